@@ -1,0 +1,47 @@
+// Some producers (GNormPlus training data) wrote UTF-8 byte offsets: every span
+// after a non-ASCII letter is late by the extra bytes before it. Reading the
+// offsets as bytes tells that apart from other mistakes.
+
+import type { PubtatorDocument } from '../parse/model';
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const tables = new WeakMap<PubtatorDocument, Uint32Array>();
+
+/** UTF-8 byte position of every UTF-16 index of the text, plus its end. */
+function byteTable(doc: PubtatorDocument): Uint32Array {
+  let table = tables.get(doc);
+  if (!table) {
+    const text = doc.text;
+    table = new Uint32Array(text.length + 1);
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      table[i] = bytes;
+      const c = text.charCodeAt(i);
+      // A surrogate pair is 4 bytes in all: 2 for each half.
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    }
+    table[text.length] = bytes;
+    tables.set(doc, table);
+  }
+  return table;
+}
+
+function indexOfByte(table: Uint32Array, byte: number): number | undefined {
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid] < byte) lo = mid + 1;
+    else hi = mid;
+  }
+  return table[lo] === byte ? lo : undefined;
+}
+
+/** The UTF-16 span that byte offsets `start`-`end` denote, when the text has non-ASCII characters. */
+export function utf8ByteSpan(doc: PubtatorDocument, start: number, end: number): { start: number; end: number } | undefined {
+  if (!NON_ASCII.test(doc.text)) return undefined;
+  const table = byteTable(doc);
+  const s = indexOfByte(table, start);
+  const e = indexOfByte(table, end);
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}

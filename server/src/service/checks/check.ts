@@ -1,0 +1,64 @@
+// What a check is, and the context it reports through. Severity is resolved
+// here, once, from the check's default and the user's per-code setting.
+
+import type { ParsedFile, PubtatorDocument } from '../parse/model';
+import type { Diagnostic, OffsetUnit, Range, RelatedInformation, SeverityName } from '../types';
+import { Severity } from '../types';
+import type { DocumentAnalysis } from '../analysis/analyseDocument';
+
+export interface CheckInfo {
+  code: string;
+  defaultSeverity: SeverityName;
+  /** One line for the README, the settings UI and `pubtator checks`. */
+  description: string;
+}
+
+export interface CheckContext {
+  readonly file: ParsedFile;
+  readonly unit: OffsetUnit;
+  analysis(doc: PubtatorDocument): DocumentAnalysis;
+  report(code: string, range: Range, message: string, extra?: ReportExtra): void;
+}
+
+export interface ReportExtra {
+  related?: RelatedInformation[];
+  data?: Record<string, unknown>;
+}
+
+export interface DocumentCheck extends CheckInfo {
+  scope: 'document';
+  run(doc: PubtatorDocument, ctx: CheckContext): void;
+}
+
+export interface FileCheck extends CheckInfo {
+  scope: 'file';
+  run(file: ParsedFile, ctx: CheckContext): void;
+}
+
+export type Check = DocumentCheck | FileCheck;
+
+export type SeveritySettings = Partial<Record<string, SeverityName>>;
+
+const LEVELS: Record<Exclude<SeverityName, 'off'>, Severity> = {
+  error: Severity.Error,
+  warning: Severity.Warning,
+  information: Severity.Information,
+  hint: Severity.Hint,
+};
+
+export function toSeverity(name: SeverityName): Severity | undefined {
+  return name === 'off' ? undefined : LEVELS[name];
+}
+
+export function isSeverityName(s: string): s is SeverityName {
+  return s === 'off' || s in LEVELS;
+}
+
+export function makeDiagnostic(
+  severity: Severity, code: string, range: Range, message: string, extra?: ReportExtra,
+): Diagnostic {
+  const d: Diagnostic = { range, severity, code, message, source: 'pubtator' };
+  if (extra?.related?.length) d.relatedInformation = extra.related;
+  if (extra?.data) d.data = extra.data;
+  return d;
+}

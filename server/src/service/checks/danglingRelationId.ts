@@ -1,0 +1,82 @@
+// A relation names a concept that no mention of its document carries. Matching
+// is format-aware (see mentionsOf); a near miss is named so the fix is obvious.
+
+import type { DocumentCheck } from './check';
+import { fieldRange, quote } from './ranges';
+import { mentionsOf, missingAtoms, type DocumentAnalysis } from '../analysis/analyseDocument';
+import type { ConceptAtom } from '../parse/conceptIds';
+
+export const danglingRelationId: DocumentCheck = {
+  scope: 'document',
+  code: 'dangling-relation-id',
+  defaultSeverity: 'error',
+  description: 'A relation names a concept id that no mention of its document carries (composite, MESH:-prefixed and PubTator3 variant ids are matched).',
+  run(doc, ctx) {
+    const analysis = ctx.analysis(doc);
+    for (const rel of doc.relations) {
+      rel.concepts.forEach((ref, i) => {
+        if (mentionsOf(analysis, ref).length) return;
+        const f = rel.idFields[i];
+        if (ref.none) {
+          ctx.report('dangling-relation-id', fieldRange(rel.line, f), `The ${ordinal(i)} concept of this relation is empty (${quote(f.text)}): a relation needs two concept ids.`);
+          return;
+        }
+        const missing = missingAtoms(analysis, ref);
+        const atoms = missing.length ? missing : ref.atoms;
+        const near = atoms.length === 1 ? nearMiss(analysis, atoms[0]) : undefined;
+        let message = `No mention in document ${doc.id} carries ${quote(ref.raw.trim())}`;
+        if (ref.variant && !missing.length) message += ' (each of its fields occurs, but not all in one variant mention)';
+        else if (missing.length && missing.length < ref.atoms.length) message += ` (missing: ${missing.map((a) => quote(a.raw)).join(', ')})`;
+        if (near) message += `; did you mean ${quote(near.atom.raw)} (${near.why}, mentioned as ${quote(near.text)})?`;
+        else if (/\s/.test(ref.raw.trim())) message += '; it looks like a name, not a concept id';
+        ctx.report('dangling-relation-id', fieldRange(rel.line, f), message + '.',
+          near ? { data: { replacement: near.replacement, near: near.atom.raw } } : undefined);
+      });
+    }
+  },
+};
+
+function ordinal(i: number): string {
+  return i === 0 ? 'first' : 'second';
+}
+
+interface NearMiss {
+  atom: ConceptAtom;
+  why: string;
+  text: string;
+  /** The relation id with the missing part replaced by the near miss. */
+  replacement: string;
+}
+
+/** A present id with the same value under another prefix, or one edit away. */
+function nearMiss(analysis: DocumentAnalysis, missing: ConceptAtom): NearMiss | undefined {
+  const value = missing.value.toUpperCase();
+  let typo: NearMiss | undefined;
+  for (const m of analysis.doc.mentions) {
+    for (const a of m.concept.atoms) {
+      const other = a.value.toUpperCase();
+      if (other === value && a.key !== missing.key) {
+        return { atom: a, why: 'the same id under another prefix', text: m.textField.text, replacement: a.raw };
+      }
+      if (!typo && value.length >= 4 && oneEditApart(value, other)) {
+        typo = { atom: a, why: 'one character away', text: m.textField.text, replacement: missing.prefix + a.value };
+      }
+    }
+  }
+  return typo;
+}
+
+/** Damerau distance exactly 1 (one substitution, insertion, deletion or swap). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,25 @@
+import type { RelationRow } from '../parse/model';
+import type { DocumentCheck } from './check';
+import { rowRange } from './ranges';
+
+export const duplicateRelation: DocumentCheck = {
+  scope: 'document',
+  code: 'duplicate-relation',
+  defaultSeverity: 'warning',
+  description: 'The same relation (type and concept pair, in either order) appears twice in a document.',
+  run(doc, ctx) {
+    const seen = new Map<string, RelationRow>();
+    for (const r of doc.relations) {
+      const ids = r.concepts.map((c) => c.atoms.map((a) => a.key).join(';') || c.raw.trim()).sort();
+      const key = [r.typeField.text.trim(), ...ids].join('\t');
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, r);
+        continue;
+      }
+      const order = first.idFields[0].text.trim() === r.idFields[0].text.trim() ? '' : ' (with the two ids in the other order)';
+      ctx.report('duplicate-relation', rowRange(r), `This relation repeats line ${first.line + 1}${order}.`,
+        { related: [{ range: rowRange(first), message: 'First occurrence' }], data: { firstLine: first.line } });
+    }
+  },
+};

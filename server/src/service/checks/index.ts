@@ -1,0 +1,47 @@
+// Every check, in the order the README lists them. Codes are stable: they are
+// what users configure and what CI scripts grep for.
+
+import type { Check } from './check';
+import { malformedLine } from './malformedLine';
+import { missingTitle } from './missingTitle';
+import { missingAbstract } from './missingAbstract';
+import { misplacedPassage } from './misplacedPassage';
+import { pmidMismatch } from './pmidMismatch';
+import { duplicateDocument } from './duplicateDocument';
+import { badOffsets } from './badOffsets';
+import { offsetOutOfRange } from './offsetOutOfRange';
+import { spanCrossesPassages } from './spanCrossesPassages';
+import { textMismatch } from './textMismatch';
+import { textMismatchMinor } from './textMismatchMinor';
+import { offsetDrift } from './offsetDrift';
+import { danglingRelationId } from './danglingRelationId';
+import { duplicateMention } from './duplicateMention';
+import { duplicateRelation } from './duplicateRelation';
+import { compositeCountMismatch } from './compositeCountMismatch';
+import { selfRelation } from './selfRelation';
+import { unknownEntityType } from './unknownEntityType';
+import { relationTypeNotAllowed } from './relationTypeNotAllowed';
+
+export const CHECKS: readonly Check[] = [
+  textMismatch,
+  textMismatchMinor,
+  offsetDrift,
+  offsetOutOfRange,
+  badOffsets,
+  spanCrossesPassages,
+  danglingRelationId,
+  malformedLine,
+  pmidMismatch,
+  missingTitle,
+  missingAbstract,
+  misplacedPassage,
+  duplicateDocument,
+  duplicateMention,
+  duplicateRelation,
+  compositeCountMismatch,
+  selfRelation,
+  unknownEntityType,
+  relationTypeNotAllowed,
+];
+
+export const CHECK_CODES: readonly string[] = CHECKS.map((c) => c.code);

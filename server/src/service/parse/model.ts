@@ -1,0 +1,93 @@
+// The parsed form of a PubTator file. Every field keeps its line and its
+// UTF-16 character range on that line, so diagnostics and features can point
+// at the field itself.
+
+import type { ConceptRef } from './conceptIds';
+
+export interface Field {
+  text: string;
+  /** UTF-16 character range of the field on its line. */
+  start: number;
+  end: number;
+}
+
+export interface PassageLine {
+  kind: 'passage';
+  line: number;
+  docId: Field;
+  /** The marker between the bars: `t`, `a`, `title`, `abstract`, `body` ... */
+  marker: Field;
+  /** The passage text (after the second `|`). */
+  text: Field;
+}
+
+export interface MentionRow {
+  kind: 'mention';
+  line: number;
+  pmid: Field;
+  startField: Field;
+  endField: Field;
+  textField: Field;
+  typeField?: Field;
+  idField?: Field;
+  /** Columns after the id (BC5CDR composite texts, tmVar2 `RSID:`). */
+  extra: Field[];
+  /** Parsed offsets; undefined when the field is not a non-negative integer. */
+  start?: number;
+  end?: number;
+  concept: ConceptRef;
+}
+
+export interface RelationRow {
+  kind: 'relation';
+  line: number;
+  pmid: Field;
+  typeField: Field;
+  idFields: Field[];
+  concepts: ConceptRef[];
+  /** Columns after the two ids (BioRED novelty). */
+  extra: Field[];
+}
+
+export interface MalformedLine {
+  kind: 'malformed';
+  line: number;
+  fields: Field[];
+  reason: string;
+}
+
+export type Row = PassageLine | MentionRow | RelationRow | MalformedLine;
+
+export interface PubtatorDocument {
+  /** Document id from its first line (a PMID, or any id the corpus uses). */
+  id: string;
+  startLine: number;
+  /** Last non-blank line of the document. */
+  endLine: number;
+  passages: PassageLine[];
+  title?: PassageLine;
+  abstract?: PassageLine;
+  /** Passage texts joined by single spaces: what offsets count into. */
+  text: string;
+  /** UTF-16 index in `text` where each passage starts. */
+  passageStarts: number[];
+  /** Whether `text` holds surrogate pairs (code point and UTF-16 offsets differ). */
+  astral: boolean;
+  mentions: MentionRow[];
+  relations: RelationRow[];
+  malformed: MalformedLine[];
+  /** Passage lines that came after annotation rows of this document. */
+  latePassages: PassageLine[];
+  /** Whether the previous document had the same id (NLM-Chem: one block per passage). */
+  continuesPrevious: boolean;
+}
+
+export interface ParsedFile {
+  lineCount: number;
+  documents: PubtatorDocument[];
+  /** Non-blank lines that belong to no document (before any passage line). */
+  stray: MalformedLine[];
+  /** A byte-order mark at the very start was skipped. */
+  bom: boolean;
+  crlf: boolean;
+}

@@ -1,0 +1,65 @@
+// Runs the checks over a parsed file and collects diagnostics at the severity
+// the user chose for each code.
+
+import { analyseDocument } from './analysis/analyseDocument';
+import type { CheckContext, SeveritySettings } from './checks/check';
+import { makeDiagnostic, toSeverity } from './checks/check';
+import { CHECKS } from './checks/index';
+import type { ParsedFile, PubtatorDocument } from './parse/model';
+import type { Diagnostic, OffsetUnit, Severity } from './types';
+
+export interface ValidationOptions {
+  unit?: OffsetUnit;
+  severities?: SeveritySettings;
+}
+
+function resolveSeverities(settings: SeveritySettings | undefined): Map<string, Severity> {
+  const levels = new Map<string, Severity>();
+  for (const check of CHECKS) {
+    const level = toSeverity(settings?.[check.code] ?? check.defaultSeverity);
+    if (level !== undefined) levels.set(check.code, level);
+  }
+  return levels;
+}
+
+function context(file: ParsedFile, unit: OffsetUnit, levels: Map<string, Severity>, out: Diagnostic[]): CheckContext {
+  return {
+    file,
+    unit,
+    analysis: (doc) => analyseDocument(doc, unit),
+    report(code, range, message, extra) {
+      const severity = levels.get(code);
+      if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
+    },
+  };
+}
+
+/** Diagnostics of a whole file, ordered by position. */
+export function validateFile(file: ParsedFile, options: ValidationOptions = {}): Diagnostic[] {
+  const unit = options.unit ?? 'codepoint';
+  const levels = resolveSeverities(options.severities);
+  const out: Diagnostic[] = [];
+  const ctx = context(file, unit, levels, out);
+  for (const check of CHECKS) {
+    if (!levels.has(check.code)) continue;
+    if (check.scope === 'file') check.run(file, ctx);
+    else for (const doc of file.documents) check.run(doc, ctx);
+  }
+  return sortDiagnostics(out);
+}
+
+/** Diagnostics of one document alone (document-scope checks only). */
+export function validateDocument(file: ParsedFile, doc: PubtatorDocument, options: ValidationOptions = {}): Diagnostic[] {
+  const unit = options.unit ?? 'codepoint';
+  const levels = resolveSeverities(options.severities);
+  const out: Diagnostic[] = [];
+  const ctx = context(file, unit, levels, out);
+  for (const check of CHECKS) {
+    if (check.scope === 'document' && levels.has(check.code)) check.run(doc, ctx);
+  }
+  return sortDiagnostics(out);
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
