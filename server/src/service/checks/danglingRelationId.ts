@@ -28,8 +28,8 @@ export const danglingRelationId: DocumentCheck = {
         if (ref.variant && !missing.length) message += ' (each of its fields occurs, but not all in one variant mention)';
         else if (missing.length && missing.length < ref.atoms.length) message += ` (missing: ${missing.map((a) => quote(a.raw)).join(', ')})`;
         if (near) message += `; did you mean ${quote(near.atom.raw)} (${near.why}, mentioned as ${quote(near.text)})?`;
-        else if (/\s/.test(ref.raw.trim())) message += '; it looks like a name, not a concept id';
-        ctx.report('dangling-relation-id', fieldRange(rel.line, f), message + '.',
+        else if (/\s/.test(ref.raw.trim()) || !/\d/.test(ref.raw)) message += '; it looks like a name, not a concept id';
+        ctx.report('dangling-relation-id', fieldRange(rel.line, f), message.endsWith('?') ? message : message + '.',
           near ? { data: { replacement: near.replacement, near: near.atom.raw } } : undefined);
       });
     }

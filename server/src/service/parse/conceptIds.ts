@@ -114,6 +114,12 @@ export function parseAtom(raw: string, start = 0, inVariant = false): ConceptAto
     const value = raw.slice(prefix.length);
     return atom(raw, start, 'tmvar', prefix, value, 'TMVAR:' + value);
   }
+  const withSpecies = GENE_WITH_SPECIES.exec(raw);
+  if (withSpecies) {
+    const a = atom(raw, start, 'ncbi', '', withSpecies[1], 'NCBI:' + withSpecies[1]);
+    a.species = withSpecies[2];
+    return a;
+  }
   const colon = raw.indexOf(':');
   if (colon > 0) {
     const prefix = raw.slice(0, colon + 1);
@@ -156,12 +162,6 @@ export function parseAtom(raw: string, start = 0, inVariant = false): ConceptAto
   if (UMLS.test(raw)) return atom(raw, start, 'umls', '', raw, 'UMLS:' + raw);
   if (/^CVCL_/i.test(raw)) return atom(raw, start, 'cellosaurus', 'CVCL_', raw.slice(5), 'CVCL_' + raw.slice(5).toUpperCase());
   if (/^rs\d+$/i.test(raw)) return atom(raw, start, 'dbsnp', 'rs', raw.slice(2), 'RS:' + raw.slice(2));
-  const withSpecies = GENE_WITH_SPECIES.exec(raw);
-  if (withSpecies) {
-    const a = atom(raw, start, 'ncbi', '', withSpecies[1], 'NCBI:' + withSpecies[1]);
-    a.species = withSpecies[2];
-    return a;
-  }
   return atom(raw, start, 'other', '', raw, raw);
 }
 

@@ -191,7 +191,8 @@ function classifyRow(fields: Field[], line: number): MentionRow | RelationRow | 
       : 'has 2 columns; a mention row needs at least 5 and a relation row 4';
     return { kind: 'malformed', line, fields, reason };
   }
-  const looksLikeMention = NUMBERISH.test(fields[1].text);
+  // Relations have 4 or 5 columns; 6 or more with a number third is a mention whose start is garbled.
+  const looksLikeMention = NUMBERISH.test(fields[1].text) || (n >= 6 && NUMBERISH.test(fields[2].text));
   if (looksLikeMention) {
     if (n < 5) {
       const reason = n === 3
