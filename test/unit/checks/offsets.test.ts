@@ -63,7 +63,7 @@ test('offset-out-of-range, bad-offsets and span-crosses-title-abstract', () => {
   assert.match(only(one(mention('x15', 23, 'Ketamine')), 'bad-offsets')[0].message, /start offset "x15" is not a whole number/);
   assert.match(only(one(mention(23, 15, 'Ketamine')), 'bad-offsets')[0].message, /Start 23 is after end 15/);
   assert.match(only(one(mention(15, 15, 'Ketamine')), 'bad-offsets')[0].message, /empty; for "Ketamine" the end would be 23/);
-  assert.match(only(one(mention(15, 9007199254740993, 'Ketamine')), 'bad-offsets')[0].message, /too large/);
+  assert.match(only(one(mention(15, '9007199254740993', 'Ketamine')), 'bad-offsets')[0].message, /too large/);
   const cross = only(one(mention(27, 48, 'Pain Management Since', 'Disease')), 'span-crosses-title-abstract');
   assert.equal(cross.length, 1);
   assert.deepEqual(codes(one(mention(27, 48, 'Pain Management Since', 'Disease'))), ['span-crosses-title-abstract']);

@@ -4,7 +4,7 @@
 
 import type { PubtatorDocument } from '../parse/model';
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 const tables = new WeakMap<PubtatorDocument, Uint32Array>();
 
 /** UTF-8 byte position of every UTF-16 index of the text, plus its end. */

@@ -13,7 +13,7 @@ export const textMismatch: DocumentCheck = {
     for (const s of analysis.spans) {
       if (s.status !== 'mismatch' || explained.has(s.mention)) continue;
       const m = s.mention;
-      let hint = '';
+      let hint: string;
       if (s.nearest) {
         const n = s.nearest;
         const dir = n.shift > 0 ? `${n.shift} later` : `${-n.shift} earlier`;
