@@ -40,10 +40,16 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
   const levels = resolveSeverities(options.severities);
   const out: Diagnostic[] = [];
   const ctx = context(file, unit, levels, out);
-  for (const check of CHECKS) {
-    if (!levels.has(check.code)) continue;
-    if (check.scope === 'file') check.run(file, ctx);
-    else for (const doc of file.documents) check.run(doc, ctx);
+  const active = CHECKS.filter((c) => levels.has(c.code));
+  for (const check of active) check.file?.(file, ctx);
+  const perDocument = active.filter((c) => c.document);
+  for (const doc of file.documents) {
+    // Check one document at a time and release what was parsed for it, so a
+    // large file never holds every row in memory (documents already open for
+    // a hover or an edit stay parsed).
+    const wasParsed = doc.materialized;
+    for (const check of perDocument) check.document!(doc, ctx);
+    if (!wasParsed) doc.release();
   }
   return sortDiagnostics(out);
 }
@@ -55,7 +61,7 @@ export function validateDocument(file: ParsedFile, doc: PubtatorDocument, option
   const out: Diagnostic[] = [];
   const ctx = context(file, unit, levels, out);
   for (const check of CHECKS) {
-    if (check.scope === 'document' && levels.has(check.code)) check.run(doc, ctx);
+    if (check.document && levels.has(check.code)) check.document(doc, ctx);
   }
   return sortDiagnostics(out);
 }

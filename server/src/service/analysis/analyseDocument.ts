@@ -4,7 +4,7 @@
 
 import type { ConceptAtom, ConceptRef } from '../parse/conceptIds';
 import { isIdentifying } from '../parse/conceptIds';
-import type { MentionRow, PubtatorDocument } from '../parse/model';
+import { cached, type MentionRow, type PubtatorDocument } from '../parse/model';
 import { mentionSpan, textLength, toOffset, type Span } from '../parse/documentText';
 import type { OffsetUnit } from '../types';
 import { equalAfterFolding } from './textFolding';
@@ -33,31 +33,37 @@ export interface DocumentAnalysis {
   unit: OffsetUnit;
   /** One entry per mention, in row order. */
   spans: MentionSpanCheck[];
-  /** Identifying concept key -> mentions that carry it. */
-  concepts: Map<string, MentionRow[]>;
-  /** Variant mentions with the keys of all their key:value fields. */
-  variants: { mention: MentionRow; keys: Set<string> }[];
+  /** Identifying concept key -> mentions that carry it (built on first read). */
+  readonly concepts: Map<string, MentionRow[]>;
+  /** Variant mentions with the keys of all their key:value fields (built on first read). */
+  readonly variants: { mention: MentionRow; keys: Set<string> }[];
   drift?: Drift;
 }
 
-const cache = new WeakMap<PubtatorDocument, Map<OffsetUnit, DocumentAnalysis>>();
+const KEYS: Record<OffsetUnit, object> = { codepoint: {}, utf16: {} };
 
 export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
-  let byUnit = cache.get(doc);
-  if (!byUnit) {
-    byUnit = new Map();
-    cache.set(doc, byUnit);
-  }
-  let analysis = byUnit.get(unit);
-  if (!analysis) {
-    analysis = compute(doc, unit);
-    byUnit.set(unit, analysis);
-  }
-  return analysis;
+  return cached(doc, KEYS[unit], () => compute(doc, unit));
 }
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
   const spans = doc.mentions.map((m) => checkSpan(doc, m, unit));
+  let index: ConceptIndex | undefined;
+  // Most documents have no relations: their ids are only parsed if a feature asks.
+  const concepts = () => (index ??= indexConcepts(doc));
+  return {
+    doc,
+    unit,
+    spans,
+    get concepts() { return concepts().concepts; },
+    get variants() { return concepts().variants; },
+    drift: findDrift(spans),
+  };
+}
+
+type ConceptIndex = Pick<DocumentAnalysis, 'concepts' | 'variants'>;
+
+function indexConcepts(doc: PubtatorDocument): ConceptIndex {
   const concepts = new Map<string, MentionRow[]>();
   const variants: DocumentAnalysis['variants'] = [];
   for (const m of doc.mentions) {
@@ -74,7 +80,7 @@ function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
       }
     }
   }
-  return { doc, unit, spans, concepts, variants, drift: findDrift(spans) };
+  return { concepts, variants };
 }
 
 function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit): MentionSpanCheck {

@@ -2,17 +2,16 @@
 // after a non-ASCII letter is late by the extra bytes before it. Reading the
 // offsets as bytes tells that apart from other mistakes.
 
-import type { PubtatorDocument } from '../parse/model';
+import { cached, type PubtatorDocument } from '../parse/model';
 
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
-const tables = new WeakMap<PubtatorDocument, Uint32Array>();
+const BYTES = {};
 
 /** UTF-8 byte position of every UTF-16 index of the text, plus its end. */
 function byteTable(doc: PubtatorDocument): Uint32Array {
-  let table = tables.get(doc);
-  if (!table) {
+  return cached(doc, BYTES, () => {
     const text = doc.text;
-    table = new Uint32Array(text.length + 1);
+    const table = new Uint32Array(text.length + 1);
     let bytes = 0;
     for (let i = 0; i < text.length; i++) {
       table[i] = bytes;
@@ -21,9 +20,8 @@ function byteTable(doc: PubtatorDocument): Uint32Array {
       bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
     }
     table[text.length] = bytes;
-    tables.set(doc, table);
-  }
-  return table;
+    return table;
+  });
 }
 
 function indexOfByte(table: Uint32Array, byte: number): number | undefined {

@@ -25,17 +25,15 @@ export interface ReportExtra {
   data?: Record<string, unknown>;
 }
 
-export interface DocumentCheck extends CheckInfo {
-  scope: 'document';
-  run(doc: PubtatorDocument, ctx: CheckContext): void;
+export interface Check extends CheckInfo {
+  /** Runs on each document in turn, with its rows parsed. */
+  document?(doc: PubtatorDocument, ctx: CheckContext): void;
+  /** Runs once per file on document headers (id, lines) and stray lines; reads no rows. */
+  file?(file: ParsedFile, ctx: CheckContext): void;
 }
 
-export interface FileCheck extends CheckInfo {
-  scope: 'file';
-  run(file: ParsedFile, ctx: CheckContext): void;
-}
-
-export type Check = DocumentCheck | FileCheck;
+/** A check that looks at one document at a time. */
+export type DocumentCheck = Check & Required<Pick<Check, 'document'>>;
 
 export type SeveritySettings = Partial<Record<string, SeverityName>>;
 

@@ -5,11 +5,10 @@ import type { DocumentCheck } from './check';
 import { fieldRange } from './ranges';
 
 export const compositeCountMismatch: DocumentCheck = {
-  scope: 'document',
   code: 'composite-count-mismatch',
   defaultSeverity: 'warning',
   description: 'A composite mention (BC5CDR) lists a different number of ids than of individual mention texts.',
-  run(doc, ctx) {
+  document(doc, ctx) {
     for (const m of doc.mentions) {
       const texts = m.extra[0];
       if (!texts || !m.idField || m.concept.variant || texts.text.trim() === '') continue;

@@ -7,11 +7,10 @@ import { mentionsOf, missingAtoms, type DocumentAnalysis } from '../analysis/ana
 import type { ConceptAtom } from '../parse/conceptIds';
 
 export const danglingRelationId: DocumentCheck = {
-  scope: 'document',
   code: 'dangling-relation-id',
   defaultSeverity: 'error',
   description: 'A relation names a concept id that no mention of its document carries (composite, MESH:-prefixed and PubTator3 variant ids are matched).',
-  run(doc, ctx) {
+  document(doc, ctx) {
     const analysis = ctx.analysis(doc);
     for (const rel of doc.relations) {
       rel.concepts.forEach((ref, i) => {

@@ -3,17 +3,22 @@ import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 
 export const duplicateMention: DocumentCheck = {
-  scope: 'document',
   code: 'duplicate-mention',
   defaultSeverity: 'warning',
   description: 'The same mention (offsets, text, type and id) appears twice in a document.',
-  run(doc, ctx) {
-    const seen = new Map<string, MentionRow>();
+  document(doc, ctx) {
+    // Rows are grouped by start offset first: most starts are unique, so few
+    // rows are ever compared field by field.
+    const byStart = new Map<string, MentionRow[]>();
     for (const m of doc.mentions) {
-      const key = [m.startField.text, m.endField.text, m.textField.text, m.typeField?.text ?? '', m.concept.raw.trim()].join('\t');
-      const first = seen.get(key);
+      const same = byStart.get(m.startField.text);
+      if (!same) {
+        byStart.set(m.startField.text, [m]);
+        continue;
+      }
+      const first = same.find((o) => sameMention(o, m));
       if (!first) {
-        seen.set(key, m);
+        same.push(m);
         continue;
       }
       ctx.report('duplicate-mention', rowRange(m), `This mention repeats line ${first.line + 1} (same offsets, text, type and id).`,
@@ -21,3 +26,8 @@ export const duplicateMention: DocumentCheck = {
     }
   },
 };
+
+function sameMention(a: MentionRow, b: MentionRow): boolean {
+  return a.endField.text === b.endField.text && a.textField.text === b.textField.text
+    && (a.typeField?.text ?? '') === (b.typeField?.text ?? '') && a.concept.raw.trim() === b.concept.raw.trim();
+}

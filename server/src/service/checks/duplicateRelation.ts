@@ -3,11 +3,10 @@ import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 
 export const duplicateRelation: DocumentCheck = {
-  scope: 'document',
   code: 'duplicate-relation',
   defaultSeverity: 'warning',
   description: 'The same relation (type and concept pair, in either order) appears twice in a document.',
-  run(doc, ctx) {
+  document(doc, ctx) {
     const seen = new Map<string, RelationRow>();
     for (const r of doc.relations) {
       const ids = r.concepts.map((c) => c.atoms.map((a) => a.key).join(';') || c.raw.trim()).sort();

@@ -2,11 +2,10 @@ import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 
 export const missingTitle: DocumentCheck = {
-  scope: 'document',
   code: 'missing-title',
   defaultSeverity: 'error',
   description: 'A document has no ID|t|title line; offsets cannot be checked without it.',
-  run(doc, ctx) {
+  document(doc, ctx) {
     if (doc.title) return;
     const first = doc.passages[0] ?? doc.mentions[0] ?? doc.relations[0] ?? doc.malformed[0];
     if (!first) return;

@@ -3,11 +3,10 @@ import { offsetsRange, quote } from './ranges';
 import type { MentionSpanCheck } from '../analysis/analyseDocument';
 
 export const offsetDrift: DocumentCheck = {
-  scope: 'document',
   code: 'offset-drift',
   defaultSeverity: 'error',
   description: 'Several spans in one document are off by one shift that stays or grows (or offsets count UTF-8 bytes): reported once, not row by row.',
-  run(doc, ctx) {
+  document(doc, ctx) {
     const drift = ctx.analysis(doc).drift;
     if (!drift) return;
     const rows = drift.rows;

@@ -3,11 +3,10 @@ import { offsetsRange, quote } from './ranges';
 import { textLength } from '../parse/documentText';
 
 export const offsetOutOfRange: DocumentCheck = {
-  scope: 'document',
   code: 'offset-out-of-range',
   defaultSeverity: 'error',
   description: 'A span runs past the end of title + " " + abstract.',
-  run(doc, ctx) {
+  document(doc, ctx) {
     const analysis = ctx.analysis(doc);
     const explained = new Set(analysis.drift?.rows.map((r) => r.mention));
     const length = textLength(doc, ctx.unit);

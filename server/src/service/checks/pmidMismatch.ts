@@ -2,11 +2,10 @@ import type { DocumentCheck } from './check';
 import { fieldRange, quote } from './ranges';
 
 export const pmidMismatch: DocumentCheck = {
-  scope: 'document',
   code: 'pmid-mismatch',
   defaultSeverity: 'error',
   description: "A line's PMID differs from the PMID of the document it sits in.",
-  run(doc, ctx) {
+  document(doc, ctx) {
     const expected = doc.id;
     for (const p of doc.passages) {
       if (p.docId.text !== expected) {

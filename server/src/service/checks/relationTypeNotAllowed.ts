@@ -5,11 +5,10 @@ import { entityFamily, FAMILY_LABEL, type EntityFamily } from '../knowledge/enti
 import { allowedRelationTypes } from '../knowledge/relationTypes';
 
 export const relationTypeNotAllowed: DocumentCheck = {
-  scope: 'document',
   code: 'relation-type-not-allowed',
   defaultSeverity: 'off',
   description: "A relation type that NCBI's converter does not allow between the two concepts' entity types (e.g. Bind between two diseases).",
-  run(doc, ctx) {
+  document(doc, ctx) {
     const analysis = ctx.analysis(doc);
     for (const r of doc.relations) {
       const families = r.concepts.map((c) => familyOf(mentionsOf(analysis, c).map((m) => m.typeField?.text ?? '')));

@@ -2,11 +2,10 @@ import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 
 export const selfRelation: DocumentCheck = {
-  scope: 'document',
   code: 'self-relation',
   defaultSeverity: 'information',
   description: 'A relation joins a concept to itself (Bind is exempt: a protein binding itself is a homodimer).',
-  run(doc, ctx) {
+  document(doc, ctx) {
     for (const r of doc.relations) {
       const [a, b] = r.concepts;
       if (a.none || b.none || r.typeField.text.trim() === 'Bind') continue;

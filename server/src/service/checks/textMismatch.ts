@@ -3,11 +3,10 @@ import { fieldRange, offsetsRange, quote } from './ranges';
 import { isKnownEntityType } from '../knowledge/entityTypes';
 
 export const textMismatch: DocumentCheck = {
-  scope: 'document',
   code: 'text-mismatch',
   defaultSeverity: 'error',
   description: 'The offsets cover other text than the row says (a real difference, not only case, dashes, Greek spelling or spaces).',
-  run(doc, ctx) {
+  document(doc, ctx) {
     const analysis = ctx.analysis(doc);
     const explained = new Set(analysis.drift?.rows.map((r) => r.mention));
     for (const s of analysis.spans) {

@@ -3,11 +3,10 @@ import { offsetsRange, quote } from './ranges';
 import { describeMinorDifference } from '../analysis/textFolding';
 
 export const textMismatchMinor: DocumentCheck = {
-  scope: 'document',
   code: 'text-mismatch-minor',
   defaultSeverity: 'information',
   description: 'The covered text differs from the row only in case, hyphen/dash variants, Greek letter spelling or white space (producer normalisation).',
-  run(doc, ctx) {
+  document(doc, ctx) {
     for (const s of ctx.analysis(doc).spans) {
       if (s.status !== 'minor') continue;
       const m = s.mention;

@@ -3,11 +3,10 @@ import { fieldRange, quote } from './ranges';
 import { isKnownEntityType, looksLikeConceptId } from '../knowledge/entityTypes';
 
 export const unknownEntityType: DocumentCheck = {
-  scope: 'document',
   code: 'unknown-entity-type',
   defaultSeverity: 'hint',
   description: 'An entity type that no known corpus uses (a typo such as Chemcial, or a new type).',
-  run(doc, ctx) {
+  document(doc, ctx) {
     for (const m of doc.mentions) {
       const t = m.typeField;
       if (!t || t.text.trim() === '' || isKnownEntityType(t.text) || looksLikeConceptId(t.text)) continue;

@@ -30,13 +30,36 @@ export function looksLikeConceptId(type: string): boolean {
   return ID_LIKE.test(type.trim());
 }
 
+interface TypeFacts {
+  family: EntityFamily;
+  known: boolean;
+}
+
+// A file uses a handful of types on every row: remember their facts. Bounded,
+// so a file with millions of distinct junk types cannot grow it without end.
+const facts = new Map<string, TypeFacts>();
+const MAX_REMEMBERED = 1000;
+
+function typeFacts(type: string): TypeFacts {
+  let f = facts.get(type);
+  if (!f) {
+    const t = type.trim().toLowerCase();
+    f = {
+      family: FAMILY_OF[t] ?? 'other',
+      known: t in FAMILY_OF || OTHER_KNOWN.has(t) || UMLS_TYPES.test(type.trim()),
+    };
+    if (facts.size >= MAX_REMEMBERED) facts.clear();
+    facts.set(type, f);
+  }
+  return f;
+}
+
 export function entityFamily(type: string): EntityFamily {
-  return FAMILY_OF[type.trim().toLowerCase()] ?? 'other';
+  return typeFacts(type).family;
 }
 
 export function isKnownEntityType(type: string): boolean {
-  const t = type.trim().toLowerCase();
-  return t in FAMILY_OF || OTHER_KNOWN.has(t) || UMLS_TYPES.test(type.trim());
+  return typeFacts(type).known;
 }
 
 /** Type names grouped by the corpus flavour that uses them, for completion. */

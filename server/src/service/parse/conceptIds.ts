@@ -35,6 +35,7 @@ export interface ConceptAtom {
   species?: string;
 }
 
+/** Shared between rows with the same id text: never mutate one. */
 export interface ConceptRef {
   raw: string;
   /** `-1`, `-` or empty: the row names no concept. */
@@ -61,7 +62,22 @@ const UMLS = /^C\d{7}$/;
 const DIGITS = /^\d+$/;
 const GENE_WITH_SPECIES = /^(\d+)\s*\((?:Tax|Taxonomy):(\d+)\)$/i;
 
+// The same ids recur on row after row; parsed refs are immutable, so one
+// parse serves them all. Bounded, so hostile input cannot grow it without end.
+const remembered = new Map<string, ConceptRef>();
+const MAX_REMEMBERED = 20000;
+
 export function parseConceptId(field: string): ConceptRef {
+  let ref = remembered.get(field);
+  if (!ref) {
+    ref = parseFresh(field);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(field, ref);
+  }
+  return ref;
+}
+
+function parseFresh(field: string): ConceptRef {
   const trimmed = field.trim();
   if (NONE.has(trimmed)) return { raw: field, none: true, variant: false, atoms: [] };
   if (looksLikeVariant(field)) {

@@ -3,14 +3,13 @@
 // differ only past surrogate pairs, so documents without any take a fast path.
 
 import type { OffsetUnit, Position, Range } from '../types';
-import type { MentionRow, PubtatorDocument } from './model';
+import { cached, type MentionRow, type PubtatorDocument } from './model';
 
-const codePointTables = new WeakMap<PubtatorDocument, Uint32Array>();
+const CODE_POINTS = {};
 
 /** UTF-16 index of every code point of the document text, plus its end. */
 function codePointTable(doc: PubtatorDocument): Uint32Array {
-  let table = codePointTables.get(doc);
-  if (!table) {
+  return cached(doc, CODE_POINTS, () => {
     const text = doc.text;
     const indices: number[] = [];
     for (let i = 0; i < text.length; i++) {
@@ -22,10 +21,8 @@ function codePointTable(doc: PubtatorDocument): Uint32Array {
       }
     }
     indices.push(text.length);
-    table = Uint32Array.from(indices);
-    codePointTables.set(doc, table);
-  }
-  return table;
+    return Uint32Array.from(indices);
+  });
 }
 
 /** Length of the document text in the given unit. */

@@ -58,12 +58,16 @@ export interface MalformedLine {
 
 export type Row = PassageLine | MentionRow | RelationRow | MalformedLine;
 
+/**
+ * One document. The header fields are known from the scan of the file; the
+ * rows are parsed on first read and can be released again (see lazyDocument.ts).
+ */
 export interface PubtatorDocument {
   /** Document id from its first line (a PMID, or any id the corpus uses). */
-  id: string;
-  startLine: number;
+  readonly id: string;
+  readonly startLine: number;
   /** Last non-blank line of the document. */
-  endLine: number;
+  readonly endLine: number;
   passages: PassageLine[];
   title?: PassageLine;
   abstract?: PassageLine;
@@ -79,7 +83,23 @@ export interface PubtatorDocument {
   /** Passage lines that came after annotation rows of this document. */
   latePassages: PassageLine[];
   /** Whether the previous document had the same id (NLM-Chem: one block per passage). */
-  continuesPrevious: boolean;
+  readonly continuesPrevious: boolean;
+  /** Per-document caches (analysis, offset tables); dropped with the rows on release. */
+  readonly cache: Map<unknown, unknown>;
+  /** Whether the rows are parsed right now. */
+  readonly materialized: boolean;
+  /** Drops the parsed rows and caches to save memory; reading any row parses them again. */
+  release(): void;
+}
+
+/** A value cached on a document until its rows are released. */
+export function cached<T>(doc: PubtatorDocument, key: object, make: () => T): T {
+  let value = doc.cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    doc.cache.set(key, value);
+  }
+  return value;
 }
 
 export interface ParsedFile {

@@ -1,0 +1,111 @@
+// A document whose rows are parsed only when someone reads them. Parsing a
+// 50 MB file then costs one scan for document boundaries; the checks walk the
+// documents one at a time and release each, so the full model of every row
+// never sits in memory at once, and a hover parses just its own document.
+
+import type { MalformedLine, MentionRow, PassageLine, PubtatorDocument, RelationRow } from './model';
+import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFields, TITLE_MARKERS } from './rows';
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+interface Body {
+  passages: PassageLine[];
+  title?: PassageLine;
+  abstract?: PassageLine;
+  text: string;
+  passageStarts: number[];
+  astral: boolean;
+  mentions: MentionRow[];
+  relations: RelationRow[];
+  malformed: MalformedLine[];
+  latePassages: PassageLine[];
+  cache: Map<unknown, unknown>;
+}
+
+export class LazyDocument implements PubtatorDocument {
+  private body: Body | undefined;
+
+  constructor(
+    private readonly source: string,
+    /** Character offsets in `source` of the first line's start and the last line's end. */
+    private readonly startOffset: number,
+    private readonly endOffset: number,
+    /** Characters to skip on the first line (a byte-order mark). */
+    private readonly firstLineBase: number,
+    readonly id: string,
+    readonly startLine: number,
+    readonly endLine: number,
+    readonly continuesPrevious: boolean,
+  ) {}
+
+  get passages() { return this.materialize().passages; }
+  get title() { return this.materialize().title; }
+  get abstract() { return this.materialize().abstract; }
+  get text() { return this.materialize().text; }
+  get passageStarts() { return this.materialize().passageStarts; }
+  get astral() { return this.materialize().astral; }
+  get mentions() { return this.materialize().mentions; }
+  get relations() { return this.materialize().relations; }
+  get malformed() { return this.materialize().malformed; }
+  get latePassages() { return this.materialize().latePassages; }
+  get cache() { return this.materialize().cache; }
+
+  get materialized(): boolean {
+    return this.body !== undefined;
+  }
+
+  /** Drops the parsed rows and every cache built on them; they come back on the next read. */
+  release(): void {
+    this.body = undefined;
+  }
+
+  private materialize(): Body {
+    return (this.body ??= parseBody(this.source, this.startOffset, this.endOffset, this.firstLineBase, this.startLine));
+  }
+}
+
+/**
+ * Parses the lines of one document. The scan in parseFile already decided that
+ * they all belong to it, so a passage line after rows is a misplaced one.
+ */
+function parseBody(source: string, start: number, end: number, firstBase: number, firstLine: number): Body {
+  const body: Body = {
+    passages: [], text: '', passageStarts: [], astral: false,
+    mentions: [], relations: [], malformed: [], latePassages: [], cache: new Map(),
+  };
+  let rows = 0;
+  let pos = start;
+  for (let line = firstLine; pos <= end; line++) {
+    let nl = source.indexOf('\n', pos);
+    if (nl < 0 || nl > end) nl = end;
+    let lineEnd = nl;
+    if (lineEnd > pos && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const base = line === firstLine ? firstBase : 0;
+    const text = source.slice(pos + base, lineEnd);
+    pos = nl + 1;
+    const passage = mayBePassage(text, 0, text.length) ? parsePassage(text, line, base) : undefined;
+    if (passage) {
+      if (rows > 0) body.latePassages.push(passage);
+      body.passages.push(passage);
+      const marker = passage.marker.text;
+      if (TITLE_MARKERS.has(marker)) body.title ??= passage;
+      else if (ABSTRACT_MARKERS.has(marker)) body.abstract ??= passage;
+      continue;
+    }
+    rows++;
+    const row = classifyRow(splitFields(text, base), line);
+    if (row.kind === 'mention') body.mentions.push(row);
+    else if (row.kind === 'relation') body.relations.push(row);
+    else body.malformed.push(row);
+  }
+  let at = 0;
+  const texts: string[] = [];
+  for (const p of body.passages) {
+    body.passageStarts.push(at);
+    texts.push(p.text.text);
+    at += p.text.text.length + 1;
+  }
+  body.text = texts.length === 1 ? texts[0] : texts.join(' ');
+  body.astral = SURROGATE.test(body.text);
+  return body;
+}

@@ -1,0 +1,149 @@
+// One line of a PubTator file into a passage, a mention row, a relation row or
+// a malformed line, with every field's character range.
+
+import { parseConceptId, type ConceptRef } from './conceptIds';
+import type { Field, MalformedLine, MentionRow, PassageLine, RelationRow } from './model';
+
+// A passage line: an id without TAB or `|`, a marker of letters, then the text.
+// Ids are not always digits (BC8_BioRED_Task1_Doc500) and markers are not
+// always t/a (title, abstract, body in tmVar full-text output).
+export const PASSAGE = /([^\t|\n]+)\|([A-Za-z]+)\|/y;
+export const TITLE_MARKERS = new Set(['t', 'title']);
+export const ABSTRACT_MARKERS = new Set(['a', 'abstract']);
+const INTEGER = /^\d+$/;
+const NUMBERISH = /^\s*[-+]?\d/;
+
+/** A mention row; its concept id is parsed only when something asks for it. */
+class Mention implements MentionRow {
+  readonly kind = 'mention';
+  readonly pmid: Field;
+  readonly startField: Field;
+  readonly endField: Field;
+  readonly textField: Field;
+  readonly typeField: Field;
+  readonly idField: Field | undefined;
+  readonly extra: Field[];
+  readonly start: number | undefined;
+  readonly end: number | undefined;
+  private ref: ConceptRef | undefined;
+
+  constructor(readonly line: number, fields: Field[]) {
+    this.pmid = fields[0];
+    this.startField = fields[1];
+    this.endField = fields[2];
+    this.textField = fields[3];
+    this.typeField = fields[4];
+    this.idField = fields.length >= 6 ? fields[5] : undefined;
+    this.extra = fields.length > 6 ? fields.slice(6) : NO_FIELDS;
+    this.start = offset(fields[1].text);
+    this.end = offset(fields[2].text);
+  }
+
+  get concept(): ConceptRef {
+    return (this.ref ??= parseConceptId(this.idField ? this.idField.text : ''));
+  }
+}
+
+function field(text: string, start: number): Field {
+  return { text, start, end: start + text.length };
+}
+
+/** Splits a line on TAB, keeping each field's character range. */
+export function splitFields(line: string, base: number): Field[] {
+  const fields: Field[] = [];
+  let from = 0;
+  for (;;) {
+    const tab = line.indexOf('\t', from);
+    if (tab < 0) {
+      fields.push(field(line.slice(from), base + from));
+      return fields;
+    }
+    fields.push(field(line.slice(from, tab), base + from));
+    from = tab + 1;
+  }
+}
+
+/** The passage a line holds, or undefined when it is not `ID|marker|text`. */
+export function parsePassage(line: string, lineNo: number, base: number): PassageLine | undefined {
+  PASSAGE.lastIndex = 0;
+  const m = PASSAGE.exec(line);
+  if (!m) return undefined;
+  const id = m[1];
+  const marker = m[2];
+  const markerStart = id.length + 1;
+  const textStart = markerStart + marker.length + 1;
+  return {
+    kind: 'passage',
+    line: lineNo,
+    docId: field(id, base),
+    marker: field(marker, base + markerStart),
+    text: field(line.slice(textStart), base + textStart),
+  };
+}
+
+/** Cheap test before the passage regex: a `|` must come before any TAB. */
+export function mayBePassage(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) return true;
+    if (c === 9) return false;
+  }
+  return false;
+}
+
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+export function classifyRow(fields: Field[], line: number): MentionRow | RelationRow | MalformedLine {
+  const n = fields.length;
+  if (n < 3) {
+    const reason = n === 1
+      ? 'is neither a passage line (ID|t|text) nor a TAB-separated row'
+      : 'has 2 columns; a mention row needs at least 5 and a relation row 4';
+    return { kind: 'malformed', line, fields, reason };
+  }
+  // Relations have 4 or 5 columns; 6 or more with a number third is a mention whose start is garbled.
+  const looksLikeMention = NUMBERISH.test(fields[1].text) || (n >= 6 && NUMBERISH.test(fields[2].text));
+  if (looksLikeMention) {
+    if (n < 5) {
+      const reason = n === 3
+        ? 'has only an id and two offsets; a mention row also needs the text and the entity type'
+        : 'has 4 columns; a mention row needs ID, start, end, text and type (and usually a concept id)';
+      return { kind: 'malformed', line, fields, reason };
+    }
+    return new Mention(line, fields);
+  }
+  if (n === 3) {
+    return { kind: 'malformed', line, fields, reason: 'has 3 columns; a relation row needs ID, type and two concept ids' };
+  }
+  return {
+    kind: 'relation',
+    line,
+    pmid: fields[0],
+    typeField: fields[1],
+    idFields: [fields[2], fields[3]],
+    concepts: [parseConceptId(fields[2].text), parseConceptId(fields[3].text)],
+    extra: n > 4 ? fields.slice(4) : NO_FIELDS,
+  };
+}
+
+// Shared by rows without extra columns; frozen so no caller can grow it.
+const NO_FIELDS = Object.freeze([]) as unknown as Field[];
+
+/** A non-negative integer offset, or undefined for anything else. */
+function offset(text: string): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > 15) return length > 15 && INTEGER.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
