@@ -22,7 +22,7 @@ export const duplicateMention: DocumentCheck = {
         continue;
       }
       ctx.report('duplicate-mention', rowRange(m), `This mention repeats line ${first.line + 1} (same offsets, text, type and id).`,
-        { related: [{ range: rowRange(first), message: 'First occurrence' }], data: { firstLine: first.line } });
+        { related: [{ range: rowRange(first), message: 'First occurrence' }] });
     }
   },
 };

@@ -18,7 +18,7 @@ export const duplicateRelation: DocumentCheck = {
       }
       const order = first.idFields[0].text.trim() === r.idFields[0].text.trim() ? '' : ' (with the two ids in the other order)';
       ctx.report('duplicate-relation', rowRange(r), `This relation repeats line ${first.line + 1}${order}.`,
-        { related: [{ range: rowRange(first), message: 'First occurrence' }], data: { firstLine: first.line } });
+        { related: [{ range: rowRange(first), message: 'First occurrence' }] });
     }
   },
 };

@@ -16,7 +16,7 @@ export const offsetDrift: DocumentCheck = {
     if (drift.kind === 'utf8') {
       ctx.report('offset-drift', anchor,
         `Offsets in document ${doc.id} count UTF-8 bytes, not characters: ${rows.length} spans after a non-ASCII character are late by the extra bytes, from offset ${first.start} on.`,
-        { related, data: { kind: 'utf8', lines: rows.map((r) => r.mention.line) } });
+        { related, data: { kind: 'utf8', starts: rows.map((r) => r.mention.start) } });
       return;
     }
     const shifts = rows.map((r) => r.nearest!.shift);
@@ -25,7 +25,7 @@ export const offsetDrift: DocumentCheck = {
     const amount = from === to ? `by ${signed(from)}` : `by ${signed(from)}, growing to ${signed(to)}`;
     ctx.report('offset-drift', anchor,
       `Offsets in document ${doc.id} drift ${amount} characters from offset ${first.start} on: ${rows.length} spans match their text only when shifted (the text sits ${from > 0 ? 'later' : 'earlier'} than stated).`,
-      { related, data: { kind: 'shift', shifts: rows.map((r) => ({ line: r.mention.line, shift: r.nearest!.shift })) } });
+      { related, data: { kind: 'shift', shifts: rows.map((r) => ({ start: r.mention.start, shift: r.nearest!.shift })) } });
   },
 };
 

@@ -26,17 +26,38 @@ export class LazyDocument implements PubtatorDocument {
   private body: Body | undefined;
 
   constructor(
-    private readonly source: string,
+    private source: string,
     /** Character offsets in `source` of the first line's start and the last line's end. */
-    private readonly startOffset: number,
-    private readonly endOffset: number,
+    private startOffset: number,
+    private endOffset: number,
     /** Characters to skip on the first line (a byte-order mark). */
     private readonly firstLineBase: number,
     readonly id: string,
-    readonly startLine: number,
-    readonly endLine: number,
-    readonly continuesPrevious: boolean,
+    public startLine: number,
+    public endLine: number,
+    public continuesPrevious: boolean,
   ) {}
+
+  /** Where the document starts and ends in its source text. */
+  get offsets(): { start: number; end: number } {
+    return { start: this.startOffset, end: this.endOffset };
+  }
+
+  /**
+   * Moves the document after an edit elsewhere in the file: same lines, new
+   * source text, shifted by the edit. Parsed rows carry line numbers, so they
+   * are dropped when the lines move.
+   */
+  rebase(source: string, offsetDelta: number, lineDelta: number): void {
+    this.source = source;
+    this.startOffset += offsetDelta;
+    this.endOffset += offsetDelta;
+    if (lineDelta !== 0) {
+      this.startLine += lineDelta;
+      this.endLine += lineDelta;
+      this.body = undefined;
+    }
+  }
 
   get passages() { return this.materialize().passages; }
   get title() { return this.materialize().title; }

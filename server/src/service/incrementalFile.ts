@@ -1,0 +1,144 @@
+// A file that stays parsed while the user types. An edit re-scans only the
+// documents it touches (plus their neighbours when no blank line separates
+// them); the documents after it are moved, not parsed again, and their
+// diagnostics are reused, shifted to their new lines.
+
+import { LazyDocument } from './parse/lazyDocument';
+import type { MalformedLine, ParsedFile, PubtatorDocument } from './parse/model';
+import { parsePubtator } from './parse/parseFile';
+import type { Diagnostic } from './types';
+import { validateFileReusing, type DiagnosticsCache, type ValidationOptions } from './validate';
+
+export interface LineEdit {
+  /** First line the edit touched, in the old text. */
+  startLine: number;
+  /** Last line the edit touched, in the old text. */
+  endLine: number;
+  /** Last line of the replacement, in the new text. */
+  newEndLine: number;
+}
+
+export class IncrementalFile {
+  private parsed: ParsedFile;
+  private readonly cache: DiagnosticsCache = new WeakMap();
+
+  constructor(private text: string) {
+    this.parsed = parsePubtator(text);
+  }
+
+  get file(): ParsedFile {
+    return this.parsed;
+  }
+
+  /** Replaces the whole text (a full-sync edit, or too many changes at once). */
+  reset(text: string): void {
+    this.text = text;
+    this.parsed = parsePubtator(text);
+  }
+
+  /**
+   * Takes the new text after one edit. `lineStart(n)` gives the offset where
+   * line n starts in the new text (the server's text document knows it).
+   */
+  applyEdit(newText: string, edit: LineEdit, lineStart: (line: number) => number): void {
+    const old = this.parsed;
+    const docs = old.documents as LazyDocument[];
+    const lineDelta = edit.newEndLine - edit.endLine;
+    const offsetDelta = newText.length - this.text.length;
+
+    // Documents within a line of the edit (the line before decides whether the
+    // edited line continues a document), then widened forward over documents
+    // and stray lines that follow without a blank line: the edit may change
+    // which document they belong to. Nothing earlier can change: the scan only
+    // looks back one line.
+    let i = firstEndingAtOrAfter(docs, edit.startLine - 1);
+    let j = lastStartingAtOrBefore(docs, edit.endLine + 1);
+    let regionStart = edit.startLine;
+    let regionEnd = edit.endLine;
+    if (i <= j) {
+      regionStart = Math.min(regionStart, docs[i].startLine);
+      regionEnd = Math.max(regionEnd, docs[j].endLine);
+    }
+    for (;;) {
+      if (j + 1 < docs.length && docs[j + 1].startLine <= regionEnd + 1) regionEnd = Math.max(regionEnd, docs[++j].endLine);
+      else if (isStray(old.stray, regionEnd + 1)) regionEnd++;
+      else break;
+    }
+    if (i > j) i = j + 1;
+    const newRegionEnd = regionEnd + lineDelta;
+    const newLineCount = old.lineCount + lineDelta;
+
+    const from = lineStart(regionStart);
+    const to = newRegionEnd + 1 < newLineCount ? lineStart(newRegionEnd + 1) - 1 : newText.length;
+    const previousId = i > 0 ? docs[i - 1].id : undefined;
+    const region = parsePubtator(newText, { from, to, firstLine: regionStart, previousId });
+
+    for (let k = 0; k < i; k++) docs[k].rebase(newText, 0, 0);
+    const after = docs.slice(j + 1);
+    for (const d of after) d.rebase(newText, offsetDelta, lineDelta);
+    const lastId = region.documents.length ? region.documents[region.documents.length - 1].id : previousId;
+    if (after.length) (after[0] as LazyDocument).continuesPrevious = after[0].id === lastId;
+
+    const stray: MalformedLine[] = [];
+    for (const s of old.stray) {
+      if (s.line < regionStart) stray.push(s);
+      else if (s.line > regionEnd) stray.push(shiftLine(s, lineDelta));
+    }
+    stray.push(...region.stray);
+    stray.sort((a, b) => a.line - b.line);
+
+    this.text = newText;
+    this.parsed = {
+      lineCount: newLineCount,
+      documents: [...docs.slice(0, i), ...region.documents, ...after],
+      stray,
+      bom: old.bom,
+      crlf: old.crlf || region.crlf,
+    };
+  }
+
+  /** Diagnostics of the whole file; documents the last edit did not touch reuse theirs. */
+  diagnostics(options: ValidationOptions = {}): Diagnostic[] {
+    return validateFileReusing(this.parsed, options, this.cache);
+  }
+}
+
+/** Whether `line` holds a stray line (strays are sorted by line). */
+function isStray(stray: MalformedLine[], line: number): boolean {
+  let lo = 0;
+  let hi = stray.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stray[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < stray.length && stray[lo].line === line;
+}
+
+function shiftLine(s: MalformedLine, delta: number): MalformedLine {
+  return delta === 0 ? s : { ...s, line: s.line + delta };
+}
+
+/** Index of the first document whose last line is at or after `line`. */
+function firstEndingAtOrAfter(docs: PubtatorDocument[], line: number): number {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].endLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last document whose first line is at or before `line`. */
+function lastStartingAtOrBefore(docs: PubtatorDocument[], line: number): number {
+  let lo = -1;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
