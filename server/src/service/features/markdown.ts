@@ -7,6 +7,7 @@
 export const MAX_SHOWN = 200;
 
 // Controls (and the Unicode line separators) would end a line or a block.
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Every ASCII punctuation character may be backslash-escaped in CommonMark;
 // escaping them all also breaks autolinks (`https://`, `www.`) and emoji codes.

@@ -1,0 +1,39 @@
+// The `pubtator` settings section as the client sends it, checked field by
+// field: any client (VS Code, Neovim, a test) may send anything, and an odd
+// value falls back to the default instead of breaking validation.
+
+import { CHECKS } from '../service/checks/index';
+import { isSeverityName, type SeveritySettings } from '../service/checks/check';
+import type { OffsetUnit } from '../service/types';
+
+export interface ServerSettings {
+  severities: SeveritySettings;
+  unit: OffsetUnit;
+}
+
+export const SECTION = 'pubtator';
+/** Settings key of a check's severity, under the section: `pubtator.severity.<code>`. */
+export const SEVERITY_KEY = 'severity';
+
+export function defaultSettings(): ServerSettings {
+  return { severities: {}, unit: 'codepoint' };
+}
+
+/** Reads the `pubtator` section (e.g. `{ severity: { 'text-mismatch': 'warning' }, offsetUnit: 'utf16' }`). */
+export function readSettings(raw: unknown): ServerSettings {
+  const settings = defaultSettings();
+  if (!isRecord(raw)) return settings;
+  if (raw.offsetUnit === 'utf16' || raw.offsetUnit === 'codepoint') settings.unit = raw.offsetUnit;
+  const levels = raw[SEVERITY_KEY];
+  if (isRecord(levels)) {
+    for (const check of CHECKS) {
+      const level = levels[check.code];
+      if (typeof level === 'string' && isSeverityName(level)) settings.severities[check.code] = level;
+    }
+  }
+  return settings;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

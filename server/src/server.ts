@@ -1,0 +1,157 @@
+// The language server: LSP wiring around the pure language service and nothing
+// else. It serves --stdio and --node-ipc alike (createConnection reads argv).
+
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult, type ReferenceParams, type TextDocumentPositionParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './service/languageService';
+import { ParseCache } from './lsp/parseCache';
+import { Debouncer } from './lsp/debouncer';
+import { describe, runSafe } from './lsp/runSafe';
+import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
+import { toHighlights, toHover, toLocations, toLspDiagnostic } from './lsp/convert';
+import type { ParsedFile } from './service/parse/model';
+
+const VALIDATION_DELAY_MS = 150;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService();
+const parses = new ParseCache((text) => service.parse(text));
+const debouncer = new Debouncer(VALIDATION_DELAY_MS);
+const log = { error: (message: string) => connection.console.error(message) };
+
+let pullConfiguration = false;
+let dynamicConfigurationChange = false;
+/** Settings pushed with didChangeConfiguration, for clients that cannot be asked. */
+let pushedSettings: ServerSettings = defaultSettings();
+/** Settings per document uri, asked once and forgotten when they change. */
+const settingsByUri = new Map<string, Promise<ServerSettings>>();
+
+// A stray exception in a callback must not end the process: log it instead.
+process.on('uncaughtException', (e) => log.error(`Uncaught exception: ${describe(e)}`));
+process.on('unhandledRejection', (e) => log.error(`Unhandled rejection: ${describe(e)}`));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const workspace = params.capabilities.workspace;
+  pullConfiguration = workspace?.configuration === true;
+  dynamicConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+    },
+    serverInfo: { name: 'pubtator-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  // Ask VS Code to tell us when `pubtator.*` settings change.
+  if (dynamicConfigurationChange) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION })
+      .catch((e) => log.error(`Registering for configuration changes failed: ${describe(e)}`));
+  }
+  connection.console.info('PubTator language server ready.');
+});
+
+function settingsFor(uri: string): Promise<ServerSettings> {
+  if (!pullConfiguration) return Promise.resolve(pushedSettings);
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(
+      readSettings,
+      (e) => {
+        log.error(`Reading settings failed, using defaults: ${describe(e)}`);
+        return defaultSettings();
+      },
+    );
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settingsByUri.clear();
+  if (!pullConfiguration) {
+    const settings = (change.settings as Record<string, unknown> | null | undefined)?.[SECTION];
+    pushedSettings = readSettings(settings);
+  }
+  for (const doc of documents.all()) scheduleValidation(doc);
+});
+
+function isCurrent(uri: string, version: number): boolean {
+  return documents.get(uri)?.version === version;
+}
+
+function scheduleValidation(doc: TextDocument): void {
+  const { uri, version } = doc;
+  debouncer.schedule(uri, () => isCurrent(uri, version), () => {
+    validate(uri, version).catch((e) => log.error(`Validating ${uri} failed: ${describe(e)}`));
+  });
+}
+
+async function validate(uri: string, version: number): Promise<void> {
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  // A newer edit arrived while the settings were fetched: its own run will follow.
+  if (!doc || doc.version !== version) return;
+  const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
+    service.validate(parses.get(doc), { unit: settings.unit, severities: settings.severities }));
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+}
+
+documents.onDidChangeContent((e) => scheduleValidation(e.document));
+
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  debouncer.cancel(uri);
+  parses.delete(uri);
+  settingsByUri.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] })
+    .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
+});
+
+/**
+ * Wraps a position request: finds the parsed document and its settings, runs
+ * the feature, and turns any exception into a log line and the empty answer.
+ */
+function onPosition<P extends TextDocumentPositionParams, T>(
+  what: string, empty: T, run: (file: ParsedFile, params: P, settings: ServerSettings) => T,
+) {
+  return async (params: P): Promise<T> => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return empty;
+      const settings = await settingsFor(doc.uri);
+      return runSafe(log, `${what} at ${doc.uri}:${params.position.line}:${params.position.character}`, empty,
+        () => run(parses.get(doc), params, settings));
+    } catch (e) {
+      log.error(`${what} failed: ${describe(e)}`);
+      return empty;
+    }
+  };
+}
+
+connection.onHover(onPosition('Hover', null, (file, p, s) =>
+  toHover(service.hover(file, p.position, { unit: s.unit }))));
+
+connection.onDefinition(onPosition('Definition', [], (file, p, s) =>
+  toLocations(p.textDocument.uri, service.definition(file, p.position, { unit: s.unit }))));
+
+connection.onReferences(onPosition('References', [], (file, p: ReferenceParams, s) =>
+  toLocations(p.textDocument.uri, service.references(file, p.position, {
+    unit: s.unit, includeDeclaration: p.context?.includeDeclaration ?? true,
+  }))));
+
+connection.onDocumentHighlight(onPosition('Document highlight', [], (file, p, s) =>
+  toHighlights(service.documentHighlights(file, p.position, { unit: s.unit }))));
+
+connection.onShutdown(() => debouncer.dispose());
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,54 @@
+// The manifest's language, settings and packaging fields: what VS Code reads
+// before any code runs, so a slip here silently disables the extension.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths';
+import { configurationContribution } from '../../server/src/lsp/settingsSchema';
+import { CHECKS } from '../../server/src/service/checks/index';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('package.json', () => {
+  it('has one severity setting per check, with its default (run scripts/sync-manifest.mjs when this fails)', () => {
+    assert.deepEqual(manifest.contributes.configuration, configurationContribution());
+    const props = manifest.contributes.configuration.properties;
+    for (const check of CHECKS) {
+      const setting = props[`pubtator.severity.${check.code}`];
+      assert.ok(setting, check.code);
+      assert.equal(setting.default, check.defaultSeverity);
+      assert.deepEqual(setting.enum, ['error', 'warning', 'information', 'hint', 'off']);
+    }
+    assert.equal(props['pubtator.offsetUnit'].default, 'codepoint');
+    assert.deepEqual(props['pubtator.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('declares the pubtator language, its grammar and explicit activation', () => {
+    const [language] = manifest.contributes.languages;
+    assert.equal(language.id, 'pubtator');
+    assert.deepEqual(language.extensions, ['.pubtator', '.PubTator']);
+    assert.deepEqual(language.filenamePatterns, ['*PubTator*.txt']);
+    assert.equal(language.configuration, './language-configuration.json');
+    const firstLine = new RegExp(language.firstLine);
+    assert.ok(firstLine.test('39000001|t|Ketamine and depression'));
+    assert.ok(firstLine.test('BC8_BioRED_Task1_Doc500|a|'));
+    assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
+    assert.ok(!firstLine.test('key|value|other'));
+    assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator']);
+    assert.equal(manifest.main, './dist/client/extension.js');
+    assert.equal(manifest.bin['pubtator-language-server'], 'dist/server/server.js');
+  });
+
+  it('asks for a VS Code that vscode-languageclient supports, with matching typings', () => {
+    const client = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'));
+    assert.equal(manifest.engines.vscode, client.engines.vscode);
+    assert.match(manifest.devDependencies['@types/vscode'], /^1\.91\./);
+  });
+
+  it('works in untrusted and virtual workspaces', () => {
+    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+});

@@ -1,0 +1,162 @@
+// A real JSON-RPC client for the built server over its stdio (or Node IPC): what VS Code's
+// language client does, minus the editor. It answers workspace/configuration
+// with the settings the test sets, and records every published diagnostic.
+
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import {
+  createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
+  InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest,
+  ShutdownRequest,
+  type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
+  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuilt } from './server';
+
+export interface StartOptions {
+  /** Whether the client offers workspace/configuration (VS Code does; some clients do not). */
+  configuration?: boolean;
+  /** The `pubtator` settings section to answer with. */
+  settings?: Record<string, unknown>;
+  /** stdio (Neovim and most editors) or Node IPC (VS Code's TransportKind.ipc). */
+  transport?: 'stdio' | 'ipc';
+}
+
+const WAIT_MS = 20000;
+
+export class LspTestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: string[] = [];
+  /** Sections asked for through workspace/configuration. */
+  readonly configurationRequests: string[] = [];
+  settings: Record<string, unknown>;
+  initializeResult?: InitializeResult;
+  private readonly exited: Promise<number | null>;
+  private readonly waiters = new Set<() => void>();
+  private stderr = '';
+
+  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection, options: StartOptions) {
+    this.settings = options.settings ?? {};
+    process.stderr?.on('data', (chunk) => { this.stderr += String(chunk); });
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.published.push(p);
+      this.wake();
+    });
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+      this.wake();
+    });
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => {
+      this.configurationRequests.push(item.section ?? '');
+      return item.section === 'pubtator' ? this.settings : null;
+    }));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const server = ensureServerBuilt();
+    let child: ChildProcess;
+    let connection: ProtocolConnection;
+    if (options.transport === 'ipc') {
+      child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
+    const client = new LspTestClient(child, connection, options);
+    const capabilities: ClientCapabilities = {
+      workspace: options.configuration === false ? {} : { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+    };
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  static uri(name: string): string {
+    return pathToFileURL(`/virtual/${name}`).href;
+  }
+
+  async open(uri: string, text: string, version = 1, languageId = 'pubtator'): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Changes the settings and tells the server, as VS Code does after a settings edit. */
+  async configure(settings: Record<string, unknown>, push = false): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: push ? { pubtator: settings } : null });
+  }
+
+  /** How many publishes have arrived so far: pass it to `diagnostics` to wait for a later one. */
+  mark(): number {
+    return this.published.length;
+  }
+
+  /** The diagnostics of the first publish for `uri` after `mark` that satisfies `accept`. */
+  async diagnostics(uri: string, since: number, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    const found = await this.until(() => this.published.slice(since).find((p) => p.uri === uri && accept(p)), `diagnostics for ${uri}`);
+    return found.diagnostics;
+  }
+
+  /** Waits for a condition that notifications make true, failing with the server's stderr after a while. */
+  async until<T>(probe: () => T | undefined, what: string): Promise<T> {
+    const now = probe();
+    if (now !== undefined) return now;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`Timed out waiting for ${what}. Server stderr:\n${this.stderr}\nLogs:\n${this.logs.join('\n')}`));
+      }, WAIT_MS);
+      const check = () => {
+        const value = probe();
+        if (value === undefined) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(value);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  isAlive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  /** shutdown, then exit; resolves with the process exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** For after-hooks: end the server whatever state the test left it in. */
+  kill(): void {
+    this.connection.dispose();
+    if (this.isAlive()) this.process.kill();
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
+}
