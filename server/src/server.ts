@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
-import { ParseCache } from './lsp/parseCache';
+import { OpenFiles } from './lsp/openFiles';
 import { Debouncer } from './lsp/debouncer';
 import { describe, runSafe } from './lsp/runSafe';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
@@ -17,11 +17,11 @@ import type { ParsedFile } from './service/parse/model';
 const VALIDATION_DELAY_MS = 150;
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const service = createLanguageService();
-const parses = new ParseCache((text) => service.parse(text));
-const debouncer = new Debouncer(VALIDATION_DELAY_MS);
 const log = { error: (message: string) => connection.console.error(message) };
+const service = createLanguageService();
+const openFiles = new OpenFiles(log.error);
+const documents = new TextDocuments(openFiles.configuration);
+const debouncer = new Debouncer(VALIDATION_DELAY_MS);
 
 let pullConfiguration = false;
 let dynamicConfigurationChange = false;
@@ -101,8 +101,14 @@ async function validate(uri: string, version: number): Promise<void> {
   // A newer edit arrived while the settings were fetched: its own run will follow.
   if (!doc || doc.version !== version) return;
   const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
-    service.validate(parses.get(doc), { unit: settings.unit, severities: settings.severities }));
+    openFiles.get(doc).diagnostics({ unit: settings.unit, severities: settings.severities }));
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+  // Then, unless the user typed again, count concepts across the file so the
+  // first hover does not have to (edits after that update the counts).
+  setImmediate(() => {
+    const current = documents.get(uri);
+    if (current && current.version === version) runSafe(log, `Preparing ${uri}`, undefined, () => service.prepare(openFiles.get(current).file));
+  });
 }
 
 documents.onDidChangeContent((e) => scheduleValidation(e.document));
@@ -110,7 +116,7 @@ documents.onDidChangeContent((e) => scheduleValidation(e.document));
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   debouncer.cancel(uri);
-  parses.delete(uri);
+  openFiles.delete(uri);
   settingsByUri.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] })
     .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
@@ -129,7 +135,7 @@ function onPosition<P extends TextDocumentPositionParams, T>(
       if (!doc) return empty;
       const settings = await settingsFor(doc.uri);
       return runSafe(log, `${what} at ${doc.uri}:${params.position.line}:${params.position.character}`, empty,
-        () => run(parses.get(doc), params, settings));
+        () => run(openFiles.get(doc).file, params, settings));
     } catch (e) {
       log.error(`${what} failed: ${describe(e)}`);
       return empty;

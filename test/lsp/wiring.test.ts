@@ -1,31 +1,44 @@
-// The server's small wiring helpers, in process: parse cache, debouncer,
+// The server's small wiring helpers, in process: open files, debouncer,
 // settings reader, exception guard and LSP conversions.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ParseCache } from '../../server/src/lsp/parseCache';
+import { OpenFiles } from '../../server/src/lsp/openFiles';
 import { Debouncer } from '../../server/src/lsp/debouncer';
 import { readSettings } from '../../server/src/lsp/settings';
 import { runSafe } from '../../server/src/lsp/runSafe';
 import { toHover, toLocations, toLspDiagnostic } from '../../server/src/lsp/convert';
-import { parsePubtator } from '../../server/src/service/parse/parseFile';
 import { Severity, lineRange } from '../../server/src/service/types';
 
-describe('ParseCache', () => {
-  it('parses each version of a document once', () => {
-    let parses = 0;
-    const cache = new ParseCache((text) => { parses++; return parsePubtator(text); });
-    const v1 = { uri: 'file:///a', version: 1, getText: () => '1|t|A\n' };
-    const first = cache.get(v1);
-    assert.equal(cache.get(v1), first);
-    assert.equal(parses, 1);
-    const v2 = { ...v1, version: 2, getText: () => '1|t|B\n' };
-    assert.notEqual(cache.get(v2), first);
-    assert.equal(parses, 2);
-    cache.delete(v1.uri);
-    cache.get(v2);
-    assert.equal(parses, 3);
+describe('OpenFiles', () => {
+  const open = () => {
+    const files = new OpenFiles();
+    const doc = files.configuration.create('file:///a', 'pubtator', 1, '1|t|Aspirin\n1|a|\n1\t0\t7\tAspirin\tChemical\tD001241\n');
+    return { files, doc };
+  };
+
+  it('keeps the parse up to date through incremental changes', () => {
+    const { files, doc } = open();
+    assert.deepEqual(files.get(doc).diagnostics(), []);
+    const edited = files.configuration.update(doc, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } }, text: '1' }], 2);
+    assert.equal(edited.getText(), '1|t|Aspirin\n1|a|\n1\t1\t7\tAspirin\tChemical\tD001241\n');
+    assert.deepEqual(files.get(edited).diagnostics().map((d) => d.code), ['text-mismatch']);
+    const more = files.configuration.update(edited, [
+      { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } }, text: '0' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n2|t|Second\n' },
+    ], 3);
+    const file = files.get(more).file;
+    assert.deepEqual(file.documents.map((d) => [d.id, d.startLine]), [['1', 0], ['2', 4]]);
+    assert.deepEqual(files.get(more).diagnostics().map((d) => d.code), ['missing-abstract']);
+  });
+
+  it('takes a full-text change, and forgets closed documents', () => {
+    const { files, doc } = open();
+    const replaced = files.configuration.update(doc, [{ text: '9|t|New\n9|a|\n' }], 2);
+    assert.equal(files.get(replaced).file.documents[0].id, '9');
+    files.delete(doc.uri);
+    assert.equal(files.get(replaced).file.documents[0].id, '9', 'parsed again from the text on demand');
   });
 });
 

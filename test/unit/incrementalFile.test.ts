@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { IncrementalFile } from '../../server/src/service/incrementalFile';
 import { parsePubtator } from '../../server/src/service/parse/parseFile';
 import { validateFile } from '../../server/src/service/validate';
+import { fileCounts } from '../../server/src/service/features/fileIndex';
 import { doc, file, row } from '../support/build';
 
 const SEED = file(
@@ -17,6 +18,8 @@ const SEED = file(
   doc('2', 'Aspirin again', ''),
   doc('3', 'Third', 'Text', row(3, 0, 5, 'Third', 'Other', '-')),
 );
+
+const KEYS = ['MESH:D009270', 'MESH:D003000', 'MESH:D001241', 'MESH:D007022', 'D1', 'NCBI:1'];
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -46,6 +49,7 @@ function step(inc: IncrementalFile, text: string, at: number, remove: number, in
   assert.deepEqual(got.stray.map((s) => s.line), full.stray.map((s) => s.line));
   assert.equal(got.lineCount, full.lineCount);
   assert.deepEqual(inc.diagnostics(), validateFile(full));
+  for (const key of KEYS) assert.deepEqual(fileCounts(got, key), fileCounts(full, key), key);
   return newText;
 }
 
@@ -53,6 +57,7 @@ test('typing a character, a tab, a newline or deleting one keeps the model exact
   let text = SEED;
   const inc = new IncrementalFile(text);
   inc.diagnostics();
+  fileCounts(inc.file, KEYS[0]);
   text = step(inc, text, text.indexOf('Naloxone\tChem'), 1, 'n');
   text = step(inc, text, text.indexOf('\n\n2|t|'), 1, '');
   text = step(inc, text, text.indexOf('2|a|'), 0, '\n');
@@ -69,6 +74,7 @@ test('random edits give the same documents, stray lines and diagnostics as a ful
       let text = SEED;
       const inc = new IncrementalFile(text);
       inc.diagnostics();
+      fileCounts(inc.file, KEYS[0]);
       for (const [at, remove, parts] of edits) {
         // Edits never split a surrogate pair: editors do not either.
         let pos = at % (text.length + 1);

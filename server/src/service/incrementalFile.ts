@@ -6,6 +6,7 @@
 import { LazyDocument } from './parse/lazyDocument';
 import type { MalformedLine, ParsedFile, PubtatorDocument } from './parse/model';
 import { parsePubtator } from './parse/parseFile';
+import { carryFileCounts } from './features/fileIndex';
 import type { Diagnostic } from './types';
 import { validateFileReusing, type DiagnosticsCache, type ValidationOptions } from './validate';
 
@@ -87,14 +88,17 @@ export class IncrementalFile {
     stray.push(...region.stray);
     stray.sort((a, b) => a.line - b.line);
 
-    this.text = newText;
-    this.parsed = {
+    const next: ParsedFile = {
       lineCount: newLineCount,
       documents: [...docs.slice(0, i), ...region.documents, ...after],
       stray,
       bom: old.bom,
       crlf: old.crlf || region.crlf,
     };
+    // The replaced documents still read the old text: count them out first.
+    carryFileCounts(old, next, docs.slice(i, j + 1), region.documents);
+    this.text = newText;
+    this.parsed = next;
   }
 
   /** Diagnostics of the whole file; documents the last edit did not touch reuse theirs. */

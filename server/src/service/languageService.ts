@@ -6,6 +6,7 @@ import type { ParsedFile } from './parse/model';
 import { validateFile, type ValidationOptions } from './validate';
 import type { Diagnostic, Position, Range } from './types';
 import { hover } from './features/hover';
+import { prepareFileCounts } from './features/fileIndex';
 import { definition } from './features/definition';
 import { references } from './features/references';
 import { documentHighlights } from './features/documentHighlights';
@@ -14,6 +15,8 @@ import type { DocumentHighlight, FeatureOptions, Hover, ReferenceOptions } from 
 export type { DocumentHighlight, FeatureOptions, HighlightKind, Hover, ReferenceOptions } from './features/types';
 
 export interface LanguageService {
+  /** Builds what hovers need across the whole file ahead of time (idle work). */
+  prepare(file: ParsedFile): void;
   parse(text: string, options?: ParseOptions): ParsedFile;
   validate(file: ParsedFile, options?: ValidationOptions): Diagnostic[];
   /** Markdown about the concept id, offsets, relation type or document id under the cursor. */
@@ -30,6 +33,7 @@ export function createLanguageService(): LanguageService {
   return {
     parse: parsePubtator,
     validate: validateFile,
+    prepare: prepareFileCounts,
     hover,
     definition,
     references,

@@ -1,0 +1,72 @@
+// The open documents as the server holds them: the text (a TextDocument) and
+// its parse, kept up to date edit by edit (service/incrementalFile.ts), so a
+// keystroke in a 50 MB file re-parses one document block, not the file.
+// It plugs into TextDocuments as its configuration: TextDocuments hands every
+// content change to `update` here, with its range.
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { IncrementalFile } from '../service/incrementalFile';
+
+/** More changes than this in one notification are cheaper to re-parse whole. */
+const MAX_INCREMENTAL_CHANGES = 32;
+
+export class OpenFiles {
+  private readonly files = new Map<string, IncrementalFile>();
+
+  constructor(private readonly onError: (message: string) => void = () => undefined) {}
+
+  readonly configuration: TextDocumentsConfiguration<TextDocument> = {
+    create: (uri, languageId, version, content) => {
+      this.files.set(uri, new IncrementalFile(content));
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (document, changes, version) => this.update(document, changes, version),
+  };
+
+  /** The up-to-date parse of an open document. */
+  get(doc: TextDocument): IncrementalFile {
+    let file = this.files.get(doc.uri);
+    if (!file) {
+      file = new IncrementalFile(doc.getText());
+      this.files.set(doc.uri, file);
+    }
+    return file;
+  }
+
+  delete(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  private update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const file = this.files.get(doc.uri);
+    const incremental = file !== undefined && changes.length <= MAX_INCREMENTAL_CHANGES
+      && changes.every((c) => 'range' in c && c.range !== undefined);
+    if (!file || !incremental) {
+      const updated = TextDocument.update(doc, changes, version);
+      this.files.set(doc.uri, new IncrementalFile(updated.getText()));
+      return updated;
+    }
+    let current = doc;
+    for (const change of changes) {
+      const { start, end } = (change as { range: { start: { line: number }; end: { line: number } } }).range;
+      current = TextDocument.update(current, [change], version);
+      const edited = current;
+      try {
+        file.applyEdit(edited.getText(), { startLine: start.line, endLine: end.line, newEndLine: start.line + lineBreaks(change.text) },
+          (line) => edited.offsetAt({ line, character: 0 }));
+      } catch (e) {
+        // The incremental path must never lose the user's file: parse it whole.
+        this.onError(`Incremental parse failed, re-parsing ${doc.uri}: ${e instanceof Error ? e.message : String(e)}`);
+        file.reset(edited.getText());
+      }
+    }
+    return current;
+  }
+}
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
