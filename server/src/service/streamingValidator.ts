@@ -17,6 +17,8 @@ export interface BlockResult {
   file: ParsedFile;
   /** The block's diagnostics, ordered as validateFile orders them. */
   diagnostics: Diagnostic[];
+  /** Documents (continuation blocks of one id not counted again), mentions and relations. */
+  counts: { documents: number; mentions: number; relations: number };
 }
 
 export class StreamingValidator {
@@ -44,13 +46,22 @@ export class StreamingValidator {
   validateBlock(text: string, firstLine: number): BlockResult {
     const file = parseBlock(text, firstLine, this.previousId);
     const docs = file.documents;
+    // Counting parses the rows; validateFile then reuses them instead of
+    // parsing again (it releases only what it parsed itself), and the whole
+    // block is dropped by the caller anyway.
+    const counts = { documents: 0, mentions: 0, relations: 0 };
+    for (const doc of docs) {
+      if (!doc.continuesPrevious) counts.documents++;
+      counts.mentions += doc.mentions.length;
+      counts.relations += doc.relations.length;
+    }
     const headBlock = !this.head && docs.length > 0;
     if (headBlock) this.head = { id: docs[0].id, line: docs[0].startLine };
     const standIns = this.standIns(docs, headBlock);
     if (docs.length) this.previousId = docs[docs.length - 1].id;
     if (standIns.length === 0) {
       const whole = this.bom && headBlock ? { ...file, bom: true } : file;
-      return { file, diagnostics: validateFile(whole, this.options) };
+      return { file, diagnostics: validateFile(whole, this.options), counts };
     }
     // Earlier first occurrences go in as one-line stand-ins, so duplicate-document
     // runs as itself (same messages, ranges and order), and the file-level facts
@@ -58,7 +69,7 @@ export class StreamingValidator {
     // the checks say about the stand-ins, all before this block, is dropped.
     const withHistory: ParsedFile = { ...file, bom: this.bom, documents: [...standIns, ...docs] };
     const diagnostics = validateFile(withHistory, this.options).filter((d) => d.range.start.line >= firstLine);
-    return { file, diagnostics };
+    return { file, diagnostics, counts };
   }
 
   /** Stand-ins for earlier documents this block needs; records the new ids. */
@@ -72,6 +83,7 @@ export class StreamingValidator {
       if (line !== undefined) lines.push([doc.id, line]);
       else this.firstLines.set(doc.id, doc.startLine);
     }
+    if (lines.length === 0) return [];
     // In a file with a BOM the checks find its line from the first document: keep it first.
     const head = this.head;
     if (this.bom && !headBlock && head && !lines.some(([id]) => id === head.id)) lines.push([head.id, head.line]);

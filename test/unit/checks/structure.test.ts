@@ -31,6 +31,11 @@ test('duplicate-document, but not NLM-Chem style consecutive passage blocks', ()
   assert.equal(d.length, 1);
   assert.match(d[0].message, /already appears at line 1/);
   assert.deepEqual(check(file(doc('5', 'Intro', ''), doc('5', 'Methods', ''), doc('5', 'Results', ''))), []);
+  // A byte-order mark shifts line 0 only, even when it is alone on that line.
+  const bomAlone = only('\ufeff\n' + file(doc('1', 'T', 'A'), doc('2', 'T', 'A'), doc('1', 'T', 'A')), 'duplicate-document');
+  assert.deepEqual(bomAlone[0].relatedInformation?.[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } });
+  const bomFirst = only('\ufeff' + file(doc('1', 'T', 'A'), doc('1', 'T', 'A')).replace('\n\n', '\n\n2|t|x\n\n'), 'duplicate-document');
+  assert.deepEqual(bomFirst[0].relatedInformation?.[0].range, { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
 });
 
 test('duplicate-mention', () => {

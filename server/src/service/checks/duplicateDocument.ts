@@ -14,7 +14,8 @@ export const duplicateDocument: Check = {
   defaultSeverity: 'warning',
   description: 'The same PMID heads two separate documents of a file (consecutive blocks of one id, as NLM-Chem writes passages, are not flagged).',
   file(file, ctx) {
-    const bomLine = file.bom ? file.documents[0]?.startLine : undefined;
+    // A byte-order mark sits on line 0 and shifts that line by one character.
+    const bomLine = file.bom ? 0 : undefined;
     const seen = new Map<string, PubtatorDocument>();
     for (const doc of file.documents) {
       const first = seen.get(doc.id);

@@ -1,0 +1,41 @@
+// `pubtator`: the command-line checker. Argument handling and exit status
+// only; the work is in cli/.
+
+import { parseCommandLine } from './cli/args';
+import { formatChecks, HELP } from './cli/help';
+import { runCheck } from './cli/runCheck';
+import { packageVersion } from './cli/version';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCommandLine(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    case 'checks':
+      process.stdout.write(formatChecks(command.json));
+      return 0;
+    case 'usage':
+      process.stderr.write(`pubtator: ${command.message}\nRun 'pubtator --help' for usage.\n`);
+      return 2;
+    case 'check':
+      return runCheck(command);
+  }
+}
+
+// Output piped into a reader that stops early (head) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,49 @@
+// The --help text and the `checks` listing.
+
+import { CHECKS } from '../service/checks/index';
+
+export const HELP = `Usage:
+  pubtator check [options] FILE_OR_FOLDER...   check PubTator files
+  pubtator checks [--json]                      list the check codes, default levels, descriptions
+  pubtator --help | --version
+
+Files named on the command line are checked whatever their name; folders are
+searched recursively for *.pubtator, *PubTator*.txt (any case) and the .gz of
+those. .gz files are decompressed as they are read. - reads stdin.
+Files are read as a stream, document by document, so size is not limited by memory.
+
+Options for check:
+  --json                 one JSON object per line instead of text:
+                         {"file","line","character","endLine","endCharacter",
+                          "severity","code","message"}, lines and characters
+                         0-based in UTF-16 units as in LSP; the last line is
+                         {"summary": {files, unreadable, documents, mentions,
+                          relations, errors, warnings, information, hints,
+                          codes, bytes, bytesOnDisk, elapsedSeconds, mbPerSecond}}
+  --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
+                         warning, information, hint or off (see: pubtator checks)
+  --offsets UNIT         how mention offsets count characters: codepoint
+                         (default; Python tools) or utf16 (Java, JavaScript)
+  -h, --help             this text
+  -V, --version          the version
+
+Text output: path:line:column: severity code message (line and column 1-based,
+the column in UTF-16 units as editors count), then a summary. Messages about
+unreadable inputs go to stderr. A progress bar is drawn on stderr when it is a
+terminal and the run takes more than a second.
+
+Exit status: 0 no error-level diagnostic; 1 errors found; 2 bad usage or an
+input could not be read (missing, permission denied, corrupt .gz, binary data,
+a folder link loop; the other inputs are still checked, and 2 wins over 1);
+3 internal error.
+`;
+
+/** `pubtator checks`: an aligned table, or one JSON object per line. */
+export function formatChecks(json: boolean): string {
+  if (json) {
+    return CHECKS.map((c) => JSON.stringify({ code: c.code, defaultSeverity: c.defaultSeverity, description: c.description })).join('\n') + '\n';
+  }
+  const width = Math.max(...CHECKS.map((c) => c.code.length));
+  const levelWidth = Math.max(...CHECKS.map((c) => c.defaultSeverity.length));
+  return CHECKS.map((c) => `${c.code.padEnd(width)}  ${c.defaultSeverity.padEnd(levelWidth)}  ${c.description}`).join('\n') + '\n';
+}

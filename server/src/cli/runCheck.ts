@@ -1,0 +1,92 @@
+// `pubtator check`: finds the inputs, streams each through the checker,
+// prints diagnostics as blocks are checked, then the summary. Returns the
+// exit status: 2 if an input could not be read, else 1 if errors, else 0.
+
+import type { SeveritySettings } from '../service/checks/check';
+import { CHECKS } from '../service/checks/index';
+import type { Diagnostic, OffsetUnit } from '../service/types';
+import { discover, type InputProblem } from './discover';
+import { describeError } from './errors';
+import { FileChecker } from './fileChecker';
+import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { LineOutput } from './output';
+import { ProgressBar } from './progress';
+import { readInput, type ReadCounters } from './readInput';
+import { Summary } from './summary';
+
+export interface CheckOptions {
+  paths: string[];
+  json: boolean;
+  unit: OffsetUnit;
+  severities: SeveritySettings;
+}
+
+export interface Streams {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
+  const started = performance.now();
+  const summary = new Summary();
+  const out = new LineOutput(io.stdout);
+  const { files, problems } = await discover(options.paths);
+
+  const counters: ReadCounters = { raw: 0, text: 0 };
+  const sizes = files.map((f) => f.size);
+  const total = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, s) => a + (s ?? 0), 0) : undefined;
+  const progress = ProgressBar.forStream(io.stderr, total, () => counters.raw);
+  if (progress && io.stdout.isTTY) out.beforeWrite = () => progress.clear();
+
+  const unreadable = (p: InputProblem) => {
+    summary.unreadable.push(p);
+    progress?.clear();
+    io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
+  };
+  problems.forEach(unreadable);
+
+  const format = options.json ? formatJson : formatText;
+  const validation = { unit: options.unit, severities: options.severities };
+  progress?.start();
+  for (const input of files) {
+    if (progress) progress.label = printable(input.path);
+    const print = (diagnostics: Diagnostic[]) => {
+      for (const d of diagnostics) out.line(format(input.path, d));
+    };
+    const checker = new FileChecker(validation, (r) => {
+      summary.addBlock(r);
+      print(r.diagnostics);
+    });
+    try {
+      await readInput(input, counters, (text) => {
+        checker.push(text);
+        out.flush();
+      });
+      checker.end();
+      summary.files++;
+      if (input.gzip) summary.gzipFiles++;
+    } catch (err) {
+      out.flush();
+      unreadable({ path: input.path, reason: describeError(err) });
+    }
+    out.flush();
+  }
+  progress?.stop();
+
+  summary.rawBytes = counters.raw;
+  summary.textBytes = counters.text;
+  summary.elapsedMs = performance.now() - started;
+  if (options.json) {
+    out.line(formatSummaryJson(summary));
+  } else {
+    if (summary.codes.size > 0 || summary.unreadable.length > 0) out.line('');
+    out.line(formatSummaryText(summary, (code) => levelOf(code, options.severities)));
+  }
+  out.flush();
+  if (summary.unreadable.length > 0) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function levelOf(code: string, severities: SeveritySettings): string {
+  return severities[code] ?? CHECKS.find((c) => c.code === code)?.defaultSeverity ?? '';
+}

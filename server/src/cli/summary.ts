@@ -1,0 +1,42 @@
+// Counts for the end-of-run summary, gathered block by block.
+
+import type { BlockResult } from '../service/streamingValidator';
+import { Severity } from '../service/types';
+import type { InputProblem } from './discover';
+
+export class Summary {
+  files = 0;
+  gzipFiles = 0;
+  documents = 0;
+  mentions = 0;
+  relations = 0;
+  errors = 0;
+  warnings = 0;
+  information = 0;
+  hints = 0;
+  /** Per code, in order of first appearance. */
+  readonly codes = new Map<string, number>();
+  readonly unreadable: InputProblem[] = [];
+  /** Bytes read from disk (compressed for .gz) and bytes of text checked. */
+  rawBytes = 0;
+  textBytes = 0;
+  elapsedMs = 0;
+
+  addBlock({ counts, diagnostics }: Pick<BlockResult, 'counts' | 'diagnostics'>): void {
+    this.documents += counts.documents;
+    this.mentions += counts.mentions;
+    this.relations += counts.relations;
+    for (const d of diagnostics) {
+      if (d.severity === Severity.Error) this.errors++;
+      else if (d.severity === Severity.Warning) this.warnings++;
+      else if (d.severity === Severity.Information) this.information++;
+      else this.hints++;
+      this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
+    }
+  }
+
+  /** MB (2^20 bytes) of text per second. */
+  get throughput(): number {
+    return this.elapsedMs > 0 ? this.textBytes / (1024 * 1024) / (this.elapsedMs / 1000) : 0;
+  }
+}

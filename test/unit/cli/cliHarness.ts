@@ -1,0 +1,45 @@
+// Runs the built CLI (dist/server/cli.js) as a child process, building it
+// first if it is missing, and makes temporary folders for generated inputs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixturesDir, repoRoot } from '../../support/paths';
+
+export const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
+export const CLI_FIXTURES = join(fixturesDir, 'cli');
+
+export function ensureBuilt(): void {
+  if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  /** Run as this user and group (needs root). */
+  uid?: number;
+}
+
+export function run(args: string[], options: RunOptions = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? CLI_FIXTURES, input: options.input, encoding: 'utf8', timeout: 60_000,
+    uid: options.uid, gid: options.uid,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Diagnostic lines of a text-mode run (those before the summary). */
+export function diagnosticLines(stdout: string): string[] {
+  return stdout.split('\n').filter((l) => /^.+:\d+:\d+: (error|warning|information|hint) /.test(l));
+}
+
+export function tempDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'pubtator-cli-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
