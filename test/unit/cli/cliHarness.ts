@@ -1,9 +1,9 @@
 // Runs the built CLI (dist/server/cli.js) as a child process, building it
 // first if it is missing, and makes temporary folders for generated inputs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fixturesDir, repoRoot } from '../../support/paths';
 
 export const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
@@ -26,9 +26,25 @@ export interface RunOptions {
   uid?: number;
 }
 
+/**
+ * Another user may not be allowed into the repository (a clone in a private
+ * temporary folder): give it a copy of the self-contained bundle in a folder
+ * everyone can read, and start it there.
+ */
+function cliCopyForOtherUser(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pubtator-cli-bin-'));
+  chmodSync(dir, 0o755);
+  const copy = join(dir, 'cli.js');
+  copyFileSync(CLI, copy);
+  chmodSync(copy, 0o644);
+  return copy;
+}
+
 export function run(args: string[], options: RunOptions = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? CLI_FIXTURES, input: options.input, encoding: 'utf8', timeout: 60_000,
+  const cli = options.uid === undefined ? CLI : cliCopyForOtherUser();
+  const cwd = options.cwd ?? (options.uid === undefined ? CLI_FIXTURES : dirname(cli));
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd, input: options.input, encoding: 'utf8', timeout: 60_000,
     uid: options.uid, gid: options.uid,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
