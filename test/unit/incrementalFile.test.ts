@@ -21,12 +21,6 @@ const SEED = file(
 
 const KEYS = ['MESH:D009270', 'MESH:D003000', 'MESH:D001241', 'MESH:D007022', 'D1', 'NCBI:1'];
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
 function position(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
@@ -40,8 +34,8 @@ function step(inc: IncrementalFile, text: string, at: number, remove: number, in
   const s = position(text, at);
   const e = position(text, end);
   const newEnd = position(newText, at + insert.length);
-  const starts = lineStarts(newText);
-  inc.applyEdit(newText, { startLine: s.line, endLine: e.line, newEndLine: newEnd.line }, (n) => starts[n]);
+  const lines = newText.split('\n');
+  inc.applyEdit({ startLine: s.line, endLine: e.line, newEndLine: newEnd.line }, (a, b) => lines.slice(a, b + 1).join('\n'));
   const full = parsePubtator(newText);
   const got = inc.file;
   assert.deepEqual(got.documents.map((d) => [d.id, d.startLine, d.endLine, d.continuesPrevious, d.mentions.length, d.relations.length, d.text]),

@@ -53,8 +53,8 @@ export class OpenFiles {
       current = TextDocument.update(current, [change], version);
       const edited = current;
       try {
-        file.applyEdit(edited.getText(), { startLine: start.line, endLine: end.line, newEndLine: start.line + lineBreaks(change.text) },
-          (line) => edited.offsetAt({ line, character: 0 }));
+        file.applyEdit({ startLine: start.line, endLine: end.line, newEndLine: start.line + lineBreaks(change.text) },
+          (first, last) => edited.getText({ start: { line: first, character: 0 }, end: { line: last, character: Number.MAX_SAFE_INTEGER } }));
       } catch (e) {
         // The incremental path must never lose the user's file: parse it whole.
         this.onError(`Incremental parse failed, re-parsing ${doc.uri}: ${e instanceof Error ? e.message : String(e)}`);

@@ -23,7 +23,7 @@ export class IncrementalFile {
   private parsed: ParsedFile;
   private readonly cache: DiagnosticsCache = new WeakMap();
 
-  constructor(private text: string) {
+  constructor(text: string) {
     this.parsed = parsePubtator(text);
   }
 
@@ -33,19 +33,20 @@ export class IncrementalFile {
 
   /** Replaces the whole text (a full-sync edit, or too many changes at once). */
   reset(text: string): void {
-    this.text = text;
     this.parsed = parsePubtator(text);
   }
 
   /**
-   * Takes the new text after one edit. `lineStart(n)` gives the offset where
-   * line n starts in the new text (the server's text document knows it).
+   * Takes one edit. `lines(first, last)` gives the new text of lines first to
+   * last (without the line break after the last): only the edited documents
+   * are read, never the whole new text, so an edit costs the same in a 1 MB
+   * and a 50 MB file. Documents after the edit keep reading the text they
+   * were parsed from; only their line numbers move.
    */
-  applyEdit(newText: string, edit: LineEdit, lineStart: (line: number) => number): void {
+  applyEdit(edit: LineEdit, lines: (first: number, last: number) => string): void {
     const old = this.parsed;
     const docs = old.documents as LazyDocument[];
     const lineDelta = edit.newEndLine - edit.endLine;
-    const offsetDelta = newText.length - this.text.length;
 
     // Documents within a line of the edit (the line before decides whether the
     // edited line continues a document), then widened forward over documents
@@ -69,14 +70,11 @@ export class IncrementalFile {
     const newRegionEnd = regionEnd + lineDelta;
     const newLineCount = old.lineCount + lineDelta;
 
-    const from = lineStart(regionStart);
-    const to = newRegionEnd + 1 < newLineCount ? lineStart(newRegionEnd + 1) - 1 : newText.length;
     const previousId = i > 0 ? docs[i - 1].id : undefined;
-    const region = parsePubtator(newText, { from, to, firstLine: regionStart, previousId });
+    const region = parsePubtator(lines(regionStart, newRegionEnd), { firstLine: regionStart, previousId });
 
-    for (let k = 0; k < i; k++) docs[k].rebase(newText, 0, 0);
     const after = docs.slice(j + 1);
-    for (const d of after) d.rebase(newText, offsetDelta, lineDelta);
+    for (const d of after) d.moveLines(lineDelta);
     const lastId = region.documents.length ? region.documents[region.documents.length - 1].id : previousId;
     if (after.length) (after[0] as LazyDocument).continuesPrevious = after[0].id === lastId;
 
@@ -95,9 +93,7 @@ export class IncrementalFile {
       bom: old.bom,
       crlf: old.crlf || region.crlf,
     };
-    // The replaced documents still read the old text: count them out first.
     carryFileCounts(old, next, docs.slice(i, j + 1), region.documents);
-    this.text = newText;
     this.parsed = next;
   }
 

@@ -26,10 +26,10 @@ export class LazyDocument implements PubtatorDocument {
   private body: Body | undefined;
 
   constructor(
-    private source: string,
+    private readonly source: string,
     /** Character offsets in `source` of the first line's start and the last line's end. */
-    private startOffset: number,
-    private endOffset: number,
+    private readonly startOffset: number,
+    private readonly endOffset: number,
     /** Characters to skip on the first line (a byte-order mark). */
     private readonly firstLineBase: number,
     readonly id: string,
@@ -38,25 +38,15 @@ export class LazyDocument implements PubtatorDocument {
     public continuesPrevious: boolean,
   ) {}
 
-  /** Where the document starts and ends in its source text. */
-  get offsets(): { start: number; end: number } {
-    return { start: this.startOffset, end: this.endOffset };
-  }
-
   /**
-   * Moves the document after an edit elsewhere in the file: same lines, new
-   * source text, shifted by the edit. Parsed rows carry line numbers, so they
-   * are dropped when the lines move.
+   * Moves the document after an edit above it: same text, other line numbers.
+   * Parsed rows carry line numbers, so they are dropped.
    */
-  rebase(source: string, offsetDelta: number, lineDelta: number): void {
-    this.source = source;
-    this.startOffset += offsetDelta;
-    this.endOffset += offsetDelta;
-    if (lineDelta !== 0) {
-      this.startLine += lineDelta;
-      this.endLine += lineDelta;
-      this.body = undefined;
-    }
+  moveLines(delta: number): void {
+    if (delta === 0) return;
+    this.startLine += delta;
+    this.endLine += delta;
+    this.body = undefined;
   }
 
   get passages() { return this.materialize().passages; }
@@ -70,6 +60,15 @@ export class LazyDocument implements PubtatorDocument {
   get malformed() { return this.materialize().malformed; }
   get latePassages() { return this.materialize().latePassages; }
   get cache() { return this.materialize().cache; }
+
+  /**
+   * The text the document was parsed from and where in it the document lies,
+   * for readers that classify lines without building rows. After edits,
+   * documents may read different strings: use this, not the file's text.
+   */
+  get raw(): { text: string; start: number; end: number } {
+    return { text: this.source, start: this.startOffset, end: this.endOffset };
+  }
 
   get materialized(): boolean {
     return this.body !== undefined;

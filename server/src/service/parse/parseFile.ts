@@ -14,9 +14,6 @@ export interface ParseOptions {
   firstLine?: number;
   /** Id of the document just before the text (tells NLM-Chem-style continuation blocks). */
   previousId?: string;
-  /** Scan only this part of the text: `from` starts a line, `to` ends one (incremental re-parse). */
-  from?: number;
-  to?: number;
 }
 
 /** The document being scanned: what decides whether the next line still belongs to it. */
@@ -34,8 +31,8 @@ interface Open {
 
 export function parsePubtator(text: string, options: ParseOptions = {}): ParsedFile {
   const first = options.firstLine ?? 0;
-  const from0 = options.from ?? 0;
-  const bom = from0 === 0 && text.charCodeAt(0) === 0xfeff;
+  // A byte-order mark counts only at the very start of the file, not of a block.
+  const bom = first === 0 && text.charCodeAt(0) === 0xfeff;
   const file: ParsedFile = { lineCount: 0, documents: [], stray: [], bom, crlf: false };
   let previousId = options.previousId;
   let open: Open | undefined;
@@ -52,12 +49,12 @@ export function parsePubtator(text: string, options: ParseOptions = {}): ParsedF
     return open;
   };
 
-  let pos = from0;
+  let pos = 0;
   let line = first;
-  const length = Math.min(options.to ?? text.length, text.length);
+  const length = text.length;
   while (pos <= length) {
     let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > length) nl = length;
+    if (nl < 0) nl = length;
     let lineEnd = nl;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) {
       lineEnd--;
