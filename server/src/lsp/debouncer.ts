@@ -11,12 +11,12 @@ export class Debouncer {
    * Runs `task` after the delay unless another schedule for the same uri comes
    * first, and only if `isCurrent()` still holds then.
    */
-  schedule(uri: string, isCurrent: () => boolean, task: () => void): void {
+  schedule(uri: string, isCurrent: () => boolean, task: () => void, delayMs = this.delayMs): void {
     this.cancel(uri);
     const timer = setTimeout(() => {
       this.pending.delete(uri);
       if (isCurrent()) task();
-    }, this.delayMs);
+    }, delayMs);
     this.pending.set(uri, timer);
   }
 
