@@ -1,4 +1,12 @@
-// Small timing helpers: median of several runs, MB/s, memory readings.
+// Small timing helpers: medians and percentiles, MB/s, memory readings.
+
+import { readFileSync } from 'node:fs';
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -30,7 +38,18 @@ export function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-/** The baseline every figure is compared with: split into lines, then tab fields. */
+export function ms(value: number): string {
+  return value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(0);
+}
+
+/** Resident and peak resident memory of a process, in bytes (Linux /proc). */
+export function processMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/** The baseline every throughput figure is compared with: split into lines, then tab fields. */
 export function splitLinesAndFields(text: string): number {
   let fields = 0;
   for (const line of text.split('\n')) fields += line.split('\t').length;
