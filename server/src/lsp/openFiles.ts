@@ -1,10 +1,11 @@
-// The open documents as the server holds them: the text (a TextDocument) and
-// its parse, kept up to date edit by edit (service/incrementalFile.ts), so a
-// keystroke in a 50 MB file re-parses one document block, not the file.
+// The open documents as the server holds them: the text (a ChunkedTextDocument,
+// which never copies the whole text on an edit) and its parse, kept up to date
+// edit by edit (service/incrementalFile.ts), so a keystroke in a 50 MB file
+// re-parses one document block, not the file.
 // It plugs into TextDocuments as its configuration: TextDocuments hands every
 // content change to `update` here, with its range.
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedTextDocument } from './chunkedTextDocument';
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { IncrementalFile } from '../service/incrementalFile';
 
@@ -16,16 +17,16 @@ export class OpenFiles {
 
   constructor(private readonly onError: (message: string) => void = () => undefined) {}
 
-  readonly configuration: TextDocumentsConfiguration<TextDocument> = {
+  readonly configuration: TextDocumentsConfiguration<ChunkedTextDocument> = {
     create: (uri, languageId, version, content) => {
       this.files.set(uri, new IncrementalFile(content));
-      return TextDocument.create(uri, languageId, version, content);
+      return ChunkedTextDocument.create(uri, languageId, version, content);
     },
     update: (document, changes, version) => this.update(document, changes, version),
   };
 
   /** The up-to-date parse of an open document. */
-  get(doc: TextDocument): IncrementalFile {
+  get(doc: { readonly uri: string; getText(): string }): IncrementalFile {
     let file = this.files.get(doc.uri);
     if (!file) {
       file = new IncrementalFile(doc.getText());
@@ -38,23 +39,23 @@ export class OpenFiles {
     this.files.delete(uri);
   }
 
-  private update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  private update(doc: ChunkedTextDocument, changes: TextDocumentContentChangeEvent[], version: number): ChunkedTextDocument {
     const file = this.files.get(doc.uri);
     const incremental = file !== undefined && changes.length <= MAX_INCREMENTAL_CHANGES
       && changes.every((c) => 'range' in c && c.range !== undefined);
     if (!file || !incremental) {
-      const updated = TextDocument.update(doc, changes, version);
+      const updated = ChunkedTextDocument.update(doc, changes, version);
       this.files.set(doc.uri, new IncrementalFile(updated.getText()));
       return updated;
     }
     let current = doc;
     for (const change of changes) {
       const { start, end } = (change as { range: { start: { line: number }; end: { line: number } } }).range;
-      current = TextDocument.update(current, [change], version);
+      current = ChunkedTextDocument.update(current, [change], version);
       const edited = current;
       try {
         file.applyEdit({ startLine: start.line, endLine: end.line, newEndLine: start.line + lineBreaks(change.text) },
-          (first, last) => edited.getText({ start: { line: first, character: 0 }, end: { line: last, character: Number.MAX_SAFE_INTEGER } }));
+          (first, last) => edited.getLines(first, last));
       } catch (e) {
         // The incremental path must never lose the user's file: parse it whole.
         this.onError(`Incremental parse failed, re-parsing ${doc.uri}: ${e instanceof Error ? e.message : String(e)}`);
