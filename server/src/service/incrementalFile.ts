@@ -8,7 +8,7 @@ import type { MalformedLine, ParsedFile, PubtatorDocument } from './parse/model'
 import { parsePubtator } from './parse/parseFile';
 import { carryFileCounts } from './features/fileIndex';
 import type { Diagnostic } from './types';
-import { validateFileReusing, type DiagnosticsCache, type ValidationOptions } from './validate';
+import { validateFileReusing, type FileLevelDiagnostics, type ValidationOptions } from './validate';
 
 export interface LineEdit {
   /** First line the edit touched, in the old text. */
@@ -21,7 +21,8 @@ export interface LineEdit {
 
 export class IncrementalFile {
   private parsed: ParsedFile;
-  private readonly cache: DiagnosticsCache = new WeakMap();
+  /** File-level diagnostics of the last run, kept while no edit changes document ids or moves lines. */
+  private fileLevel: FileLevelDiagnostics | undefined;
 
   constructor(text: string) {
     this.parsed = parsePubtator(text);
@@ -34,6 +35,7 @@ export class IncrementalFile {
   /** Replaces the whole text (a full-sync edit, or too many changes at once). */
   reset(text: string): void {
     this.parsed = parsePubtator(text);
+    this.fileLevel = undefined;
   }
 
   /**
@@ -94,12 +96,19 @@ export class IncrementalFile {
       crlf: old.crlf || region.crlf,
     };
     carryFileCounts(old, next, docs.slice(i, j + 1), region.documents);
+    // File-level checks look at document ids, their lines and stray lines:
+    // typing inside a row changes none of those.
+    const sameIds = j - i + 1 === region.documents.length && region.documents.every((d, k) => d.id === docs[i + k].id && d.startLine === docs[i + k].startLine);
+    const sameStray = region.stray.length === 0 && !old.stray.some((s) => s.line >= regionStart && s.line <= regionEnd);
+    if (lineDelta !== 0 || !sameIds || !sameStray) this.fileLevel = undefined;
     this.parsed = next;
   }
 
   /** Diagnostics of the whole file; documents the last edit did not touch reuse theirs. */
   diagnostics(options: ValidationOptions = {}): Diagnostic[] {
-    return validateFileReusing(this.parsed, options, this.cache);
+    const result = validateFileReusing(this.parsed, options, this.fileLevel);
+    this.fileLevel = result.fileLevel;
+    return result.diagnostics;
   }
 }
 

@@ -67,46 +67,77 @@ export function validateDocument(file: ParsedFile, doc: PubtatorDocument, option
 }
 
 /** Diagnostics computed for a document, valid while its text is unchanged. */
-interface CachedDiagnostics {
+export interface CachedDiagnostics {
   options: string;
   startLine: number;
   list: Diagnostic[];
 }
 
-export type DiagnosticsCache = WeakMap<PubtatorDocument, CachedDiagnostics>;
+/** What a previous run found across the file (duplicate documents, stray lines). */
+export interface FileLevelDiagnostics {
+  options: string;
+  list: Diagnostic[];
+}
 
 /**
- * Like validateFile, but reuses each document's diagnostics from `cache` when
- * the same document object was checked before with the same options (moved
- * documents get theirs shifted to the new lines).
+ * Like validateFile, but for a file that changes edit by edit: each document
+ * keeps its diagnostics in its `checked` slot while its text is unchanged
+ * (moved documents get theirs shifted to the new lines), and the file-level
+ * checks are rerun only when `fileLevel` is not given for the same options.
+ * Costs O(documents) cheap steps plus the work on changed documents.
  */
-export function validateFileReusing(file: ParsedFile, options: ValidationOptions, cache: DiagnosticsCache): Diagnostic[] {
+export function validateFileReusing(
+  file: ParsedFile, options: ValidationOptions, fileLevel?: FileLevelDiagnostics,
+): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics } {
   const unit = options.unit ?? 'codepoint';
   const levels = resolveSeverities(options.severities);
   const key = unit + JSON.stringify(options.severities ?? {});
-  const out: Diagnostic[] = [];
-  const ctx = context(file, unit, levels, out);
   const active = CHECKS.filter((c) => levels.has(c.code));
-  for (const check of active) check.file?.(file, ctx);
+  if (!fileLevel || fileLevel.options !== key) {
+    const list: Diagnostic[] = [];
+    const ctx = context(file, unit, levels, list);
+    for (const check of active) check.file?.(file, ctx);
+    fileLevel = { options: key, list: sortDiagnostics(list) };
+  }
   const perDocument = active.filter((c) => c.document);
+  const inDocuments: Diagnostic[] = [];
   for (const doc of file.documents) {
-    let entry = cache.get(doc);
+    let entry = doc.checked;
     if (!entry || entry.options !== key) {
       const list: Diagnostic[] = [];
       const docCtx = context(file, unit, levels, list);
       const wasParsed = doc.materialized;
       for (const check of perDocument) check.document!(doc, docCtx);
       if (!wasParsed) doc.release();
-      entry = { options: key, startLine: doc.startLine, list };
-      cache.set(doc, entry);
+      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(list) };
+      doc.checked = entry;
     } else if (entry.startLine !== doc.startLine) {
       const delta = doc.startLine - entry.startLine;
       entry = { options: key, startLine: doc.startLine, list: entry.list.map((d) => shiftDiagnostic(d, delta)) };
-      cache.set(doc, entry);
+      doc.checked = entry;
     }
-    for (const d of entry.list) out.push(d);
+    for (const d of entry.list) inDocuments.push(d);
   }
-  return sortDiagnostics(out);
+  // Documents come in line order and each list is sorted: merging the few
+  // file-level diagnostics in keeps the whole list sorted without a sort.
+  return { diagnostics: mergeSorted(inDocuments, fileLevel.list), fileLevel };
+}
+
+/** Strictly before: at equal positions file-level diagnostics come first, as validateFile orders them. */
+function before(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line < b.range.start.line
+    || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
+}
+
+function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (b.length === 0) return a;
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(before(a[i], b[j]) ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function shiftRange(r: Range, delta: number): Range {

@@ -3,6 +3,7 @@
 // documents one at a time and release each, so the full model of every row
 // never sits in memory at once, and a hover parses just its own document.
 
+import type { CachedDiagnostics } from '../validate';
 import type { MalformedLine, MentionRow, PassageLine, PubtatorDocument, RelationRow } from './model';
 import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFields, TITLE_MARKERS } from './rows';
 
@@ -24,6 +25,8 @@ interface Body {
 
 export class LazyDocument implements PubtatorDocument {
   private body: Body | undefined;
+  /** Kept across release(): diagnostics do not depend on the parsed rows staying in memory. */
+  checked: CachedDiagnostics | undefined = undefined;
 
   constructor(
     private readonly source: string,

@@ -3,6 +3,7 @@
 // at the field itself.
 
 import type { ConceptRef } from './conceptIds';
+import type { CachedDiagnostics } from '../validate';
 
 export interface Field {
   text: string;
@@ -90,6 +91,8 @@ export interface PubtatorDocument {
   readonly materialized: boolean;
   /** Drops the parsed rows and caches to save memory; reading any row parses them again. */
   release(): void;
+  /** This document's diagnostics, kept by validateFileReusing while its text is unchanged. */
+  checked?: CachedDiagnostics;
 }
 
 /** A value cached on a document until its rows are released. */
