@@ -6,6 +6,7 @@ import {
   CloseAction, ErrorAction, LanguageClient, TransportKind,
   type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAnnotateSelection } from './annotateSelection';
 
 const NAME = 'PubTator Language Server';
 /** vscode-languageclient's default: restart at most 4 times within 3 minutes. */
@@ -19,6 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverOptions: ServerOptions = { run, debug: run };
   const outputChannel = vscode.window.createOutputChannel(NAME, { log: true });
   context.subscriptions.push(outputChannel);
+  // "Annotate Selection" asks the server; registered first so it answers even while the server starts.
+  context.subscriptions.push(registerAnnotateSelection(() => client));
   const clientOptions: LanguageClientOptions = {
     // Local and unsaved files, and files of virtual workspaces (the server needs only the text).
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: 'pubtator' })),

@@ -5,6 +5,9 @@ import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type InitializeParams, type InitializeResult, type ReferenceParams, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
+import type {
+  CodeLens, InlayHintParams, SelectionRangeParams, SemanticTokensParams, SemanticTokensRangeParams, TextDocumentIdentifier,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
@@ -13,15 +16,26 @@ import { describe, runSafe } from './lsp/runSafe';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
 import { toHighlights, toHover, toLocations, toLspDiagnostic } from './lsp/convert';
 import type { ParsedFile } from './service/parse/model';
+import { codeLensUri, encodeTokens, TOKEN_LEGEND, toCodeLens, toDocumentSymbols, toSymbolInformation } from './lsp/readingConvert';
+import { registerEditing } from './lsp/editing';
 
-const VALIDATION_DELAY_MS = 150;
+// Validation waits for a pause in typing. The pause asked for follows what a
+// validation of that file last cost: an incremental check of a few
+// milliseconds runs almost at once, a slow one waits for typing to stop.
+const VALIDATION_DELAY_MS = { min: 25, max: 250, perCostMs: 3 };
+const lastValidationMs = new Map<string, number>();
+
+function validationDelay(uri: string): number {
+  const cost = lastValidationMs.get(uri) ?? VALIDATION_DELAY_MS.max / VALIDATION_DELAY_MS.perCostMs;
+  return Math.min(VALIDATION_DELAY_MS.max, Math.max(VALIDATION_DELAY_MS.min, cost * VALIDATION_DELAY_MS.perCostMs));
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const log = { error: (message: string) => connection.console.error(message) };
 const service = createLanguageService();
 const openFiles = new OpenFiles(log.error);
 const documents = new TextDocuments(openFiles.configuration);
-const debouncer = new Debouncer(VALIDATION_DELAY_MS);
+const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
 
 let pullConfiguration = false;
 let dynamicConfigurationChange = false;
@@ -45,6 +59,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
+      semanticTokensProvider: { legend: TOKEN_LEGEND, full: true, range: true },
+      foldingRangeProvider: true,
+      documentSymbolProvider: { label: 'PubTator' },
+      workspaceSymbolProvider: true,
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: true },
+      selectionRangeProvider: true,
+      ...editing.capabilities(params),
     },
     serverInfo: { name: 'pubtator-language-server' },
   };
@@ -92,7 +114,7 @@ function scheduleValidation(doc: TextDocument): void {
   const { uri, version } = doc;
   debouncer.schedule(uri, () => isCurrent(uri, version), () => {
     validate(uri, version).catch((e) => log.error(`Validating ${uri} failed: ${describe(e)}`));
-  });
+  }, validationDelay(uri));
 }
 
 async function validate(uri: string, version: number): Promise<void> {
@@ -100,8 +122,10 @@ async function validate(uri: string, version: number): Promise<void> {
   const doc = documents.get(uri);
   // A newer edit arrived while the settings were fetched: its own run will follow.
   if (!doc || doc.version !== version) return;
+  const started = performance.now();
   const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
     openFiles.get(doc).diagnostics({ unit: settings.unit, severities: settings.severities }));
+  lastValidationMs.set(uri, performance.now() - started);
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
   // Then, unless the user typed again, count concepts across the file so the
   // first hover does not have to (edits after that update the counts).
@@ -117,6 +141,7 @@ documents.onDidClose((e) => {
   const uri = e.document.uri;
   debouncer.cancel(uri);
   openFiles.delete(uri);
+  lastValidationMs.delete(uri);
   settingsByUri.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] })
     .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
@@ -143,6 +168,23 @@ function onPosition<P extends TextDocumentPositionParams, T>(
   };
 }
 
+/** Like onPosition, for requests about a whole document (or a range of it). */
+function onDocument<P extends { textDocument: TextDocumentIdentifier }, T>(
+  what: string, empty: T, run: (doc: TextDocument, file: ParsedFile, params: P, settings: ServerSettings) => T,
+) {
+  return async (params: P): Promise<T> => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return empty;
+      const settings = await settingsFor(doc.uri);
+      return runSafe(log, `${what} of ${doc.uri}`, empty, () => run(doc, openFiles.get(doc).file, params, settings));
+    } catch (e) {
+      log.error(`${what} failed: ${describe(e)}`);
+      return empty;
+    }
+  };
+}
+
 connection.onHover(onPosition('Hover', null, (file, p, s) =>
   toHover(service.hover(file, p.position, { unit: s.unit }))));
 
@@ -156,6 +198,49 @@ connection.onReferences(onPosition('References', [], (file, p: ReferenceParams, 
 
 connection.onDocumentHighlight(onPosition('Document highlight', [], (file, p, s) =>
   toHighlights(service.documentHighlights(file, p.position, { unit: s.unit }))));
+
+connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (_doc, file, _p: SemanticTokensParams, s) =>
+  encodeTokens(service.semanticTokens(file, { unit: s.unit }))));
+
+connection.languages.semanticTokens.onRange(onDocument('Semantic tokens', { data: [] }, (_doc, file, p: SemanticTokensRangeParams, s) =>
+  encodeTokens(service.semanticTokens(file, { unit: s.unit, range: p.range }))));
+
+connection.onFoldingRanges(onDocument('Folding', [], (_doc, file) => service.foldingRanges(file)));
+
+connection.onDocumentSymbol(onDocument('Outline', [], (_doc, file, _p, s) =>
+  toDocumentSymbols(service.documentSymbols(file, { unit: s.unit }))));
+
+connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${JSON.stringify(params.query)}`, [], () =>
+  toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: openFiles.get(d).file })), params.query))));
+
+connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
+  service.inlayHints(file, p.range, { unit: s.unit })));
+
+connection.onCodeLens(onDocument('Code lens', [], (doc, file) => service.codeLenses(file).map((l) => toCodeLens(doc.uri, l))));
+
+connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
+  try {
+    const uri = codeLensUri(lens);
+    const doc = uri === undefined ? undefined : documents.get(uri);
+    if (!doc) return lens;
+    const s = await settingsFor(doc.uri);
+    return runSafe(log, `Resolving a code lens of ${doc.uri}`, lens, () =>
+      toCodeLens(doc.uri, service.resolveCodeLens(openFiles.get(doc).file, lens, { unit: s.unit, severities: s.severities })));
+  } catch (e) {
+    log.error(`Resolving a code lens failed: ${describe(e)}`);
+    return lens;
+  }
+});
+
+connection.onSelectionRanges(onDocument('Selection ranges', [], (_doc, file, p: SelectionRangeParams, s) =>
+  service.selectionRanges(file, p.positions, { unit: s.unit })));
+
+// Quick fixes, formatting, completion, rename and "Annotate selection" (lsp/editing.ts).
+const editing = registerEditing({
+  connection, documents, service, log, settingsFor,
+  fileOf: (doc) => openFiles.get(doc).file,
+  diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics({ unit: s.unit, severities: s.severities }),
+});
 
 connection.onShutdown(() => debouncer.dispose());
 

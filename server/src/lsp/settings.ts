@@ -9,6 +9,10 @@ import type { OffsetUnit } from '../service/types';
 export interface ServerSettings {
   severities: SeveritySettings;
   unit: OffsetUnit;
+  /** `pubtator.format.sortMentions`; absent (the default, true) unless the client sends a boolean. */
+  sortMentions?: boolean;
+  /** `pubtator.rename.scope`; absent (the default, `document`) unless the client sends a known value. */
+  renameScope?: 'document' | 'file';
 }
 
 export const SECTION = 'pubtator';
@@ -24,6 +28,10 @@ export function readSettings(raw: unknown): ServerSettings {
   const settings = defaultSettings();
   if (!isRecord(raw)) return settings;
   if (raw.offsetUnit === 'utf16' || raw.offsetUnit === 'codepoint') settings.unit = raw.offsetUnit;
+  const format = raw.format;
+  if (isRecord(format) && typeof format.sortMentions === 'boolean') settings.sortMentions = format.sortMentions;
+  const rename = raw.rename;
+  if (isRecord(rename) && (rename.scope === 'document' || rename.scope === 'file')) settings.renameScope = rename.scope;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
     for (const check of CHECKS) {

@@ -29,6 +29,23 @@ export function configurationContribution(): Record<string, unknown> {
     scope: 'resource',
     markdownDescription: 'How mention offsets count characters. The two differ only after characters outside the Basic Multilingual Plane (emoji, some symbols).',
   };
+  properties[`${SECTION}.format.sortMentions`] = {
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    markdownDescription: 'Formatting orders each document\'s mention rows by start offset (rows with the same start keep their order). Relation rows always go after the mention rows.',
+  };
+  properties[`${SECTION}.rename.scope`] = {
+    type: 'string',
+    enum: ['document', 'file'],
+    enumDescriptions: [
+      'Rename a concept id in the mention and relation rows of its own document (PMID).',
+      'Rename a concept id in every document of the file.',
+    ],
+    default: 'document',
+    scope: 'resource',
+    markdownDescription: 'Where **Rename Symbol** on a concept id renames it: in its document, or across the whole file.',
+  };
   properties[`${SECTION}.trace.server`] = {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],

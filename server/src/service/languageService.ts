@@ -11,8 +11,36 @@ import { definition } from './features/definition';
 import { references } from './features/references';
 import { documentHighlights } from './features/documentHighlights';
 import type { DocumentHighlight, FeatureOptions, Hover, ReferenceOptions } from './features/types';
+import { semanticTokens, type SemanticToken, type SemanticTokenOptions } from './features/semanticTokens';
+import { foldingRanges, type FoldingRange } from './features/folding';
+import { documentSymbols, type DocumentSymbol, type DocumentSymbolOptions } from './features/documentSymbols';
+import { workspaceSymbols, type OpenFile, type WorkspaceSymbol } from './features/workspaceSymbols';
+import { inlayHints, type InlayHint } from './features/inlayHints';
+import { codeLenses, resolveCodeLens, type CodeLens } from './features/codeLens';
+import { selectionRanges, type SelectionRange } from './features/selectionRanges';
+import { completion, type CompletionItem } from './features/completion';
+import { codeActions, fixAllEdits, type CodeAction, type CodeActionOptions, type CodeActionParams, type FixAllOptions } from './edits/codeActions';
+import { formatEdits, type FormatOptions } from './edits/format';
+import { prepareRename, rename, type PrepareRenameResult, type RenameOptions, type RenameResult } from './edits/rename';
+import { annotationSuggestions, insertMention, type AnnotateOptions, type AnnotationSuggestions, type MentionChoice, type MentionInsertion } from './edits/annotate';
+import type { TextEdit } from './edits/textEdit';
 
 export type { DocumentHighlight, FeatureOptions, HighlightKind, Hover, ReferenceOptions } from './features/types';
+export type { SemanticToken, SemanticTokenOptions } from './features/semanticTokens';
+export { TOKEN_MODIFIERS, TOKEN_TYPES } from './features/semanticTokens';
+export type { FoldingRange } from './features/folding';
+export type { DocumentSymbol, DocumentSymbolOptions } from './features/documentSymbols';
+export type { OpenFile, WorkspaceSymbol } from './features/workspaceSymbols';
+export type { InlayHint } from './features/inlayHints';
+export type { CodeLens, CodeLensData, LensCommand } from './features/codeLens';
+export type { SelectionRange } from './features/selectionRanges';
+export type { CompletionItem } from './features/completion';
+export type { CodeAction, CodeActionOptions, CodeActionParams, ClientDiagnostic, FixAllOptions } from './edits/codeActions';
+export { FIX_ALL, FIXABLE_CODES, QUICK_FIX } from './edits/codeActions';
+export type { FormatOptions } from './edits/format';
+export type { PrepareRenameResult, RenameOptions, RenameResult, RenameScope } from './edits/rename';
+export type { AnnotateOptions, AnnotationSuggestions, MentionChoice, MentionInsertion } from './edits/annotate';
+export type { TextEdit } from './edits/textEdit';
 
 export interface LanguageService {
   /** Builds what hovers need across the whole file ahead of time (idle work). */
@@ -27,6 +55,38 @@ export interface LanguageService {
   references(file: ParsedFile, position: Position, options?: ReferenceOptions): Range[];
   /** The same ranges, kind 3 (Write) in mention rows and 2 (Read) in relation rows. */
   documentHighlights(file: ParsedFile, position: Position, options?: FeatureOptions): DocumentHighlight[];
+  /** Mention spans of the title and abstract by entity family (all, or the lines of `options.range`). */
+  semanticTokens(file: ParsedFile, options?: SemanticTokenOptions): SemanticToken[];
+  /** Each document, its block of mention rows and its block of relation rows. */
+  foldingRanges(file: ParsedFile): FoldingRange[];
+  /** The outline: documents, their mentions grouped by concept, their relations. */
+  documentSymbols(file: ParsedFile, options?: DocumentSymbolOptions): DocumentSymbol[];
+  /** Document ids and concept ids containing `query`, across the given files. */
+  workspaceSymbols(files: readonly OpenFile[], query: string, limit?: number): WorkspaceSymbol[];
+  /** Concept names after relation ids, covered text after wrong spans, on the lines of `range`. */
+  inlayHints(file: ParsedFile, range: Range, options?: FeatureOptions): InlayHint[];
+  /** Per document: a summary lens to resolve, and a PubMed link. */
+  codeLenses(file: ParsedFile): CodeLens[];
+  /** Counts mentions, relations and problems for a summary lens. */
+  resolveCodeLens(file: ParsedFile, lens: CodeLens, options?: ValidationOptions): CodeLens;
+  /** For each position: field, row, block, document (mention spans first in the text). */
+  selectionRanges(file: ParsedFile, positions: readonly Position[], options?: FeatureOptions): SelectionRange[];
+  /** Quick fixes for the problems in `params.range` (fresh and verified), fix-all actions, and source.fixAll on request. */
+  codeActions(file: ParsedFile, params: CodeActionParams, options?: CodeActionOptions): CodeAction[];
+  /** One edit list fixing every problem of the given codes (a lazy "fix all … in file"). */
+  fixAll(file: ParsedFile, codes: readonly string[], options?: FixAllOptions): TextEdit[];
+  /** Formatting edits for the file, or for the documents `options.range` touches. `file` is the parse of `text` if known. */
+  format(text: string, file: ParsedFile | undefined, options?: FormatOptions): TextEdit[];
+  /** Entity types, relation types and concept ids for the column under the cursor. */
+  completion(file: ParsedFile, position: Position, options?: FeatureOptions): CompletionItem[];
+  /** The value of the concept id under the cursor, or why it cannot be renamed. */
+  prepareRename(file: ParsedFile, position: Position): PrepareRenameResult;
+  /** Edits renaming the concept id under the cursor in its document (or the file). */
+  rename(file: ParsedFile, position: Position, newName: string, options?: RenameOptions): RenameResult;
+  /** Types and concepts to offer for a mention on the selected words, or why the selection cannot be one. */
+  annotationSuggestions(file: ParsedFile, range: Range, options?: AnnotateOptions): AnnotationSuggestions | { error: string };
+  /** The edit inserting a mention row for the selected words, in offset order. */
+  insertMention(file: ParsedFile, choice: MentionChoice, options?: AnnotateOptions): MentionInsertion | { error: string };
 }
 
 export function createLanguageService(): LanguageService {
@@ -38,5 +98,21 @@ export function createLanguageService(): LanguageService {
     definition,
     references,
     documentHighlights,
+    semanticTokens,
+    foldingRanges,
+    documentSymbols,
+    workspaceSymbols,
+    inlayHints,
+    codeLenses,
+    resolveCodeLens,
+    selectionRanges,
+    codeActions,
+    fixAll: fixAllEdits,
+    format: formatEdits,
+    completion,
+    prepareRename,
+    rename,
+    annotationSuggestions,
+    insertMention,
   };
 }

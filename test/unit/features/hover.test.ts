@@ -227,9 +227,9 @@ describe('hover on offsets, relation types and document ids', () => {
     assert.match(contents(text, { line: 2, character: 0 }), /differs from its document's id `1`/);
   });
 
-  it('has nothing to say on passage text, markers, types, blank lines and malformed lines', () => {
+  it('has nothing to say on passage text outside mentions, markers, types, blank lines and malformed lines', () => {
     const text = lines('1|t|Abc', '1|a|', 'junk', '1\t0\t1\tA\tGene\t5', '');
-    for (const p of [{ line: 0, character: 5 }, { line: 0, character: 2 }, { line: 2, character: 1 }, at(text, '1\t0', 'Gene'), { line: 4, character: 0 }]) {
+    for (const p of [{ line: 0, character: 6 }, { line: 0, character: 2 }, { line: 2, character: 1 }, at(text, '1\t0', 'Gene'), { line: 4, character: 0 }]) {
       assert.equal(hoverAt(text, p), undefined, JSON.stringify(p));
     }
   });

@@ -1,5 +1,6 @@
 // Hover: what the thing under the cursor means. Concept ids are handled in
-// conceptHover.ts; here are document ids, offset pairs and relation types.
+// conceptHover.ts; here are document ids, offset pairs and relation types;
+// a word of the title or abstract in textHover.ts.
 
 import type { ConceptRef } from '../parse/conceptIds';
 import type { MentionRow, ParsedFile, PubtatorDocument, RelationRow } from '../parse/model';
@@ -12,6 +13,7 @@ import { authorityLink } from './links';
 import { fieldRangeOf, locate, type Target } from './locate';
 import { codeSpan, escapeMarkdown, link, plural } from './markdown';
 import { relationIdCarriers } from './subject';
+import { passageTextHover } from './textHover';
 import type { FeatureOptions, Hover } from './types';
 
 export function hover(file: ParsedFile, position: Position, options: FeatureOptions = {}): Hover | undefined {
@@ -28,6 +30,8 @@ export function hover(file: ParsedFile, position: Position, options: FeatureOpti
       return { contents: offsetsHover(t.doc, t.row, unit), range: fieldRangeOf(t.line, t.field) };
     case 'relationType':
       return { contents: relationHover(t.doc, t.row, unit), range: fieldRangeOf(t.line, t.field) };
+    case 'passageText':
+      return passageTextHover(t.doc, t.row, position.character, unit);
     default:
       return undefined;
   }

@@ -1,0 +1,93 @@
+// Checks a fix before anyone is offered it: the document's lines are rebuilt
+// from the parse (a row is its fields joined by TAB, exactly), the edits are
+// applied to them, the result is parsed and checked again, and the fix is kept
+// only when it leaves strictly fewer problems of its kind and no more problems
+// in all. A fix that would claim more than it does is never shown.
+
+import type { SeveritySettings } from '../checks/check';
+import type { PubtatorDocument } from '../parse/model';
+import { parsePubtator } from '../parse/parseFile';
+import type { OffsetUnit } from '../types';
+import { validateDocument } from '../validate';
+import { rowAt } from '../features/locate';
+import { applyEdits, rowText, type TextEdit } from './textEdit';
+
+/** The document's lines as one text (line `doc.startLine` first), from the parse alone. */
+export function documentSource(doc: PubtatorDocument): string {
+  const lines: string[] = [];
+  for (let line = doc.startLine; line <= doc.endLine; line++) {
+    const row = rowAt(doc, line);
+    lines.push(row ? rowText(row) : '');
+  }
+  return lines.join('\n');
+}
+
+export interface Counts {
+  /** Problems of the code being fixed. */
+  code: number;
+  /** Problems of every code the user sees. */
+  all: number;
+}
+
+/** Severities with `code` switched on whatever the user chose. */
+function withCode(severities: SeveritySettings | undefined, code: string | undefined): SeveritySettings {
+  const out: SeveritySettings = { ...severities };
+  if (code !== undefined && out[code] === 'off') out[code] = 'error';
+  return out;
+}
+
+/** Counts the problems of a document text (possibly several documents after an edit). */
+function countText(text: string, firstLine: number, previousId: string | undefined, code: string | undefined, unit: OffsetUnit, severities: SeveritySettings | undefined): Counts {
+  const file = parsePubtator(text, { firstLine, previousId });
+  const levels = withCode(severities, code);
+  // Lines an edit pushed out of any document are malformed lines the user would see.
+  let codeCount = code === 'malformed-line' ? file.stray.length : 0;
+  let all = file.stray.length;
+  for (const doc of file.documents) {
+    for (const d of validateDocument(file, doc, { unit, severities: levels })) {
+      if (d.code === code) codeCount++;
+      all++;
+    }
+  }
+  return { code: codeCount, all };
+}
+
+export interface VerifyOptions {
+  unit: OffsetUnit;
+  severities?: SeveritySettings;
+  /** Id of the document before this one (NLM-Chem continuation blocks). */
+  previousId?: string;
+}
+
+/** Counts of a document as it is. */
+export function countsOf(doc: PubtatorDocument, code: string | undefined, options: VerifyOptions): Counts {
+  return countText(documentSource(doc), doc.startLine, options.previousId, code, options.unit, options.severities);
+}
+
+/**
+ * Whether `edits` (all inside `doc`'s lines) fix at least one problem of
+ * `code` (or, with no code, of any kind) and add none overall. Edits that
+ * reach outside the document fail.
+ */
+export function verifyFix(doc: PubtatorDocument, code: string | undefined, edits: readonly TextEdit[], options: VerifyOptions, before = countsOf(doc, code, options)): boolean {
+  if (edits.length === 0) return false;
+  const shifted: TextEdit[] = [];
+  for (const e of edits) {
+    if (e.range.start.line < doc.startLine || e.range.end.line > doc.endLine + 1) return false;
+    shifted.push({
+      newText: e.newText.replace(/\r\n/g, '\n'),
+      range: {
+        start: { line: e.range.start.line - doc.startLine, character: e.range.start.character },
+        end: { line: e.range.end.line - doc.startLine, character: e.range.end.character },
+      },
+    });
+  }
+  let after: string;
+  try {
+    after = applyEdits(documentSource(doc), shifted);
+  } catch {
+    return false; // overlapping edits
+  }
+  const counts = countText(after, doc.startLine, options.previousId, code, options.unit, options.severities);
+  return code === undefined ? counts.all < before.all : counts.code < before.code && counts.all <= before.all;
+}
