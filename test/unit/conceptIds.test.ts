@@ -8,6 +8,9 @@ test('MeSH ids match with or without the MESH: prefix', () => {
   assert.deepEqual(keys('MESH:D007649'), ['MESH:D007649']);
   assert.deepEqual(keys('D007649'), ['MESH:D007649']);
   assert.deepEqual(keys('C017487'), ['MESH:C017487']);
+  // Descriptors added since 2018 have nine digits, as supplementary records do.
+  assert.deepEqual(keys('D000086382'), keys('MESH:D000086382'));
+  assert.deepEqual(keys('C000706722'), ['MESH:C000706722']);
   assert.equal(parseConceptId('MESH:D007649').atoms[0].namespace, 'mesh');
   assert.equal(parseConceptId('MESH:D007649').atoms[0].prefix, 'MESH:');
 });

@@ -57,7 +57,7 @@ const IDENTIFYING = new Set<Namespace>(['tmvar', 'hgvs', 'dbsnp']);
 
 // A tmVar key: optional sequence letter, then |KIND| (p|SUB|V|600|E, |DEL|46|S, |Allele|C→A|).
 const TMVAR_KEY = /^(?:tmVar:)?[A-Za-z]?\|[A-Za-z]+\|/;
-const MESH = /^[CD]\d{6}$|^C\d{9}$/;
+const MESH = /^[CD](?:\d{6}|\d{9})$/;
 const UMLS = /^C\d{7}$/;
 const DIGITS = /^\d+$/;
 const GENE_WITH_SPECIES = /^(\d+)\s*\((?:Tax|Taxonomy):(\d+)\)$/i;
