@@ -7,10 +7,13 @@ import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
+import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
   severities?: SeveritySettings;
+  /** A MeSH index for unknown-mesh-id and mesh-name-mismatch (they report nothing without one). */
+  concepts?: ConceptSources;
 }
 
 function resolveSeverities(settings: SeveritySettings | undefined): Map<string, Severity> {
@@ -22,10 +25,13 @@ function resolveSeverities(settings: SeveritySettings | undefined): Map<string, 
   return levels;
 }
 
-function context(file: ParsedFile, unit: OffsetUnit, levels: Map<string, Severity>, out: Diagnostic[]): CheckContext {
+function context(
+  file: ParsedFile, unit: OffsetUnit, levels: Map<string, Severity>, out: Diagnostic[], concepts?: ConceptSources,
+): CheckContext {
   return {
     file,
     unit,
+    concepts,
     analysis: (doc) => analyseDocument(doc, unit),
     report(code, range, message, extra) {
       const severity = levels.get(code);
@@ -39,7 +45,7 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
   const unit = options.unit ?? 'codepoint';
   const levels = resolveSeverities(options.severities);
   const out: Diagnostic[] = [];
-  const ctx = context(file, unit, levels, out);
+  const ctx = context(file, unit, levels, out, options.concepts);
   const active = CHECKS.filter((c) => levels.has(c.code));
   for (const check of active) check.file?.(file, ctx);
   const perDocument = active.filter((c) => c.document);
@@ -59,7 +65,7 @@ export function validateDocument(file: ParsedFile, doc: PubtatorDocument, option
   const unit = options.unit ?? 'codepoint';
   const levels = resolveSeverities(options.severities);
   const out: Diagnostic[] = [];
-  const ctx = context(file, unit, levels, out);
+  const ctx = context(file, unit, levels, out, options.concepts);
   for (const check of CHECKS) {
     if (check.document && levels.has(check.code)) check.document(doc, ctx);
   }
@@ -91,11 +97,13 @@ export function validateFileReusing(
 ): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics } {
   const unit = options.unit ?? 'codepoint';
   const levels = resolveSeverities(options.severities);
-  const key = unit + JSON.stringify(options.severities ?? {});
+  // Cached diagnostics are valid for these options only; the index identity is
+  // part of them so that loading or rebuilding an index re-checks documents.
+  const key = unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts);
   const active = CHECKS.filter((c) => levels.has(c.code));
   if (!fileLevel || fileLevel.options !== key) {
     const list: Diagnostic[] = [];
-    const ctx = context(file, unit, levels, list);
+    const ctx = context(file, unit, levels, list, options.concepts);
     for (const check of active) check.file?.(file, ctx);
     fileLevel = { options: key, list: sortDiagnostics(list) };
   }
@@ -105,7 +113,7 @@ export function validateFileReusing(
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
       const list: Diagnostic[] = [];
-      const docCtx = context(file, unit, levels, list);
+      const docCtx = context(file, unit, levels, list, options.concepts);
       const wasParsed = doc.materialized;
       for (const check of perDocument) check.document!(doc, docCtx);
       if (!wasParsed) doc.release();

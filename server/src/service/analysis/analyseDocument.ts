@@ -5,7 +5,7 @@
 import type { ConceptAtom, ConceptRef } from '../parse/conceptIds';
 import { isIdentifying } from '../parse/conceptIds';
 import { cached, type MentionRow, type PubtatorDocument } from '../parse/model';
-import { mentionSpan, textLength, toOffset, type Span } from '../parse/documentText';
+import { mentionSpan, textLength, toIndex, toOffset, type Span } from '../parse/documentText';
 import type { OffsetUnit } from '../types';
 import { equalAfterFolding } from './textFolding';
 import { utf8ByteSpan } from './utf8Offsets';
@@ -47,7 +47,8 @@ export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): Docume
 }
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
-  const spans = doc.mentions.map((m) => checkSpan(doc, m, unit));
+  const budget = { left: SEARCH_BUDGET };
+  const spans = doc.mentions.map((m) => checkSpan(doc, m, unit, budget));
   let index: ConceptIndex | undefined;
   // Most documents have no relations: their ids are only parsed if a feature asks.
   const concepts = () => (index ??= indexConcepts(doc));
@@ -83,39 +84,48 @@ function indexConcepts(doc: PubtatorDocument): ConceptIndex {
   return { concepts, variants };
 }
 
-function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit): MentionSpanCheck {
+function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budget: { left: number }): MentionSpanCheck {
   if (m.start === undefined || m.end === undefined || m.start >= m.end) return { mention: m, status: 'bad-offsets' };
   const span = mentionSpan(doc, m, unit);
-  if (!span || m.end > textLength(doc, unit)) return { mention: m, status: 'out-of-range', nearest: nearest(doc, m, unit) };
+  if (!span || m.end > textLength(doc, unit)) return { mention: m, status: 'out-of-range', nearest: nearest(doc, m, unit, budget) };
   const text = m.textField.text;
   if (span.covered === text) return { mention: m, status: 'ok', span };
   if (equalAfterFolding(span.covered, text)) return { mention: m, status: 'minor', span };
-  const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit) };
+  const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget) };
   const bytes = utf8ByteSpan(doc, m.start, m.end);
   if (bytes && doc.text.slice(bytes.start, bytes.end) === text) result.utf8 = true;
   return result;
 }
 
+/**
+ * How many characters the searches for misplaced texts may read in one
+ * document: a hostile file with thousands of wrong rows over a huge text must
+ * not stall the checker (past it, messages just stop saying where the text is).
+ */
+const SEARCH_BUDGET = 20_000_000;
+
 /** The occurrence of the row's text closest to its stated start. */
-function nearest(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit): MentionSpanCheck['nearest'] {
+function nearest(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budget: { left: number }): MentionSpanCheck['nearest'] {
   const text = m.textField.text;
-  if (text.trim() === '' || m.start === undefined) return undefined;
+  if (text.trim() === '' || m.start === undefined || budget.left <= 0) return undefined;
   const target = m.start;
-  let best: number | undefined;
-  let bestIndex = 0;
-  let bestDistance = Infinity;
-  for (let i = doc.text.indexOf(text); i >= 0; i = doc.text.indexOf(text, i + 1)) {
+  // Search outwards from the stated start: the cost is the distance to the
+  // nearest occurrence, not the length of the document.
+  const from = Math.min(toIndex(doc, Math.min(target, textLength(doc, unit)), unit) ?? doc.text.length, doc.text.length);
+  const after = doc.text.indexOf(text, from);
+  const before = from > 0 ? doc.text.lastIndexOf(text, from - 1) : -1;
+  budget.left -= Math.max(after < 0 ? doc.text.length - from : after - from, before < 0 ? from : from - before);
+  const candidates = [before, after].filter((i) => i >= 0);
+  if (candidates.length === 0) return undefined;
+  let bestIndex = candidates[0];
+  let best = toOffset(doc, bestIndex, unit);
+  for (const i of candidates.slice(1)) {
     const at = toOffset(doc, i, unit);
-    const distance = Math.abs(at - target);
-    if (distance < bestDistance) {
+    if (Math.abs(at - target) < Math.abs(best - target)) {
       best = at;
       bestIndex = i;
-      bestDistance = distance;
-    } else if (at > target) {
-      break;
     }
   }
-  if (best === undefined) return undefined;
   const end = toOffset(doc, bestIndex + text.length, unit);
   return { start: best, end, shift: best - target };
 }

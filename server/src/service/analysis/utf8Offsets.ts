@@ -6,6 +6,7 @@ import { cached, type PubtatorDocument } from '../parse/model';
 
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 const BYTES = {};
+const HAS_NON_ASCII = {};
 
 /** UTF-8 byte position of every UTF-16 index of the text, plus its end. */
 function byteTable(doc: PubtatorDocument): Uint32Array {
@@ -37,7 +38,7 @@ function indexOfByte(table: Uint32Array, byte: number): number | undefined {
 
 /** The UTF-16 span that byte offsets `start`-`end` denote, when the text has non-ASCII characters. */
 export function utf8ByteSpan(doc: PubtatorDocument, start: number, end: number): { start: number; end: number } | undefined {
-  if (!NON_ASCII.test(doc.text)) return undefined;
+  if (!cached(doc, HAS_NON_ASCII, () => NON_ASCII.test(doc.text))) return undefined;
   const table = byteTable(doc);
   const s = indexOfByte(table, start);
   const e = indexOfByte(table, end);

@@ -5,6 +5,7 @@ import type { ParsedFile, PubtatorDocument } from '../parse/model';
 import type { Diagnostic, OffsetUnit, Range, RelatedInformation, SeverityName } from '../types';
 import { Severity } from '../types';
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
+import type { ConceptSources } from '../concepts/conceptSources';
 
 export interface CheckInfo {
   code: string;
@@ -16,6 +17,8 @@ export interface CheckInfo {
 export interface CheckContext {
   readonly file: ParsedFile;
   readonly unit: OffsetUnit;
+  /** What the caller knows beyond the file (a MeSH index); checks that need it report nothing without it. */
+  readonly concepts?: ConceptSources;
   analysis(doc: PubtatorDocument): DocumentAnalysis;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;
 }

@@ -5,6 +5,7 @@ import type { DocumentCheck } from './check';
 import { fieldRange, quote } from './ranges';
 import { mentionsOf, missingAtoms, type DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptAtom } from '../parse/conceptIds';
+import type { MentionRow } from '../parse/model';
 
 export const danglingRelationId: DocumentCheck = {
   code: 'dangling-relation-id',
@@ -12,6 +13,12 @@ export const danglingRelationId: DocumentCheck = {
   description: 'A relation names a concept id that no mention of its document carries (composite, MESH:-prefixed and PubTator3 variant ids are matched).',
   document(doc, ctx) {
     const analysis = ctx.analysis(doc);
+    // Many relations may name the same missing id: look for its near miss once.
+    const nearMisses = new Map<string, NearMiss | undefined>();
+    const nearMissOf = (atom: ConceptAtom) => {
+      if (!nearMisses.has(atom.key)) nearMisses.set(atom.key, nearMiss(analysis, atom, candidateAtoms(doc.mentions)));
+      return nearMisses.get(atom.key);
+    };
     for (const rel of doc.relations) {
       rel.concepts.forEach((ref, i) => {
         if (mentionsOf(analysis, ref).length) return;
@@ -22,7 +29,7 @@ export const danglingRelationId: DocumentCheck = {
         }
         const missing = missingAtoms(analysis, ref);
         const atoms = missing.length ? missing : ref.atoms;
-        const near = atoms.length === 1 ? nearMiss(analysis, atoms[0]) : undefined;
+        const near = atoms.length === 1 ? nearMissOf(atoms[0]) : undefined;
         let message = `No mention in document ${doc.id} carries ${quote(ref.raw.trim())}`;
         if (ref.variant && !missing.length) message += ' (each of its fields occurs, but not all in one variant mention)';
         else if (missing.length && missing.length < ref.atoms.length) message += ` (missing: ${missing.map((a) => quote(a.raw)).join(', ')})`;
@@ -47,19 +54,36 @@ interface NearMiss {
   replacement: string;
 }
 
+/** Each distinct id part the mentions carry, once, with a mention that carries it. */
+const candidateCache = new WeakMap<MentionRow[], { atom: ConceptAtom; mention: MentionRow }[]>();
+function candidateAtoms(mentions: MentionRow[]): { atom: ConceptAtom; mention: MentionRow }[] {
+  let list = candidateCache.get(mentions);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const m of mentions) {
+      for (const atom of m.concept.atoms) {
+        if (seen.has(atom.raw)) continue;
+        seen.add(atom.raw);
+        list.push({ atom, mention: m });
+      }
+    }
+    candidateCache.set(mentions, list);
+  }
+  return list;
+}
+
 /** A present id with the same value under another prefix, or one edit away. */
-function nearMiss(analysis: DocumentAnalysis, missing: ConceptAtom): NearMiss | undefined {
+function nearMiss(analysis: DocumentAnalysis, missing: ConceptAtom, candidates: { atom: ConceptAtom; mention: MentionRow }[]): NearMiss | undefined {
   const value = missing.value.toUpperCase();
   let typo: NearMiss | undefined;
-  for (const m of analysis.doc.mentions) {
-    for (const a of m.concept.atoms) {
-      const other = a.value.toUpperCase();
-      if (other === value && a.key !== missing.key) {
-        return { atom: a, why: 'the same id under another prefix', text: m.textField.text, replacement: a.raw };
-      }
-      if (!typo && value.length >= 4 && oneEditApart(value, other)) {
-        typo = { atom: a, why: 'one character away', text: m.textField.text, replacement: missing.prefix + a.value };
-      }
+  for (const { atom: a, mention: m } of candidates) {
+    const other = a.value.toUpperCase();
+    if (other === value && a.key !== missing.key) {
+      return { atom: a, why: 'the same id under another prefix', text: m.textField.text, replacement: a.raw };
+    }
+    if (!typo && value.length >= 4 && oneEditApart(value, other)) {
+      typo = { atom: a, why: 'one character away', text: m.textField.text, replacement: missing.prefix + a.value };
     }
   }
   return typo;

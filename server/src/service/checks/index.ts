@@ -21,6 +21,8 @@ import { compositeCountMismatch } from './compositeCountMismatch';
 import { selfRelation } from './selfRelation';
 import { unknownEntityType } from './unknownEntityType';
 import { relationTypeNotAllowed } from './relationTypeNotAllowed';
+import { unknownMeshId } from './unknownMeshId';
+import { meshNameMismatch } from './meshNameMismatch';
 
 export const CHECKS: readonly Check[] = [
   textMismatch,
@@ -42,6 +44,8 @@ export const CHECKS: readonly Check[] = [
   selfRelation,
   unknownEntityType,
   relationTypeNotAllowed,
+  unknownMeshId,
+  meshNameMismatch,
 ];
 
 export const CHECK_CODES: readonly string[] = CHECKS.map((c) => c.code);

@@ -20,3 +20,6 @@ export { OnlineConcepts, ONLINE_NAMESPACES } from './online/onlineConcepts';
 export type { OnlineAnswer, OnlineConceptsOptions, OnlineFacts, OnlineNamespace } from './online/onlineConcepts';
 export { onlineTarget } from './online/targets';
 export type { OnlineTarget } from './online/targets';
+export { conceptSourcesKey, meshHas, meshRecord, onlineKnown } from './conceptSources';
+export type { ConceptSources, MeshLookup, OnlineNames } from './conceptSources';
+export { expandHome, isMeshIndexFile, meshIndexPathFor, removeOtherIndexes } from './meshIndexFiles';

@@ -5,6 +5,8 @@ import { NAMESPACE_LABEL, type ConceptAtom, type ConceptRef } from '../parse/con
 import type { ParsedFile } from '../parse/model';
 import { analyseDocument } from '../analysis/analyseDocument';
 import type { OffsetUnit } from '../types';
+import type { ConceptSources } from '../concepts/conceptSources';
+import { meshKnowledge, onlineKnowledge, onlineName } from './conceptKnowledge';
 import { conceptFacts, type ConceptFacts, type Counted } from './conceptFacts';
 import { fileCounts, variantCountingAtom } from './fileIndex';
 import { atomAuthority, atomLink, authorityLabel, authorityLink } from './links';
@@ -18,7 +20,7 @@ const MAX_FORMS = 8;
 /** Fields of a variant id listed. */
 const MAX_FIELDS = 12;
 
-export function conceptHover(file: ParsedFile, t: IdTarget, unit: OffsetUnit): Hover | undefined {
+export function conceptHover(file: ParsedFile, t: IdTarget, unit: OffsetUnit, concepts?: ConceptSources): Hover | undefined {
   const subject = subjectOf(t);
   const where = t.kind === 'mentionId' ? 'mention' : 'relation';
   if (!subject) {
@@ -31,6 +33,7 @@ export function conceptHover(file: ParsedFile, t: IdTarget, unit: OffsetUnit): H
   const facts = conceptFacts(carriers, subject.kind === 'atom' ? subject.key : undefined);
   const relationRows = new Set(occurrencesOf(analysis, subject, carriers).filter((o) => o.row.kind === 'relation').map((o) => o.row));
   const blocks: string[] = [];
+  let credit: string | undefined;
 
   if (subject.kind === 'atom') {
     blocks.push(atomHeading(subject.atom, facts));
@@ -42,9 +45,17 @@ export function conceptHover(file: ParsedFile, t: IdTarget, unit: OffsetUnit): H
       const tax = authorityLink('taxonomy', subject.atom.species);
       blocks.push(`Species: ${codeSpan(subject.atom.species)}${tax ? ' · ' + link(tax.label, tax.url) : ''}`);
     }
+    // The authority's own name for the id, before the names the file gives it.
+    const mesh = meshKnowledge(subject.atom, concepts);
+    if (mesh) {
+      blocks.push(...mesh.blocks);
+      credit = mesh.credit;
+    }
+    const online = onlineKnowledge(subject.atom, facts.species, concepts);
+    if (online) blocks.push(online);
   } else {
     blocks.push(`**Variant** ${codeSpan(t.ref.raw.trim())}`);
-    blocks.push(variantFields(t.ref));
+    blocks.push(variantFields(t.ref, concepts));
   }
 
   if (carriers.length === 0) {
@@ -62,6 +73,7 @@ export function conceptHover(file: ParsedFile, t: IdTarget, unit: OffsetUnit): H
     counts.push(`${plural(inFile.mentions, 'mention')}${by} in ${plural(inFile.documents, 'document')} of the file`);
   }
   blocks.push(counts.join(' · '));
+  if (credit) blocks.push(credit);
   return { contents: blocks.join('\n\n'), range: subjectRange(t, subject) };
 }
 
@@ -74,11 +86,12 @@ function atomHeading(atom: ConceptAtom, facts: ConceptFacts): string {
 }
 
 /** A variant id's key:value fields, one per line, linked where an authority exists. */
-function variantFields(ref: ConceptRef): string {
+function variantFields(ref: ConceptRef, concepts: ConceptSources | undefined): string {
   const lines = ref.atoms.slice(0, MAX_FIELDS).map((a) => {
     const key = a.prefix ? a.prefix.replace(/:$/, '') : NAMESPACE_LABEL[a.namespace];
     const url = atomLink(a, a.namespace === 'taxonomy');
-    return `- ${escapeMarkdown(key)}: ${codeSpan(a.value)}${url ? ' · ' + link(url.label, url.url) : ''}`;
+    const name = onlineName(a, concepts);
+    return `- ${escapeMarkdown(key)}: ${codeSpan(a.value)}${name ? ' · ' + name : ''}${url ? ' · ' + link(url.label, url.url) : ''}`;
   });
   if (ref.atoms.length > MAX_FIELDS) lines.push(`- … and ${ref.atoms.length - MAX_FIELDS} more`);
   return lines.join('\n');

@@ -21,11 +21,11 @@ const indexes = new WeakMap<ParsedFile, Map<string, FileCounts>>();
 /** Keys a reference names: all parts of a plain id, the identifying parts of a variant. */
 function keysOf(ref: ConceptRef): string[] {
   if (ref.none) return [];
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (const a of ref.atoms) {
-    if ((!ref.variant || isIdentifying(a)) && !keys.includes(a.key)) keys.push(a.key);
+    if (!ref.variant || isIdentifying(a)) keys.add(a.key);
   }
-  return keys;
+  return [...keys];
 }
 
 /** Adds (sign 1) or removes (sign -1) one document's occurrences. */

@@ -23,7 +23,7 @@ export function hover(file: ParsedFile, position: Position, options: FeatureOpti
   switch (t.kind) {
     case 'mentionId':
     case 'relationId':
-      return conceptHover(file, t, unit);
+      return conceptHover(file, t, unit, options.concepts);
     case 'pmid':
       return { contents: documentHover(t), range: fieldRangeOf(t.line, t.field) };
     case 'offset':

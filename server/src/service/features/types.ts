@@ -2,6 +2,7 @@
 // for field, so the server passes them through, without importing LSP here.
 
 import type { OffsetUnit, Range } from '../types';
+import type { ConceptSources } from '../concepts/conceptSources';
 
 export interface Hover {
   /** Markdown; every piece of file text in it is escaped (see markdown.ts). */
@@ -20,6 +21,8 @@ export interface DocumentHighlight {
 export interface FeatureOptions {
   /** How mention offsets count characters; `codepoint` unless told. */
   unit?: OffsetUnit;
+  /** A MeSH index and online names for the hover (see concepts/conceptSources.ts). */
+  concepts?: ConceptSources;
 }
 
 export interface ReferenceOptions extends FeatureOptions {
