@@ -186,6 +186,6 @@ describe('semantic token legend in package.json', () => {
       for (const scope of scopes) assert.ok(grammar.includes(`"${scope}"`), `${scope} is a scope of the grammar`);
       assert.deepEqual(entry.scopes[`${type}.mismatch`], ['invalid.illegal.mismatch.pubtator']);
     }
-    assert.deepEqual(manifest.contributes.configurationDefaults['[pubtator]'], { 'editor.semanticHighlighting.enabled': true });
+    assert.equal(manifest.contributes.configurationDefaults['[pubtator]']['editor.semanticHighlighting.enabled'], true);
   });
 });
