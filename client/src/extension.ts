@@ -7,8 +7,11 @@ import {
   type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerAnnotateSelection } from './annotateSelection';
+import { registerBuildMeshIndex } from './buildMeshIndex';
 
 const NAME = 'PubTator Language Server';
+/** Tells the server that look-ups are now allowed (lsp/conceptHost.ts). */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'pubtator/workspaceTrusted';
 /** vscode-languageclient's default: restart at most 4 times within 3 minutes. */
 const MAX_RESTARTS = 4;
 
@@ -22,14 +25,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(outputChannel);
   // "Annotate Selection" asks the server; registered first so it answers even while the server starts.
   context.subscriptions.push(registerAnnotateSelection(() => client));
+  context.subscriptions.push(registerBuildMeshIndex(() => client));
   const clientOptions: LanguageClientOptions = {
     // Local and unsaved files, and files of virtual workspaces (the server needs only the text).
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: 'pubtator' })),
     outputChannel,
     errorHandler: restartThenTell(() => client),
+    // Where the server keeps the MeSH index and the look-up cache, and whether it may go online.
+    initializationOptions: () => ({
+      storagePath: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
+      trusted: vscode.workspace.isTrusted,
+    }),
   };
   // The id `pubtator` makes the client read its trace level from `pubtator.trace.server`.
   client = new LanguageClient('pubtator', NAME, serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+  }));
   await client.start();
 }
 

@@ -2,7 +2,8 @@
 // else. It serves --stdio and --node-ipc alike (createConnection reads argv).
 
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
+  TextDocumentSyncKind,
   type InitializeParams, type InitializeResult, type ReferenceParams, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type {
@@ -18,6 +19,11 @@ import { toHighlights, toHover, toLocations, toLspDiagnostic } from './lsp/conve
 import type { ParsedFile } from './service/parse/model';
 import { codeLensUri, encodeTokens, TOKEN_LEGEND, toCodeLens, toDocumentSymbols, toSymbolInformation } from './lsp/readingConvert';
 import { registerEditing } from './lsp/editing';
+import { Commands } from './lsp/commands';
+import { ConceptHost, defaultStoragePath } from './lsp/conceptHost';
+import { BUILD_MESH_INDEX_COMMAND, meshBuildHandler, reporterProgress } from './lsp/meshCommand';
+import type { ConceptSources } from './service/concepts/conceptSources';
+import type { ValidationOptions } from './service/validate';
 
 // Validation waits for a pause in typing. The pause asked for follows what a
 // validation of that file last cost: an incremental check of a few
@@ -36,6 +42,11 @@ const service = createLanguageService();
 const openFiles = new OpenFiles(log.error);
 const documents = new TextDocuments(openFiles.configuration);
 const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
+const commands = new Commands();
+/** The client says the workspace became trusted (VS Code: onDidGrantWorkspaceTrust). */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'pubtator/workspaceTrusted';
+/** MeSH index and online look-ups; made at initialize, from the client's storage folder and trust. */
+let concepts: ConceptHost | undefined;
 
 let pullConfiguration = false;
 let dynamicConfigurationChange = false;
@@ -52,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const workspace = params.capabilities.workspace;
   pullConfiguration = workspace?.configuration === true;
   dynamicConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  concepts = createConceptHost(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -67,6 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: true },
       selectionRangeProvider: true,
       ...editing.capabilities(params),
+      executeCommandProvider: { commands: commands.ids() },
     },
     serverInfo: { name: 'pubtator-language-server' },
   };
@@ -80,6 +93,58 @@ connection.onInitialized(() => {
   }
   connection.console.info('PubTator language server ready.');
 });
+
+/**
+ * initializationOptions: `{ storagePath?: string, trusted?: boolean }`. VS Code's
+ * client sends both; an editor without workspace trust sends no `trusted`,
+ * and its settings are the user's own, so it counts as trusted.
+ */
+function createConceptHost(raw: unknown): ConceptHost {
+  const init = (typeof raw === 'object' && raw !== null ? raw : {}) as { storagePath?: unknown; trusted?: unknown };
+  const storagePath = typeof init.storagePath === 'string' && init.storagePath !== '' ? init.storagePath : defaultStoragePath();
+  return new ConceptHost({
+    storagePath,
+    trusted: init.trusted !== false,
+    log: { info: (m) => connection.console.info(m), error: log.error },
+    // A notification, not showWarningMessage's request: there is nothing to answer.
+    warn: (m) => {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m });
+      log.error(m);
+    },
+    startProgress: async (title) => {
+      const reporter = await connection.window.createWorkDoneProgress();
+      const cancelled = new AbortController();
+      reporter.token.onCancellationRequested(() => cancelled.abort());
+      reporter.begin(title, 0, undefined, true);
+      return reporterProgress(reporter, cancelled.signal);
+    },
+    onMeshChanged: () => {
+      for (const doc of documents.all()) scheduleValidation(doc);
+    },
+    online: testServiceBases(),
+  });
+}
+
+/**
+ * Tests point the online look-ups at a stand-in on this machine. Only
+ * http://127.0.0.1 is taken, so the variables cannot send look-ups elsewhere.
+ */
+function testServiceBases(): { eutilsBase?: string; cellosaurusBase?: string } {
+  const loopback = (v: string | undefined) => (v && /^http:\/\/127\.0\.0\.1:\d+\//.test(v) ? v : undefined);
+  const bases = { eutilsBase: loopback(process.env.PUBTATOR_TEST_EUTILS_BASE), cellosaurusBase: loopback(process.env.PUBTATOR_TEST_CELLOSAURUS_BASE) };
+  return Object.fromEntries(Object.entries(bases).filter(([, v]) => v !== undefined));
+}
+
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => concepts?.setTrusted(true));
+
+/** What the service may use beyond the file for a document with these settings; never throws. */
+function conceptSources(settings: ServerSettings): ConceptSources | undefined {
+  return runSafe(log, 'Loading concept sources', undefined, () => concepts?.sources(settings));
+}
+
+function validationOptions(settings: ServerSettings): ValidationOptions {
+  return { unit: settings.unit, severities: settings.severities, concepts: conceptSources(settings) };
+}
 
 function settingsFor(uri: string): Promise<ServerSettings> {
   if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -124,7 +189,7 @@ async function validate(uri: string, version: number): Promise<void> {
   if (!doc || doc.version !== version) return;
   const started = performance.now();
   const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
-    openFiles.get(doc).diagnostics({ unit: settings.unit, severities: settings.severities }));
+    openFiles.get(doc).diagnostics(validationOptions(settings)));
   lastValidationMs.set(uri, performance.now() - started);
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
   // Then, unless the user typed again, count concepts across the file so the
@@ -186,7 +251,7 @@ function onDocument<P extends { textDocument: TextDocumentIdentifier }, T>(
 }
 
 connection.onHover(onPosition('Hover', null, (file, p, s) =>
-  toHover(service.hover(file, p.position, { unit: s.unit }))));
+  toHover(service.hover(file, p.position, { unit: s.unit, concepts: conceptSources(s) }))));
 
 connection.onDefinition(onPosition('Definition', [], (file, p, s) =>
   toLocations(p.textDocument.uri, service.definition(file, p.position, { unit: s.unit }))));
@@ -225,7 +290,7 @@ connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
     if (!doc) return lens;
     const s = await settingsFor(doc.uri);
     return runSafe(log, `Resolving a code lens of ${doc.uri}`, lens, () =>
-      toCodeLens(doc.uri, service.resolveCodeLens(openFiles.get(doc).file, lens, { unit: s.unit, severities: s.severities })));
+      toCodeLens(doc.uri, service.resolveCodeLens(openFiles.get(doc).file, lens, validationOptions(s))));
   } catch (e) {
     log.error(`Resolving a code lens failed: ${describe(e)}`);
     return lens;
@@ -237,12 +302,19 @@ connection.onSelectionRanges(onDocument('Selection ranges', [], (_doc, file, p: 
 
 // Quick fixes, formatting, completion, rename and "Annotate selection" (lsp/editing.ts).
 const editing = registerEditing({
-  connection, documents, service, log, settingsFor,
+  connection, documents, service, log, settingsFor, commands,
   fileOf: (doc) => openFiles.get(doc).file,
-  diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics({ unit: s.unit, severities: s.severities }),
+  diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
 });
 
-connection.onShutdown(() => debouncer.dispose());
+// "PubTator: Build MeSH index" (lsp/meshCommand.ts), then the one executeCommand handler.
+commands.add(BUILD_MESH_INDEX_COMMAND, meshBuildHandler(() => concepts));
+commands.listen(connection, log);
+
+connection.onShutdown(async () => {
+  debouncer.dispose();
+  await concepts?.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

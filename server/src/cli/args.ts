@@ -10,7 +10,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'checks'; json: boolean }
-  | { kind: 'check'; paths: string[]; json: boolean; unit: OffsetUnit; severities: SeveritySettings }
+  | { kind: 'check'; paths: string[]; json: boolean; unit: OffsetUnit; severities: SeveritySettings; mesh?: string[] }
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -28,6 +28,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         json: { type: 'boolean' },
         severity: { type: 'string', multiple: true },
         offsets: { type: 'string' },
+        mesh: { type: 'string', multiple: true },
       },
     });
   } catch (err) {
@@ -41,7 +42,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const json = values.json ?? false;
   if (command === 'checks') {
     if (rest.length) return usage(`'checks' takes no arguments (got ${JSON.stringify(rest[0])}).`);
-    if (values.severity || values.offsets) return usage('--severity and --offsets apply to \'check\' only.');
+    if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
     return { kind: 'checks', json };
   }
   if (command !== 'check') {
@@ -65,7 +66,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     }
     severities[code] = level;
   }
-  return { kind: 'check', paths: rest, json, unit, severities };
+  const mesh = values.mesh?.filter((p) => p !== '');
+  if (values.mesh && !mesh?.length) return usage('--mesh needs a path: a MeSH index, or NLM\'s MeSH files.');
+  return mesh ? { kind: 'check', paths: rest, json, unit, severities, mesh } : { kind: 'check', paths: rest, json, unit, severities };
 }
 
 function usage(message: string): Command {

@@ -24,6 +24,15 @@ Options for check:
                          warning, information, hint or off (see: pubtator checks)
   --offsets UNIT         how mention offsets count characters: codepoint
                          (default; Python tools) or utf16 (Java, JavaScript)
+  --mesh PATH            check MeSH ids against MeSH (repeatable): PATH is a
+                         MeSH index built before (by --mesh or the editor), or
+                         NLM's MeSH files as downloaded from NLM: descriptors
+                         desc2025.xml or d2025.bin, supplementary records
+                         supp2025.xml or c2025.bin, gzipped or not. Files are
+                         indexed once into $XDG_CACHE_HOME/pubtator (default
+                         ~/.cache/pubtator) and reused while unchanged. Turns
+                         on unknown-mesh-id (warning); mesh-name-mismatch is
+                         off unless --severity mesh-name-mismatch=LEVEL
   -h, --help             this text
   -V, --version          the version
 

@@ -5,10 +5,12 @@
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
 import type { Diagnostic, OffsetUnit } from '../service/types';
+import type { MeshIndex } from '../service/concepts/index';
 import { discover, type InputProblem } from './discover';
 import { describeError } from './errors';
 import { FileChecker } from './fileChecker';
 import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
 import { ProgressBar } from './progress';
 import { readInput, type ReadCounters } from './readInput';
@@ -19,6 +21,8 @@ export interface CheckOptions {
   json: boolean;
   unit: OffsetUnit;
   severities: SeveritySettings;
+  /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
+  mesh?: string[];
 }
 
 export interface Streams {
@@ -28,6 +32,24 @@ export interface Streams {
 
 export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
   const started = performance.now();
+  // The index first: a bad --mesh is a usage problem, reported before any output.
+  let mesh;
+  if (options.mesh) {
+    const opened = await openCliMesh(options.mesh, io.stderr);
+    if ('error' in opened) {
+      io.stderr.write(`pubtator: ${printable(opened.error)}\n`);
+      return 2;
+    }
+    mesh = opened.index;
+  }
+  try {
+    return await checkAll(options, io, started, mesh);
+  } finally {
+    mesh?.close();
+  }
+}
+
+async function checkAll(options: CheckOptions, io: Streams, started: number, mesh: MeshIndex | undefined): Promise<number> {
   const summary = new Summary();
   const out = new LineOutput(io.stdout);
   const { files, problems } = await discover(options.paths);
@@ -46,7 +68,7 @@ export async function runCheck(options: CheckOptions, io: Streams = process): Pr
   problems.forEach(unreadable);
 
   const format = options.json ? formatJson : formatText;
-  const validation = { unit: options.unit, severities: options.severities };
+  const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined };
   progress?.start();
   for (const input of files) {
     if (progress) progress.label = printable(input.path);

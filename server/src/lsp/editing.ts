@@ -16,6 +16,7 @@ import type { ParsedFile } from '../service/parse/model';
 import type { Diagnostic, Range } from '../service/types';
 import { describe, runSafe, type Logger } from './runSafe';
 import type { ServerSettings } from './settings';
+import type { Commands } from './commands';
 
 /** The server command that inserts a mention row (arguments: one InsertMentionArgs). */
 export const INSERT_MENTION_COMMAND = 'pubtator.insertMention';
@@ -54,6 +55,8 @@ export interface EditingHost<D extends TextDocument> {
   diagnosticsOf(doc: D, settings: ServerSettings): Diagnostic[];
   settingsFor(uri: string): Promise<ServerSettings>;
   log: Logger;
+  /** The server's command dispatcher (one executeCommand handler for all features). */
+  commands: Commands;
 }
 
 interface FixAllData {
@@ -156,9 +159,8 @@ export function registerEditing<D extends TextDocument>(host: EditingHost<D>): E
     withDocument(params?.textDocument?.uri, 'Annotation suggestions', { error: 'The document is not open.' } as object, (doc, s) =>
       service.annotationSuggestions(host.fileOf(doc), params.range, { unit: s.unit })));
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== INSERT_MENTION_COMMAND) return undefined;
-    const args = params.arguments?.[0] as InsertMentionArgs | undefined;
+  host.commands.add(INSERT_MENTION_COMMAND, async (commandArgs) => {
+    const args = commandArgs[0] as InsertMentionArgs | undefined;
     const refused = (message: string): InsertMentionResult => ({ applied: false, message });
     if (!args || typeof args.uri !== 'string') return refused('No document was given.');
     const planned = await withDocument(args.uri, 'Inserting a mention', undefined as { doc: D; edit: TextEdit; row: string; line: number } | { error: string } | undefined, (doc, s) => {
@@ -193,7 +195,6 @@ export function registerEditing<D extends TextDocument>(host: EditingHost<D>): E
         // columns, and a suggestion list open after a TAB would swallow the next one.
         completionProvider: {},
         renameProvider: prepare ? { prepareProvider: true } : true,
-        executeCommandProvider: { commands: [INSERT_MENTION_COMMAND] },
       };
     },
   };

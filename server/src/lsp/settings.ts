@@ -13,6 +13,12 @@ export interface ServerSettings {
   sortMentions?: boolean;
   /** `pubtator.rename.scope`; absent (the default, `document`) unless the client sends a known value. */
   renameScope?: 'document' | 'file';
+  /** `pubtator.mesh.files`: NLM's MeSH files to index; absent unless the client sends some paths. */
+  meshFiles?: string[];
+  /** `pubtator.mesh.index`: a built index to open instead; absent unless set. */
+  meshIndex?: string;
+  /** `pubtator.online.enabled`; present (true) only when the client turns it on. */
+  online?: true;
 }
 
 export const SECTION = 'pubtator';
@@ -32,6 +38,14 @@ export function readSettings(raw: unknown): ServerSettings {
   if (isRecord(format) && typeof format.sortMentions === 'boolean') settings.sortMentions = format.sortMentions;
   const rename = raw.rename;
   if (isRecord(rename) && (rename.scope === 'document' || rename.scope === 'file')) settings.renameScope = rename.scope;
+  const mesh = raw.mesh;
+  if (isRecord(mesh)) {
+    const files = Array.isArray(mesh.files) ? mesh.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '').map((f) => f.trim()) : [];
+    if (files.length) settings.meshFiles = files;
+    if (typeof mesh.index === 'string' && mesh.index.trim() !== '') settings.meshIndex = mesh.index.trim();
+  }
+  const online = raw.online;
+  if (isRecord(online) && online.enabled === true) settings.online = true;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
     for (const check of CHECKS) {

@@ -46,6 +46,28 @@ export function configurationContribution(): Record<string, unknown> {
     scope: 'resource',
     markdownDescription: 'Where **Rename Symbol** on a concept id renames it: in its document, or across the whole file.',
   };
+  // Paths and network use belong to the user, not to a workspace: `machine`
+  // scope keeps a workspace's settings from pointing the server at files
+  // outside it or turning look-ups on.
+  properties[`${SECTION}.mesh.files`] = {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    scope: 'machine',
+    markdownDescription: 'MeSH files from the U.S. National Library of Medicine, as downloaded from NLM: descriptors (`desc2025.xml` or ASCII `d2025.bin`) and supplementary concept records (`supp2025.xml` or `c2025.bin`), gzipped or not; absolute paths. The server builds a compact index from them once, in the extension\'s storage, for the hover\'s MeSH names and the `unknown-mesh-id` and `mesh-name-mismatch` checks. Run **PubTator: Build MeSH index** to pick the files or download them.',
+  };
+  properties[`${SECTION}.mesh.index`] = {
+    type: 'string',
+    default: '',
+    scope: 'machine',
+    markdownDescription: 'Path of a MeSH index already built (for example by `pubtator check --mesh` or on another machine). When set, it is used instead of `#pubtator.mesh.files#`.',
+  };
+  properties[`${SECTION}.online.enabled`] = {
+    type: 'boolean',
+    default: false,
+    scope: 'machine',
+    markdownDescription: 'Look up names of NCBI Gene, NCBI Taxonomy and dbSNP ids (through NCBI E-utilities) and Cellosaurus cell lines for the hover, at most 3 requests a second, with answers cached on disk. Only in trusted workspaces; a hover never waits for an answer.',
+  };
   properties[`${SECTION}.trace.server`] = {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],

@@ -22,6 +22,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** stdio (Neovim and most editors) or Node IPC (VS Code's TransportKind.ipc). */
   transport?: 'stdio' | 'ipc';
+  /** Sent as InitializeParams.initializationOptions (VS Code's client sends storagePath and trusted). */
+  initializationOptions?: unknown;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 const WAIT_MS = 20000;
@@ -61,11 +65,12 @@ export class LspTestClient {
     const server = ensureServerBuilt();
     let child: ChildProcess;
     let connection: ProtocolConnection;
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
     if (options.transport === 'ipc') {
-      child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
-      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new LspTestClient(child, connection, options);
@@ -79,6 +84,7 @@ export class LspTestClient {
     };
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

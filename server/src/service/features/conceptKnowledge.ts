@@ -55,9 +55,9 @@ function recordBlocks(r: StoredRecord): string[] {
     blocks.push(`${label}: ${shown.map((t) => escapeMarkdown(t)).join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   }
   if (r.treeNumbers.length) {
-    const trees = r.treeNumbers.slice(0, MAX_TREE_NUMBERS).map((t) => codeSpan(t));
-    if (r.treeNumbers.length > MAX_TREE_NUMBERS) trees.push(`and ${r.treeNumbers.length - MAX_TREE_NUMBERS} more`);
-    blocks.push(`Tree numbers: ${trees.join(', ')}`);
+    const trees = r.treeNumbers.slice(0, MAX_TREE_NUMBERS).map((t) => codeSpan(t)).join(', ');
+    const more = r.treeNumbers.length - MAX_TREE_NUMBERS;
+    blocks.push(`Tree numbers: ${trees}${more > 0 ? ` and ${more} more` : ''}`);
   }
   if (r.mappedTo.length) {
     const headings = r.mappedTo.map((m) => {
@@ -88,9 +88,9 @@ export function onlineKnowledge(atom: ConceptAtom, species: boolean, sources: Co
   if (f.organism) line += ` · *${escapeMarkdown(f.organism)}*`;
   const blocks = [line];
   if (f.synonyms?.length) {
-    const shown = f.synonyms.slice(0, MAX_SYNONYMS).map((s) => escapeMarkdown(s));
-    if (f.synonyms.length > MAX_SYNONYMS) shown.push(`and ${f.synonyms.length - MAX_SYNONYMS} more`);
-    blocks.push(`Also: ${shown.join(', ')}`);
+    const shown = f.synonyms.slice(0, MAX_SYNONYMS).map((s) => escapeMarkdown(s)).join(', ');
+    const more = f.synonyms.length - MAX_SYNONYMS;
+    blocks.push(`Also: ${shown}${more > 0 ? ` and ${more} more` : ''}`);
   }
   if (f.note) blocks.push(escapeMarkdown(f.note));
   return blocks.join('\n\n');
