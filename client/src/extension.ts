@@ -51,8 +51,9 @@ export async function deactivate(): Promise<void> {
 }
 
 /**
- * The library's default handler (restart up to 4 times in 3 minutes), with
- * one clear message, and a way to the log, once it stops restarting.
+ * The library's default handler (restart up to 4 times in 3 minutes), telling
+ * the user each time it restarts the server and, once it gives up, that
+ * checks are off, each with a way to the log.
  */
 function restartThenTell(getClient: () => LanguageClient | undefined): ErrorHandler {
   let fallback: ErrorHandler | undefined;
@@ -63,6 +64,10 @@ function restartThenTell(getClient: () => LanguageClient | undefined): ErrorHand
       const result = await inner()?.closed();
       if (!result || result.action === CloseAction.Restart) {
         getClient()?.outputChannel.appendLine('The PubTator language server stopped unexpectedly; restarting it.');
+        void vscode.window.showWarningMessage('The PubTator language server stopped unexpectedly and was restarted.', 'Show Output')
+          .then((choice) => {
+            if (choice) getClient()?.outputChannel.show(true);
+          });
         return { action: CloseAction.Restart, handled: true };
       }
       void vscode.window.showErrorMessage(

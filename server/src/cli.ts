@@ -4,6 +4,7 @@
 import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
+import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -32,7 +33,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv.slice(2)).then(
+(underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
     process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

@@ -49,6 +49,10 @@ describe('package.json', () => {
   });
 
   it('works in untrusted and virtual workspaces', () => {
-    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    // Limited in untrusted workspaces: everything works but the network look-ups.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['pubtator.online.enabled']);
+    assert.match(manifest.capabilities.untrustedWorkspaces.description, /no network requests/);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 });

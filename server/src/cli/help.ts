@@ -43,8 +43,13 @@ terminal and the run takes more than a second.
 
 Exit status: 0 no error-level diagnostic; 1 errors found; 2 bad usage or an
 input could not be read (missing, permission denied, corrupt .gz, binary data,
-a folder link loop; the other inputs are still checked, and 2 wins over 1);
+not PubTator at all, a folder link loop; the other inputs are still checked,
+and 2 wins over 1);
 3 internal error.
+
+Memory: the checker runs under a heap budget (128 MB; PUBTATOR_HEAP_MB=N to
+change it, 0 to lift it), so its memory stays flat whatever the input's size.
+A single document too large for the budget stops the run with a message.
 `;
 
 /** `pubtator checks`: an aligned table, or one JSON object per line. */

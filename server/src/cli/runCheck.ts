@@ -5,9 +5,10 @@
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
 import type { Diagnostic, OffsetUnit } from '../service/types';
+import type { BlockResult } from '../service/streamingValidator';
 import type { MeshIndex } from '../service/concepts/index';
 import { discover, type InputProblem } from './discover';
-import { describeError } from './errors';
+import { describeError, InputError } from './errors';
 import { FileChecker } from './fileChecker';
 import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
 import { openCliMesh } from './meshOption';
@@ -75,9 +76,24 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
     const print = (diagnostics: Diagnostic[]) => {
       for (const d of diagnostics) out.line(format(input.path, d));
     };
-    const checker = new FileChecker(validation, (r) => {
+    // Until a file shows its first document, hold its results back: a file
+    // that never does is not PubTator at all, and one clear message beats a
+    // malformed-line error for each of its lines.
+    let seenDocument = false;
+    const held: BlockResult[] = [];
+    const take = (r: BlockResult) => {
       summary.addBlock(r);
       print(r.diagnostics);
+    };
+    const checker = new FileChecker(validation, (r) => {
+      if (seenDocument) return take(r);
+      held.push(r);
+      if (r.file.documents.length > 0) {
+        seenDocument = true;
+        held.splice(0).forEach(take);
+      } else if (held.reduce((n, h) => n + h.file.stray.length, 0) > NOT_PUBTATOR_AFTER_LINES) {
+        throw new InputError(notPubtator(held));
+      }
     });
     try {
       await readInput(input, counters, (text) => {
@@ -85,6 +101,8 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
         out.flush();
       });
       checker.end();
+      if (!seenDocument && held.some((h) => h.file.stray.length > 0)) throw new InputError(notPubtator(held));
+      held.forEach(take);
       summary.files++;
       if (input.gzip) summary.gzipFiles++;
     } catch (err) {
@@ -107,6 +125,14 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   out.flush();
   if (summary.unreadable.length > 0) return 2;
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** Lines without any document after which a file is taken for something else. */
+const NOT_PUBTATOR_AFTER_LINES = 1000;
+
+function notPubtator(held: BlockResult[]): string {
+  const lines = held.reduce((n, h) => n + h.file.stray.length, 0);
+  return `not a PubTator file: ${lines}${lines > NOT_PUBTATOR_AFTER_LINES ? '+' : ''} non-blank lines and not one ID|t|title line or annotation row; not checked`;
 }
 
 function levelOf(code: string, severities: SeveritySettings): string {

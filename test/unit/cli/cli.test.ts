@@ -97,9 +97,10 @@ test('folders are walked recursively for PubTator names; a file named explicitly
   assert.match(r.stdout, /^Checked 3 files,/m);
   assert.deepEqual(diagnosticLines(r.stdout).map((l) => l.split(':')[0]), [join('tree', 'sub', 'b.PubTator')]);
   assert.doesNotMatch(r.stdout, /notes\.txt|readme/);
+  // Named explicitly it is read, and found not to be PubTator at all.
   const named = run(['check', join('tree', 'sub', 'notes.txt')]);
-  assert.equal(named.code, 1);
-  assert.match(named.stdout, /notes\.txt:1:1: error malformed-line/);
+  assert.equal(named.code, 2);
+  assert.match(named.stderr, /notes\.txt: not a PubTator file/);
 });
 
 test('.gz files are decompressed as they are read, in folders and named', () => {
@@ -176,7 +177,7 @@ test('an unreadable file (permission denied) is reported, exit 2; the others are
   assertNoStack(r.stderr);
 });
 
-test('binary junk: refused with exit 2 when it holds NUL bytes, else checked as text without crashing', () => {
+test('binary junk: refused with exit 2, as binary data when it holds NUL bytes, else as not PubTator', () => {
   const binary = join(tmp.path, 'junk.pubtator');
   writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)));
   const r = run(['check', binary]);
@@ -185,8 +186,8 @@ test('binary junk: refused with exit 2 when it holds NUL bytes, else checked as 
   const noNul = join(tmp.path, 'high.pubtator');
   writeFileSync(noNul, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 10 === 9 ? 10 : 128 + ((i * 13) % 128)))));
   const text = run(['check', noNul]);
-  assert.equal(text.code, 1, text.stderr);
-  assert.match(text.stdout, /high\.pubtator:1:1: error malformed-line/);
+  assert.equal(text.code, 2, text.stderr);
+  assert.match(text.stderr, /high\.pubtator: not a PubTator file/);
   assertNoStack(text.stderr);
 });
 
@@ -229,4 +230,23 @@ test('usage: --help, --version, checks, and mistakes exit 2 with a hint', () => 
     assert.equal(r.code, 2, argv.join(' '));
     assert.match(r.stderr, /^pubtator: .+\nRun 'pubtator --help' for usage\.\n$/);
   }
+});
+
+test('a file that is not PubTator at all: one clear message, exit 2, the others checked', () => {
+  const dir = join(tmp.path, 'not-pubtator');
+  mkdirSync(dir);
+  const csv = join(dir, 'table.csv');
+  writeFileSync(csv, 'pmid,start,end,text\n1,0,5,hello\n2,3,4,x\n');
+  const big = join(dir, 'notes.txt');
+  writeFileSync(big, 'just some notes\n'.repeat(5000));
+  const headed = join(dir, 'headed.pubtator');
+  writeFileSync(headed, '##USE-MESH-VOCABULARY\n' + fixture('clean.pubtator'));
+  const r = run(['check', csv, big, headed]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /table\.csv: not a PubTator file: 3 non-blank lines and not one ID\|t\|title line or annotation row/);
+  assert.match(r.stderr, /notes\.txt: not a PubTator file: \d{4,}\+ non-blank lines/);
+  assert.deepEqual(diagnosticLines(r.stdout).map((l) => l.replace(/^.*?:(\d+):\d+: (\w+) ([\w-]+).*$/, '$1 $3')), ['1 malformed-line'],
+    'a stray header before real documents is still reported as a malformed line, and nothing of the other two files');
+  assert.match(r.stdout, /^Checked 1 file,/m);
+  assertNoStack(r.stderr);
 });

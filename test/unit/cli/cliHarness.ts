@@ -47,6 +47,7 @@ export function run(args: string[], options: RunOptions = {}): Run {
     cwd, input: options.input, encoding: 'utf8', timeout: 60_000,
     uid: options.uid, gid: options.uid,
   });
+  if (cli !== CLI) rmSync(dirname(cli), { recursive: true, force: true });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

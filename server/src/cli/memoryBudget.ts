@@ -1,0 +1,40 @@
+// Constant memory on inputs of any size. The checker streams and keeps little,
+// but V8 lets its heap grow to gigabytes before it bothers collecting, so a
+// multi-GB run would still show a large resident size. The CLI therefore runs
+// itself with a heap limit: a parent process re-starts the same script with
+// --max-old-space-size and passes its exit status through.
+
+import { spawn } from 'node:child_process';
+
+/** Old-space limit in MB; PUBTATOR_HEAP_MB overrides it, 0 lifts it. */
+const DEFAULT_HEAP_MB = 128;
+const MARK = 'PUBTATOR_HEAP_LIMITED';
+
+/**
+ * Returns undefined when this process already runs under the budget (go on);
+ * otherwise runs the script again under it and resolves with its exit status.
+ */
+export function underMemoryBudget(script: string, args: readonly string[]): Promise<number> | undefined {
+  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? DEFAULT_HEAP_MB);
+  if (process.env[MARK] || !(heap > 0) || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
+  const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, script, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, [MARK]: '1' },
+  });
+  return new Promise((resolve) => {
+    child.on('error', (err) => {
+      process.stderr.write(`pubtator: could not start the checker: ${err.message}\n`);
+      resolve(3);
+    });
+    child.on('exit', (code, signal) => {
+      // V8 aborts when a single document does not fit in the budget.
+      if (signal === 'SIGABRT' || code === 134) {
+        process.stderr.write(`pubtator: a single document did not fit in the checker's ${heap} MB memory budget; `
+          + 'run again with PUBTATOR_HEAP_MB=0 (no limit) or a larger number.\n');
+        resolve(3);
+      } else {
+        resolve(code ?? 3);
+      }
+    });
+  });
+}
