@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const sections: [string, () => string | Promise<string>][] = [
     ['Parse + check throughput', () => throughputSection(runs)],
-    ['Model memory', modelMemorySection],
+    ['Memory kept for an open file', modelMemorySection],
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
   ];
