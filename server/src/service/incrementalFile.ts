@@ -4,8 +4,9 @@
 // diagnostics are reused, shifted to their new lines.
 
 import { LazyDocument } from './parse/lazyDocument';
-import type { MalformedLine, ParsedFile, PubtatorDocument } from './parse/model';
+import type { MalformedLine, ParsedFile } from './parse/model';
 import { parsePubtator } from './parse/parseFile';
+import { firstEndingAtOrAfter, lastStartingAtOrBefore } from './parse/documentSearch';
 import { carryFileCounts } from './features/fileIndex';
 import type { Diagnostic } from './types';
 import { validateFileReusing, type FileLevelDiagnostics, type ValidationOptions } from './validate';
@@ -128,26 +129,3 @@ function shiftLine(s: MalformedLine, delta: number): MalformedLine {
   return delta === 0 ? s : { ...s, line: s.line + delta };
 }
 
-/** Index of the first document whose last line is at or after `line`. */
-function firstEndingAtOrAfter(docs: PubtatorDocument[], line: number): number {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid].endLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the last document whose first line is at or before `line`. */
-function lastStartingAtOrBefore(docs: PubtatorDocument[], line: number): number {
-  let lo = -1;
-  let hi = docs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (docs[mid].startLine <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

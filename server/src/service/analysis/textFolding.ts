@@ -2,7 +2,7 @@
 // normalise text (TNF-a for TNF-α, ASCII hyphens for dashes, collapsed spaces),
 // which an annotator wants told apart from a span that is simply wrong.
 
-const GREEK_NAMES: Record<string, string> = {
+export const GREEK_NAMES: Record<string, string> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
   ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ρ: 'rho',
   σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
@@ -15,19 +15,18 @@ function foldCommon(s: string): string {
   return s.toLowerCase().replace(DASHES, '-').replace(SPACES, ' ').trim();
 }
 
-/** Spellings a producer may have used for the same text. */
-function foldings(s: string): string[] {
+/** Spellings a producer may have used for the same text (also the MeSH index's term keys). */
+export function foldedForms(s: string): string[] {
   const base = foldCommon(s);
-  return [
-    base.replace(GREEK, (g) => GREEK_NAMES[g] ?? g),
-    base.replace(GREEK, (g) => (GREEK_NAMES[g] ?? g)[0]),
-  ];
+  const spelled = base.replace(GREEK, (g) => GREEK_NAMES[g] ?? g);
+  const initials = base.replace(GREEK, (g) => (GREEK_NAMES[g] ?? g)[0]);
+  return spelled === initials ? [spelled] : [spelled, initials];
 }
 
 /** Whether two texts differ only in case, Greek spelling, dashes or white space. */
 export function equalAfterFolding(a: string, b: string): boolean {
-  const fa = foldings(a);
-  const fb = foldings(b);
+  const fa = foldedForms(a);
+  const fb = foldedForms(b);
   return fa.some((x) => fb.includes(x));
 }
 

@@ -4,19 +4,8 @@
 // whatever the size of the file.
 
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
+import { firstEndingAtOrAfter } from '../parse/documentSearch';
 import type { Range } from '../types';
-
-/** Index of the first document that ends on or after `line`. */
-function firstEndingAtOrAfter(docs: readonly PubtatorDocument[], line: number): number {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid].endLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Documents with at least one line in `fromLine..toLine` (inclusive), in order. */
 export function documentsBetween(file: ParsedFile, fromLine: number, toLine: number): PubtatorDocument[] {

@@ -1,26 +1,10 @@
 // Compact keys for "does this mention text name this record?": 32-bit hashes of
 // every name and entry term after folding, so the index need not store all
 // terms (a descriptor may have a hundred) to answer mesh-name-mismatch.
-// Folding follows analysis/textFolding.ts (case, dashes, white space, Greek
-// letters spelled out or by initial); that module exports only comparisons,
-// not the folded forms a hash needs, hence the same rules here.
+// Folding is analysis/textFolding.ts's (case, dashes, white space, Greek
+// letters spelled out or by initial).
 
-const GREEK_NAMES: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
-  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ρ: 'rho',
-  σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
-};
-const GREEK = /[α-ω]/g;
-const DASHES = /[\u2010-\u2015\u2212\u00ad\ufe58\ufe63\uff0d]/g;
-const SPACES = /\s+/g;
-
-/** The spellings a producer may have used for the same text (as textFolding.ts). */
-export function foldedForms(s: string): string[] {
-  const base = s.toLowerCase().replace(DASHES, '-').replace(SPACES, ' ').trim();
-  const spelled = base.replace(GREEK, (g) => GREEK_NAMES[g] ?? g);
-  const initials = base.replace(GREEK, (g) => (GREEK_NAMES[g] ?? g)[0]);
-  return spelled === initials ? [spelled] : [spelled, initials];
-}
+import { foldedForms, GREEK_NAMES } from '../../analysis/textFolding';
 
 /** MeSH writes many entry terms inverted: `Pain, Burning` is also `Burning Pain`. */
 function uninverted(term: string): string | undefined {
