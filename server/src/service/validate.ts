@@ -2,7 +2,7 @@
 // the user chose for each code.
 
 import { analyseDocument } from './analysis/analyseDocument';
-import type { CheckContext, SeveritySettings } from './checks/check';
+import type { Check, CheckContext, SeveritySettings } from './checks/check';
 import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
@@ -16,18 +16,41 @@ export interface ValidationOptions {
   concepts?: ConceptSources;
 }
 
-function resolveSeverities(settings: SeveritySettings | undefined): Map<string, Severity> {
-  const levels = new Map<string, Severity>();
-  for (const check of CHECKS) {
-    const level = toSeverity(settings?.[check.code] ?? check.defaultSeverity);
-    if (level !== undefined) levels.set(check.code, level);
-  }
-  return levels;
+/** The options resolved once per run: the unit, each code's level, the checks that are on. */
+interface Run {
+  unit: OffsetUnit;
+  levels: Map<string, Severity>;
+  fileChecks: Check[];
+  documentChecks: Check[];
 }
 
-function context(
-  file: ParsedFile, unit: OffsetUnit, levels: Map<string, Severity>, out: Diagnostic[], concepts?: ConceptSources,
-): CheckContext {
+function prepare(options: ValidationOptions): Run {
+  const levels = new Map<string, Severity>();
+  for (const check of CHECKS) {
+    const level = toSeverity(options.severities?.[check.code] ?? check.defaultSeverity);
+    if (level !== undefined) levels.set(check.code, level);
+  }
+  const active = CHECKS.filter((c) => levels.has(c.code));
+  return {
+    unit: options.unit ?? 'codepoint',
+    levels,
+    fileChecks: active.filter((c) => c.file),
+    documentChecks: active.filter((c) => c.document),
+  };
+}
+
+/**
+ * Runs the document checks on one document, then releases what was parsed for
+ * it unless someone had it open: a large file never holds every row at once.
+ */
+function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext): void {
+  const wasParsed = doc.materialized;
+  for (const check of run.documentChecks) check.document!(doc, ctx);
+  if (!wasParsed) doc.release();
+}
+
+function context(file: ParsedFile, run: Run, out: Diagnostic[], concepts?: ConceptSources): CheckContext {
+  const { unit, levels } = run;
   return {
     file,
     unit,
@@ -42,33 +65,20 @@ function context(
 
 /** Diagnostics of a whole file, ordered by position. */
 export function validateFile(file: ParsedFile, options: ValidationOptions = {}): Diagnostic[] {
-  const unit = options.unit ?? 'codepoint';
-  const levels = resolveSeverities(options.severities);
+  const run = prepare(options);
   const out: Diagnostic[] = [];
-  const ctx = context(file, unit, levels, out, options.concepts);
-  const active = CHECKS.filter((c) => levels.has(c.code));
-  for (const check of active) check.file?.(file, ctx);
-  const perDocument = active.filter((c) => c.document);
-  for (const doc of file.documents) {
-    // Check one document at a time and release what was parsed for it, so a
-    // large file never holds every row in memory (documents already open for
-    // a hover or an edit stay parsed).
-    const wasParsed = doc.materialized;
-    for (const check of perDocument) check.document!(doc, ctx);
-    if (!wasParsed) doc.release();
-  }
+  const ctx = context(file, run, out, options.concepts);
+  for (const check of run.fileChecks) check.file!(file, ctx);
+  for (const doc of file.documents) checkDocument(doc, run, ctx);
   return sortDiagnostics(out);
 }
 
 /** Diagnostics of one document alone (document-scope checks only). */
 export function validateDocument(file: ParsedFile, doc: PubtatorDocument, options: ValidationOptions = {}): Diagnostic[] {
-  const unit = options.unit ?? 'codepoint';
-  const levels = resolveSeverities(options.severities);
+  const run = prepare(options);
   const out: Diagnostic[] = [];
-  const ctx = context(file, unit, levels, out, options.concepts);
-  for (const check of CHECKS) {
-    if (check.document && levels.has(check.code)) check.document(doc, ctx);
-  }
+  const ctx = context(file, run, out, options.concepts);
+  for (const check of run.documentChecks) check.document!(doc, ctx);
   return sortDiagnostics(out);
 }
 
@@ -95,28 +105,22 @@ export interface FileLevelDiagnostics {
 export function validateFileReusing(
   file: ParsedFile, options: ValidationOptions, fileLevel?: FileLevelDiagnostics,
 ): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics } {
-  const unit = options.unit ?? 'codepoint';
-  const levels = resolveSeverities(options.severities);
+  const run = prepare(options);
   // Cached diagnostics are valid for these options only; the index identity is
   // part of them so that loading or rebuilding an index re-checks documents.
-  const key = unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts);
-  const active = CHECKS.filter((c) => levels.has(c.code));
+  const key = run.unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts);
   if (!fileLevel || fileLevel.options !== key) {
     const list: Diagnostic[] = [];
-    const ctx = context(file, unit, levels, list, options.concepts);
-    for (const check of active) check.file?.(file, ctx);
+    const ctx = context(file, run, list, options.concepts);
+    for (const check of run.fileChecks) check.file!(file, ctx);
     fileLevel = { options: key, list: sortDiagnostics(list) };
   }
-  const perDocument = active.filter((c) => c.document);
   const inDocuments: Diagnostic[] = [];
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
       const list: Diagnostic[] = [];
-      const docCtx = context(file, unit, levels, list, options.concepts);
-      const wasParsed = doc.materialized;
-      for (const check of perDocument) check.document!(doc, docCtx);
-      if (!wasParsed) doc.release();
+      checkDocument(doc, run, context(file, run, list, options.concepts));
       entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(list) };
       doc.checked = entry;
     } else if (entry.startLine !== doc.startLine) {

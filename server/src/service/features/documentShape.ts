@@ -7,7 +7,7 @@
 
 import { LazyDocument } from '../parse/lazyDocument';
 import type { PubtatorDocument } from '../parse/model';
-import { mayBePassage, PASSAGE, TITLE_MARKERS } from '../parse/rows';
+import { looksLikeMention, mayBePassage, PASSAGE, TITLE_MARKERS } from '../parse/rows';
 import { rowAt } from './locate';
 import { rowRange } from './rowRanges';
 
@@ -42,9 +42,6 @@ interface Line {
   to: number;
 }
 
-// The same rule as classifyRow in parse/rows.ts, on a line still in the text.
-const NUMBERISH = /^\s*[-+]?\d/;
-
 function classifyLine(text: string, from: number, to: number): LineKind {
   if (from >= to) return 'other';
   if (mayBePassage(text, from, to)) {
@@ -56,7 +53,8 @@ function classifyLine(text: string, from: number, to: number): LineKind {
   const n = tabs.length + 1;
   if (n < 3) return 'other';
   const fieldAt = (k: number) => text.slice(tabs[k - 1] + 1, k < tabs.length ? tabs[k] : to);
-  if (NUMBERISH.test(fieldAt(1)) || (n >= 6 && NUMBERISH.test(fieldAt(2)))) return n >= 5 ? 'mention' : 'other';
+  // classifyRow's rule, on a line still in the text (at most 6 columns are looked at).
+  if (looksLikeMention(fieldAt(1), fieldAt(2), n)) return n >= 5 ? 'mention' : 'other';
   return n >= 4 ? 'relation' : 'other';
 }
 

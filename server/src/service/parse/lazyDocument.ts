@@ -4,24 +4,14 @@
 // never sits in memory at once, and a hover parses just its own document.
 
 import type { CachedDiagnostics } from '../validate';
-import type { MalformedLine, MentionRow, PassageLine, PubtatorDocument, RelationRow } from './model';
+import type { PubtatorDocument } from './model';
 import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFields, TITLE_MARKERS } from './rows';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-interface Body {
-  passages: PassageLine[];
-  title?: PassageLine;
-  abstract?: PassageLine;
-  text: string;
-  passageStarts: number[];
-  astral: boolean;
-  mentions: MentionRow[];
-  relations: RelationRow[];
-  malformed: MalformedLine[];
-  latePassages: PassageLine[];
-  cache: Map<unknown, unknown>;
-}
+/** What parsing the rows gives: the document's fields that are not known from the scan. */
+type Body = Pick<PubtatorDocument,
+  'passages' | 'title' | 'abstract' | 'text' | 'passageStarts' | 'astral' | 'mentions' | 'relations' | 'malformed' | 'latePassages' | 'cache'>;
 
 export class LazyDocument implements PubtatorDocument {
   private body: Body | undefined;

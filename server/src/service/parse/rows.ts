@@ -99,6 +99,15 @@ export function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether a row of `columns` TAB fields is a mention (else a relation), from
+ * its second and third fields. Relations have 4 or 5 columns; 6 or more with
+ * a number third is a mention whose start is garbled.
+ */
+export function looksLikeMention(second: string, third: string, columns: number): boolean {
+  return NUMBERISH.test(second) || (columns >= 6 && NUMBERISH.test(third));
+}
+
 export function classifyRow(fields: Field[], line: number): MentionRow | RelationRow | MalformedLine {
   const n = fields.length;
   if (n < 3) {
@@ -107,9 +116,7 @@ export function classifyRow(fields: Field[], line: number): MentionRow | Relatio
       : 'has 2 columns; a mention row needs at least 5 and a relation row 4';
     return { kind: 'malformed', line, fields, reason };
   }
-  // Relations have 4 or 5 columns; 6 or more with a number third is a mention whose start is garbled.
-  const looksLikeMention = NUMBERISH.test(fields[1].text) || (n >= 6 && NUMBERISH.test(fields[2].text));
-  if (looksLikeMention) {
+  if (looksLikeMention(fields[1].text, fields[2].text, n)) {
     if (n < 5) {
       const reason = n === 3
         ? 'has only an id and two offsets; a mention row also needs the text and the entity type'
