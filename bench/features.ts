@@ -1,6 +1,6 @@
-// Hover, definition, references and highlights at random ids of a 50 MB file,
-// as the server answers them: on the parsed, checked file whose concept
-// counts were prepared when idle.
+// Hover, definition, references, highlights and one screen of semantic tokens
+// at random ids of a 50 MB file, as the server answers them: on the parsed,
+// checked file whose concept counts were prepared when idle.
 
 import { createLanguageService } from '../server/src/service/languageService';
 import type { Position } from '../server/src/service/types';
@@ -24,6 +24,8 @@ function idPositions(lines: string[], count: number): Position[] {
   return out;
 }
 
+const SCREEN_LINES = 60;
+
 export function featuresSection(requests = 400): string {
   const text = generatedCorpus(50);
   const service = createLanguageService();
@@ -36,6 +38,10 @@ export function featuresSection(requests = 400): string {
     ['definition', (p) => service.definition(file, p)],
     ['references', (p) => service.references(file, p, { includeDeclaration: true })],
     ['document highlight', (p) => service.documentHighlights(file, p)],
+    // What an editor asks for one screen: about 60 lines from the position.
+    ['semantic tokens, one screen (range)', (p) => service.semanticTokens(file, {
+      range: { start: { line: p.line, character: 0 }, end: { line: p.line + SCREEN_LINES, character: 0 } },
+    })],
   ];
   const rows = ['| request (50 MB file, ids at random lines) | median ms | p95 ms | max ms |', '|---|---:|---:|---:|'];
   for (const [name, op] of ops) {

@@ -12,6 +12,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
+import { LARGE_TEXT, MemoryReclaimer } from './lsp/memoryReclaimer';
 import { Debouncer } from './lsp/debouncer';
 import { describe, runSafe } from './lsp/runSafe';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
@@ -31,6 +32,9 @@ import type { ValidationOptions } from './service/validate';
 const VALIDATION_DELAY_MS = { min: 25, max: 250, perCostMs: 3 };
 const lastValidationMs = new Map<string, number>();
 
+/** Validations that took this long in a large file left enough garbage to collect. */
+const RECLAIM_AFTER_MS = 100;
+
 function validationDelay(uri: string): number {
   const cost = lastValidationMs.get(uri) ?? VALIDATION_DELAY_MS.max / VALIDATION_DELAY_MS.perCostMs;
   return Math.min(VALIDATION_DELAY_MS.max, Math.max(VALIDATION_DELAY_MS.min, cost * VALIDATION_DELAY_MS.perCostMs));
@@ -43,6 +47,7 @@ const openFiles = new OpenFiles(log.error);
 const documents = new TextDocuments(openFiles.configuration);
 const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
 const commands = new Commands();
+const reclaimer = new MemoryReclaimer();
 /** The client says the workspace became trusted (VS Code: onDidGrantWorkspaceTrust). */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'pubtator/workspaceTrusted';
 /** MeSH index and online look-ups; made at initialize, from the client's storage folder and trust. */
@@ -187,10 +192,16 @@ async function validate(uri: string, version: number): Promise<void> {
   const doc = documents.get(uri);
   // A newer edit arrived while the settings were fetched: its own run will follow.
   if (!doc || doc.version !== version) return;
+  const large = doc.textLength >= LARGE_TEXT;
+  // The message that brought a large file is garbage now: free it before the first check adds its own.
+  if (large && !lastValidationMs.has(uri)) reclaimer.now();
   const started = performance.now();
   const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
     openFiles.get(doc).diagnostics(validationOptions(settings)));
-  lastValidationMs.set(uri, performance.now() - started);
+  const cost = performance.now() - started;
+  lastValidationMs.set(uri, cost);
+  // A full check of a large file leaves garbage V8 would keep for minutes.
+  if (large && cost > RECLAIM_AFTER_MS) reclaimer.whenQuiet();
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
   // Then, unless the user typed again, count concepts across the file so the
   // first hover does not have to (edits after that update the counts).
@@ -200,12 +211,17 @@ async function validate(uri: string, version: number): Promise<void> {
   });
 }
 
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidChangeContent((e) => {
+  reclaimer.postpone();
+  scheduleValidation(e.document);
+});
 
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   debouncer.cancel(uri);
   openFiles.delete(uri);
+  // Closing a large file frees its text and index: give that memory back too.
+  if (e.document.textLength >= LARGE_TEXT) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
   settingsByUri.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] })
@@ -313,6 +329,7 @@ commands.listen(connection, log);
 
 connection.onShutdown(async () => {
   debouncer.dispose();
+  reclaimer.cancel();
   await concepts?.dispose();
 });
 

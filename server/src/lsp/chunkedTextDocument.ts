@@ -190,6 +190,8 @@ export class ChunkedTextDocument implements TextDocument {
   /** What the last update rebuilt (for tests and diagnostics). */
   get lastUpdateStats(): Readonly<UpdateStats> { return this.stats; }
   get chunkCount(): number { return this.chunks.length; }
+  /** Length of the text in UTF-16 code units, without joining it. */
+  get textLength(): number { return this.length; }
 
   /** Without a range this joins every chunk (O(size), cached until the next change). */
   getText(range?: Range): string {
