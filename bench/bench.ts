@@ -10,6 +10,7 @@ import { mb } from './measure';
 import { modelMemorySection, throughputSection } from './throughput';
 import { keystrokeSection } from './keystroke';
 import { featuresSection } from './features';
+import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
 
@@ -21,10 +22,11 @@ async function main(): Promise<void> {
     ['Memory kept for an open file', modelMemorySection],
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
+    ['Whole-file semantic tokens', () => semanticTokensSection()],
   ];
   if (!quick) {
     sections.push(
-      ['Server memory (built server over stdio)', serverMemorySection],
+      ['Server memory (built server, both transports)', serverMemorySection],
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
     );

@@ -7,12 +7,14 @@ import {
   type InitializeParams, type InitializeResult, type ReferenceParams, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type {
-  CodeLens, InlayHintParams, SelectionRangeParams, SemanticTokensParams, SemanticTokensRangeParams, TextDocumentIdentifier,
+  CodeLens, InlayHintParams, SelectionRangeParams, SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams,
+  SemanticTokensParams, SemanticTokensRangeParams, TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
 import { LARGE_TEXT, MemoryReclaimer } from './lsp/memoryReclaimer';
+import { SemanticTokenResults } from './lsp/semanticTokenResults';
 import { Debouncer } from './lsp/debouncer';
 import { describe, runSafe } from './lsp/runSafe';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
@@ -48,6 +50,7 @@ const documents = new TextDocuments(openFiles.configuration);
 const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
 const commands = new Commands();
 const reclaimer = new MemoryReclaimer();
+const tokenResults = new SemanticTokenResults();
 /** The client says the workspace became trusted (VS Code: onDidGrantWorkspaceTrust). */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'pubtator/workspaceTrusted';
 /** MeSH index and online look-ups; made at initialize, from the client's storage folder and trust. */
@@ -76,7 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
-      semanticTokensProvider: { legend: TOKEN_LEGEND, full: true, range: true },
+      semanticTokensProvider: { legend: TOKEN_LEGEND, full: { delta: true }, range: true },
       foldingRangeProvider: true,
       documentSymbolProvider: { label: 'PubTator' },
       workspaceSymbolProvider: true,
@@ -220,6 +223,7 @@ documents.onDidClose((e) => {
   const uri = e.document.uri;
   debouncer.cancel(uri);
   openFiles.delete(uri);
+  tokenResults.forget(uri);
   // Closing a large file frees its text and index: give that memory back too.
   if (e.document.textLength >= LARGE_TEXT) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
@@ -280,8 +284,12 @@ connection.onReferences(onPosition('References', [], (file, p: ReferenceParams, 
 connection.onDocumentHighlight(onPosition('Document highlight', [], (file, p, s) =>
   toHighlights(service.documentHighlights(file, p.position, { unit: s.unit }))));
 
-connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (_doc, file, _p: SemanticTokensParams, s) =>
-  encodeTokens(service.semanticTokens(file, { unit: s.unit }))));
+connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (doc, file, _p: SemanticTokensParams, s) =>
+  tokenResults.full(doc.uri, service.encodedSemanticTokens(file, { unit: s.unit }))));
+
+connection.languages.semanticTokens.onDelta(onDocument<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>(
+  'Semantic tokens', { data: [] }, (doc, file, p, s) =>
+    tokenResults.delta(doc.uri, p.previousResultId, service.encodedSemanticTokens(file, { unit: s.unit }))));
 
 connection.languages.semanticTokens.onRange(onDocument('Semantic tokens', { data: [] }, (_doc, file, p: SemanticTokensRangeParams, s) =>
   encodeTokens(service.semanticTokens(file, { unit: s.unit, range: p.range }))));

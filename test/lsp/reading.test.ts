@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CodeLensRequest, CodeLensResolveRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest,
-  SelectionRangeRequest, SemanticTokensRangeRequest, SemanticTokensRequest, WorkspaceSymbolRequest,
-  type DocumentSymbol, type MarkupContent, type SelectionRange, type SymbolInformation,
+  SelectionRangeRequest, SemanticTokensDeltaRequest, SemanticTokensRangeRequest, SemanticTokensRequest, WorkspaceSymbolRequest,
+  type DocumentSymbol, type SemanticTokens, type SemanticTokensDelta, type MarkupContent, type SelectionRange, type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './support/lspClient';
 import { encodeTokens } from '../../server/src/lsp/readingConvert';
@@ -52,6 +52,48 @@ describe('token encoding', () => {
   });
 });
 
+describe('semantic token deltas over stdio', () => {
+  let client: LspTestClient;
+  const uri = LspTestClient.uri('delta.pubtator');
+  const textDocument = { uri };
+
+  before(async () => {
+    client = await LspTestClient.start();
+    const since = client.mark();
+    await client.open(uri, TEXT, 1);
+    await client.diagnostics(uri, since);
+  });
+
+  after(() => client?.kill());
+
+  it('sends only what an edit changed, and the edits give the new tokens', async () => {
+    const first = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))!;
+    assert.ok(first.resultId, 'a full answer names its result');
+    assert.ok(decode(first.data).includes('13:pai pubtatorDisease+mismatch'));
+    // Fix the offsets of the wrong row (line 13: BC8_Doc2<TAB>13<TAB>16 -> 12<TAB>15).
+    const since = client.mark();
+    await client.change(uri, 2, [{ range: { start: { line: 13, character: 9 }, end: { line: 13, character: 14 } }, text: '12\t15' }]);
+    await client.diagnostics(uri, since, (p) => p.version === 2);
+    const delta = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: first.resultId! }) as SemanticTokensDelta;
+    assert.ok(delta.edits, 'a delta answer');
+    assert.notEqual(delta.resultId, first.resultId);
+    const applied = [...first.data];
+    for (const e of [...delta.edits].sort((a, b) => b.start - a.start)) applied.splice(e.start, e.deleteCount ?? 0, ...(e.data ?? []));
+    const fresh = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))!;
+    assert.deepEqual(applied, fresh.data);
+    // The span now covers "pai" of the title, and the row itself is no longer marked.
+    assert.deepEqual(decode(fresh.data).slice(-2), ['10:Aspirin pubtatorChemical', '10:pai pubtatorDisease']);
+    assert.ok(delta.edits.reduce((n, e) => n + (e.data?.length ?? 0), 0) < fresh.data.length, 'less than the whole file');
+  });
+
+  it('answers a delta on a result it no longer holds with every token', async () => {
+    const answer = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: 'not-a-result' }) as SemanticTokens;
+    const full = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }))!;
+    assert.deepEqual(answer.data, full.data);
+    assert.ok(answer.resultId);
+  });
+});
+
 describe('reading features over stdio', () => {
   let client: LspTestClient;
   const uri = LspTestClient.uri('reading.pubtator');
@@ -69,7 +111,7 @@ describe('reading features over stdio', () => {
   it('announces the reading features and the token legend', () => {
     const caps = client.initializeResult!.capabilities;
     assert.deepEqual(caps.semanticTokensProvider, {
-      legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: true,
+      legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true }, range: true,
     });
     assert.equal(caps.foldingRangeProvider, true);
     assert.ok(caps.documentSymbolProvider);

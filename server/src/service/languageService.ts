@@ -11,7 +11,7 @@ import { definition } from './features/definition';
 import { references } from './features/references';
 import { documentHighlights } from './features/documentHighlights';
 import type { DocumentHighlight, FeatureOptions, Hover, ReferenceOptions } from './features/types';
-import { semanticTokens, type SemanticToken, type SemanticTokenOptions } from './features/semanticTokens';
+import { encodedFileTokens, semanticTokens, type SemanticToken, type SemanticTokenOptions } from './features/semanticTokens';
 import { foldingRanges, type FoldingRange } from './features/folding';
 import { documentSymbols, type DocumentSymbol, type DocumentSymbolOptions } from './features/documentSymbols';
 import { workspaceSymbols, type OpenFile, type WorkspaceSymbol } from './features/workspaceSymbols';
@@ -57,6 +57,8 @@ export interface LanguageService {
   documentHighlights(file: ParsedFile, position: Position, options?: FeatureOptions): DocumentHighlight[];
   /** Mention spans of the title and abstract by entity family (all, or the lines of `options.range`). */
   semanticTokens(file: ParsedFile, options?: SemanticTokenOptions): SemanticToken[];
+  /** The whole file's tokens in LSP's relative encoding, five numbers a token. */
+  encodedSemanticTokens(file: ParsedFile, options?: FeatureOptions): Uint32Array;
   /** Each document, its block of mention rows and its block of relation rows. */
   foldingRanges(file: ParsedFile): FoldingRange[];
   /** The outline: documents, their mentions grouped by concept, their relations. */
@@ -99,6 +101,7 @@ export function createLanguageService(): LanguageService {
     references,
     documentHighlights,
     semanticTokens,
+    encodedSemanticTokens: encodedFileTokens,
     foldingRanges,
     documentSymbols,
     workspaceSymbols,
