@@ -15,6 +15,7 @@ import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
 import { LARGE_TEXT, MemoryReclaimer } from './lsp/memoryReclaimer';
 import { SemanticTokenResults } from './lsp/semanticTokenResults';
+import { FirstChecks } from './lsp/firstChecks';
 import { Debouncer } from './lsp/debouncer';
 import { describe, runSafe } from './lsp/runSafe';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './lsp/settings';
@@ -34,6 +35,9 @@ import type { ValidationOptions } from './service/validate';
 const VALIDATION_DELAY_MS = { min: 25, max: 250, perCostMs: 3 };
 const lastValidationMs = new Map<string, number>();
 
+/** How long after a check the file-wide concept counts are prepared. */
+const PREPARE_AFTER_MS = 500;
+
 /** Validations that took this long in a large file left enough garbage to collect. */
 const RECLAIM_AFTER_MS = 100;
 
@@ -51,6 +55,7 @@ const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
 const commands = new Commands();
 const reclaimer = new MemoryReclaimer();
 const tokenResults = new SemanticTokenResults();
+const firstChecks = new FirstChecks();
 /** The client says the workspace became trusted (VS Code: onDidGrantWorkspaceTrust). */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'pubtator/workspaceTrusted';
 /** MeSH index and online look-ups; made at initialize, from the client's storage folder and trust. */
@@ -191,6 +196,14 @@ function scheduleValidation(doc: TextDocument): void {
 }
 
 async function validate(uri: string, version: number): Promise<void> {
+  try {
+    await runValidation(uri, version);
+  } finally {
+    firstChecks.checked(uri);
+  }
+}
+
+async function runValidation(uri: string, version: number): Promise<void> {
   const settings = await settingsFor(uri);
   const doc = documents.get(uri);
   // A newer edit arrived while the settings were fetched: its own run will follow.
@@ -207,12 +220,17 @@ async function validate(uri: string, version: number): Promise<void> {
   if (large && cost > RECLAIM_AFTER_MS) reclaimer.whenQuiet();
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
   // Then, unless the user typed again, count concepts across the file so the
-  // first hover does not have to (edits after that update the counts).
-  setImmediate(() => {
+  // first hover does not have to (edits after that update the counts). Not at
+  // once: the whole-file requests an editor sends on opening a file come first.
+  setTimeout(() => {
     const current = documents.get(uri);
     if (current && current.version === version) runSafe(log, `Preparing ${uri}`, undefined, () => service.prepare(openFiles.get(current).file));
-  });
+  }, PREPARE_AFTER_MS);
 }
+
+documents.onDidOpen((e) => {
+  if (e.document.textLength >= LARGE_TEXT) firstChecks.expect(e.document.uri);
+});
 
 documents.onDidChangeContent((e) => {
   reclaimer.postpone();
@@ -224,6 +242,7 @@ documents.onDidClose((e) => {
   debouncer.cancel(uri);
   openFiles.delete(uri);
   tokenResults.forget(uri);
+  firstChecks.checked(uri);
   // Closing a large file frees its text and index: give that memory back too.
   if (e.document.textLength >= LARGE_TEXT) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
@@ -253,12 +272,17 @@ function onPosition<P extends TextDocumentPositionParams, T>(
   };
 }
 
-/** Like onPosition, for requests about a whole document (or a range of it). */
+/**
+ * Like onPosition, for requests about a whole document (or a range of it).
+ * Whole-file requests (`wholeFile`) on a large file wait for its first check.
+ */
 function onDocument<P extends { textDocument: TextDocumentIdentifier }, T>(
   what: string, empty: T, run: (doc: TextDocument, file: ParsedFile, params: P, settings: ServerSettings) => T,
+  wholeFile = false,
 ) {
   return async (params: P): Promise<T> => {
     try {
+      if (wholeFile) await firstChecks.wait(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return empty;
       const settings = await settingsFor(doc.uri);
@@ -285,19 +309,19 @@ connection.onDocumentHighlight(onPosition('Document highlight', [], (file, p, s)
   toHighlights(service.documentHighlights(file, p.position, { unit: s.unit }))));
 
 connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (doc, file, _p: SemanticTokensParams, s) =>
-  tokenResults.full(doc.uri, service.encodedSemanticTokens(file, { unit: s.unit }))));
+  tokenResults.full(doc.uri, service.encodedSemanticTokens(file, { unit: s.unit })), true));
 
 connection.languages.semanticTokens.onDelta(onDocument<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>(
   'Semantic tokens', { data: [] }, (doc, file, p, s) =>
-    tokenResults.delta(doc.uri, p.previousResultId, service.encodedSemanticTokens(file, { unit: s.unit }))));
+    tokenResults.delta(doc.uri, p.previousResultId, service.encodedSemanticTokens(file, { unit: s.unit })), true));
 
 connection.languages.semanticTokens.onRange(onDocument('Semantic tokens', { data: [] }, (_doc, file, p: SemanticTokensRangeParams, s) =>
   encodeTokens(service.semanticTokens(file, { unit: s.unit, range: p.range }))));
 
-connection.onFoldingRanges(onDocument('Folding', [], (_doc, file) => service.foldingRanges(file)));
+connection.onFoldingRanges(onDocument('Folding', [], (_doc, file) => service.foldingRanges(file), true));
 
 connection.onDocumentSymbol(onDocument('Outline', [], (_doc, file, _p, s) =>
-  toDocumentSymbols(service.documentSymbols(file, { unit: s.unit }))));
+  toDocumentSymbols(service.documentSymbols(file, { unit: s.unit })), true));
 
 connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${JSON.stringify(params.query)}`, [], () =>
   toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: openFiles.get(d).file })), params.query))));
@@ -305,7 +329,7 @@ connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${J
 connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
   service.inlayHints(file, p.range, { unit: s.unit })));
 
-connection.onCodeLens(onDocument('Code lens', [], (doc, file) => service.codeLenses(file).map((l) => toCodeLens(doc.uri, l))));
+connection.onCodeLens(onDocument('Code lens', [], (doc, file) => service.codeLenses(file).map((l) => toCodeLens(doc.uri, l)), true));
 
 connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
   try {

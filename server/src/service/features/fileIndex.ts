@@ -18,14 +18,24 @@ export interface FileCounts {
 
 const indexes = new WeakMap<ParsedFile, Map<string, FileCounts>>();
 
+// Parsed ids are shared between the rows that carry the same id text, so their
+// keys are worked out once per id, not once per row.
+const keysByRef = new WeakMap<ConceptRef, readonly string[]>();
+const NO_KEYS: readonly string[] = [];
+
 /** Keys a reference names: all parts of a plain id, the identifying parts of a variant. */
-function keysOf(ref: ConceptRef): string[] {
-  if (ref.none) return [];
-  const keys = new Set<string>();
-  for (const a of ref.atoms) {
-    if (!ref.variant || isIdentifying(a)) keys.add(a.key);
+function keysOf(ref: ConceptRef): readonly string[] {
+  if (ref.none) return NO_KEYS;
+  let keys = keysByRef.get(ref);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const a of ref.atoms) {
+      if (!ref.variant || isIdentifying(a)) set.add(a.key);
+    }
+    keys = [...set];
+    keysByRef.set(ref, keys);
   }
-  return [...keys];
+  return keys;
 }
 
 /** Adds (sign 1) or removes (sign -1) one document's occurrences. */
@@ -52,8 +62,10 @@ function count(index: Map<string, FileCounts>, doc: PubtatorDocument, sign: 1 | 
     }
   }
   for (const r of doc.relations) {
-    const keys = new Set([...keysOf(r.concepts[0]), ...keysOf(r.concepts[1])]);
-    for (const key of keys) entry(key).relations += sign;
+    const first = keysOf(r.concepts[0]);
+    for (const key of first) entry(key).relations += sign;
+    // A key both ids name counts once for the relation.
+    for (const key of keysOf(r.concepts[1])) if (!first.includes(key)) entry(key).relations += sign;
   }
   if (!wasParsed) doc.release();
 }

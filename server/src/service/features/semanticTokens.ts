@@ -176,7 +176,14 @@ function packedTokens(doc: PubtatorDocument, unit: OffsetUnit): Int32Array {
   if (!packed) {
     const tokens = computeTokens(doc, unit);
     packed = new Int32Array(tokens.length * FIELDS);
-    tokens.forEach((t, i) => packed!.set([t.line - doc.startLine, t.character, t.length, t.type, t.modifiers], i * FIELDS));
+    let at = 0;
+    for (const t of tokens) {
+      packed[at++] = t.line - doc.startLine;
+      packed[at++] = t.character;
+      packed[at++] = t.length;
+      packed[at++] = t.type;
+      packed[at++] = t.modifiers;
+    }
     entry[unit] = packed;
   }
   return packed;
