@@ -11,7 +11,7 @@ import { modelMemorySection, throughputSection } from './throughput';
 import { keystrokeSection } from './keystroke';
 import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
-import { lspKeystrokeSection, serverMemorySection } from './server';
+import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
 
 async function main(): Promise<void> {
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   if (!quick) {
     sections.push(
       ['Server memory (built server, both transports)', serverMemorySection],
+      ['Opening a 50 MB file in an editor (built server over Node IPC)', openSection],
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
     );
