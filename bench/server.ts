@@ -5,6 +5,7 @@ import {
   CodeLensRequest, DocumentSymbolRequest, FoldingRangeRequest, InlayHintRequest, SemanticTokensRangeRequest, SemanticTokensRequest,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../test/lsp/support/lspClient';
+import { SERVER_EXEC_ARGV } from '../client/src/serverProcess';
 import { generatedCorpus } from './corpus';
 import { mb, ms, percentile, processMemory } from './measure';
 
@@ -20,7 +21,8 @@ export async function serverMemorySection(): Promise<string> {
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const transport of ['ipc', 'stdio'] as const) {
-    const client = await LspTestClient.start({ transport });
+    // As editors start it: VS Code with the extension's flags, other editors through the bin (no flags).
+    const client = await LspTestClient.start({ transport, execArgv: transport === 'ipc' ? SERVER_EXEC_ARGV : [] });
     try {
       const pid = client.process.pid!;
       const idle = processMemory(pid);
@@ -54,7 +56,7 @@ export async function serverMemorySection(): Promise<string> {
  */
 export async function openSection(): Promise<string> {
   const text = generatedCorpus(50);
-  const client = await LspTestClient.start({ transport: 'ipc' });
+  const client = await LspTestClient.start({ transport: 'ipc', execArgv: SERVER_EXEC_ARGV });
   try {
     const uri = LspTestClient.uri('open.pubtator');
     const textDocument = { uri };

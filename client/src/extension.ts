@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { SERVER_EXEC_ARGV } from './serverProcess';
 
 const NAME = 'PubTator Language Server';
 /** Tells the server that look-ups are now allowed (lsp/conceptHost.ts). */
@@ -19,7 +20,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server/server.js');
-  const run = { module, transport: TransportKind.ipc };
+  const run = { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } };
   const serverOptions: ServerOptions = { run, debug: run };
   const outputChannel = vscode.window.createOutputChannel(NAME, { log: true });
   context.subscriptions.push(outputChannel);

@@ -26,6 +26,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** Node/V8 flags for the server process (none unless given). */
+  execArgv?: readonly string[];
 }
 
 const WAIT_MS = 20000;
@@ -67,10 +69,10 @@ export class LspTestClient {
     let connection: ProtocolConnection;
     const env = options.env ? { ...process.env, ...options.env } : undefined;
     if (options.transport === 'ipc') {
-      child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+      child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env, execArgv: [...(options.execArgv ?? [])] });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
-      child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+      child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new LspTestClient(child, connection, options);
