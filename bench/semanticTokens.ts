@@ -6,6 +6,7 @@ import { createLanguageService } from '../server/src/service/languageService';
 import { IncrementalFile } from '../server/src/service/incrementalFile';
 import { SemanticTokenResults } from '../server/src/lsp/semanticTokenResults';
 import { generatedCorpus } from './corpus';
+import { typist } from './keystrokes';
 import { mb, ms, percentile } from './measure';
 
 export function semanticTokensSection(edits = 50): string {
@@ -27,16 +28,11 @@ export function semanticTokensSection(edits = 50): string {
   };
   const cold = answer(full);
   const warm = answer(full);
-  // The keystroke of the keystroke section: a digit typed into, then taken out of, a start offset.
-  let target = lines.length >> 1;
-  while (!/^\S+\t\d+\t\d+\t/.test(lines[target])) target++;
-  const original = lines[target];
-  const tab = original.indexOf('\t');
+  const keys = typist(lines, file);
   const times: number[] = [];
   const sizes: number[] = [];
   for (let i = 0; i < edits; i++) {
-    lines[target] = i % 2 ? original : original.slice(0, tab + 1) + '9' + original.slice(tab + 1);
-    file.applyEdit({ startLine: target, endLine: target, newEndLine: target }, (a, b) => lines.slice(a, b + 1).join('\n'));
+    keys.type(i);
     file.diagnostics();
     const d = answer(() => {
       const r = results.delta('bench', resultId, service.encodedSemanticTokens(file.file));

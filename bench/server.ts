@@ -7,6 +7,7 @@ import {
 import { LspTestClient } from '../test/lsp/support/lspClient';
 import { SERVER_EXEC_ARGV } from '../client/src/serverProcess';
 import { generatedCorpus } from './corpus';
+import { typist } from './keystrokes';
 import { mb, ms, percentile, processMemory } from './measure';
 
 /**
@@ -84,23 +85,20 @@ export async function openSection(): Promise<string> {
 
 export async function lspKeystrokeSection(edits = 200): Promise<string> {
   const text = generatedCorpus(10);
-  const lines = text.split('\n');
-  let target = lines.length >> 1;
-  while (!/^\S+\t\d+\t\d+\t/.test(lines[target])) target++;
+  const { line, column } = typist(text.split('\n'));
   const client = await LspTestClient.start();
   try {
     const uri = LspTestClient.uri('ten.pubtator');
     let mark = client.mark();
     await client.open(uri, text, 1);
     await client.diagnostics(uri, mark);
-    const tab = lines[target].indexOf('\t');
     const times: number[] = [];
     for (let i = 0; i < edits; i++) {
       const version = i + 2;
-      // Alternately insert and delete a digit in a start offset: each edit changes the diagnostics.
+      // The typist's keystroke as an editor sends it: the digit inserted, then deleted.
       const change = i % 2 === 0
-        ? { range: { start: { line: target, character: tab + 1 }, end: { line: target, character: tab + 1 } }, text: '9' }
-        : { range: { start: { line: target, character: tab + 1 }, end: { line: target, character: tab + 2 } }, text: '' };
+        ? { range: { start: { line, character: column }, end: { line, character: column } }, text: '9' }
+        : { range: { start: { line, character: column }, end: { line, character: column + 1 } }, text: '' };
       mark = client.mark();
       const t = performance.now();
       await client.change(uri, version, [change]);
