@@ -14,16 +14,18 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Median milliseconds of `runs` calls of fn (after one warm-up). */
-export function time(fn: () => unknown, runs = 5): number {
-  fn();
-  const times: number[] = [];
+/** Median milliseconds of each fn over `runs` rounds, the fns taking turns in each round (after one warm-up round). */
+export function timeInTurns(fns: (() => unknown)[], runs = 5): number[] {
+  for (const fn of fns) fn();
+  const times = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      times[k].push(performance.now() - t0);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 export function mbPerSecond(bytes: number, ms: number): number {

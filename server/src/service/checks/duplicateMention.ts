@@ -9,11 +9,13 @@ export const duplicateMention: DocumentCheck = {
   document(doc, ctx) {
     // Rows are grouped by start offset first: most starts are unique, so few
     // rows are ever compared field by field.
-    const byStart = new Map<string, MentionRow[]>();
+    // Keyed by the start as a number where it is one (cheaper to hash than text).
+    const byStart = new Map<number | string, MentionRow[]>();
     for (const m of doc.mentions) {
-      const same = byStart.get(m.startField.text);
+      const start = m.start ?? m.startField.text;
+      const same = byStart.get(start);
       if (!same) {
-        byStart.set(m.startField.text, [m]);
+        byStart.set(start, [m]);
         continue;
       }
       const first = same.find((o) => sameMention(o, m));
@@ -28,6 +30,6 @@ export const duplicateMention: DocumentCheck = {
 };
 
 function sameMention(a: MentionRow, b: MentionRow): boolean {
-  return a.endField.text === b.endField.text && a.textField.text === b.textField.text
+  return a.startField.text === b.startField.text && a.endField.text === b.endField.text && a.textField.text === b.textField.text
     && (a.typeField?.text ?? '') === (b.typeField?.text ?? '') && a.concept.raw.trim() === b.concept.raw.trim();
 }

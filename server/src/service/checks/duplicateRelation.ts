@@ -1,3 +1,4 @@
+import type { ConceptRef } from '../parse/conceptIds';
 import type { RelationRow } from '../parse/model';
 import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
@@ -9,8 +10,9 @@ export const duplicateRelation: DocumentCheck = {
   document(doc, ctx) {
     const seen = new Map<string, RelationRow>();
     for (const r of doc.relations) {
-      const ids = r.concepts.map((c) => c.atoms.map((a) => a.key).join(';') || c.raw.trim()).sort();
-      const key = [r.typeField.text.trim(), ...ids].join('\t');
+      const a = identity(r.concepts[0]);
+      const b = identity(r.concepts[1]);
+      const key = r.typeField.text.trim() + '\t' + (a <= b ? a + '\t' + b : b + '\t' + a);
       const first = seen.get(key);
       if (!first) {
         seen.set(key, r);
@@ -22,3 +24,17 @@ export const duplicateRelation: DocumentCheck = {
     }
   },
 };
+
+// Parsed ids are shared between rows with the same id text: their identity
+// string is built once per id, not once per relation row.
+const identities = new WeakMap<ConceptRef, string>();
+
+/** What makes two ids the same concept: their normalised keys (else the id as written). */
+function identity(ref: ConceptRef): string {
+  let id = identities.get(ref);
+  if (id === undefined) {
+    id = ref.atoms.map((a) => a.key).join(';') || ref.raw.trim();
+    identities.set(ref, id);
+  }
+  return id;
+}
