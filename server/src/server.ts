@@ -1,8 +1,8 @@
 // The language server: LSP wiring around the pure language service and nothing
-// else. It serves --stdio and --node-ipc alike (createConnection reads argv).
+// else. It serves --stdio and --node-ipc alike (lsp/connection.ts reads argv).
 
 import {
-  createConnection, DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
+  DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams, type InitializeResult, type ReferenceParams, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
@@ -13,6 +13,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
+import { createServerConnection } from './lsp/connection';
 import { LARGE_TEXT, MemoryReclaimer } from './lsp/memoryReclaimer';
 import { SemanticTokenResults } from './lsp/semanticTokenResults';
 import { FirstChecks } from './lsp/firstChecks';
@@ -46,7 +47,7 @@ function validationDelay(uri: string): number {
   return Math.min(VALIDATION_DELAY_MS.max, Math.max(VALIDATION_DELAY_MS.min, cost * VALIDATION_DELAY_MS.perCostMs));
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const log = { error: (message: string) => connection.console.error(message) };
 const service = createLanguageService();
 const openFiles = new OpenFiles(log.error);

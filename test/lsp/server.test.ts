@@ -240,3 +240,16 @@ describe('language server over Node IPC, as VS Code starts it', () => {
     assert.equal(await client.shutdown(), 0);
   });
 });
+
+describe('language server over stdio when its editor goes away', () => {
+  it('exits when its input ends without a shutdown, and says so by its status', async () => {
+    const client = await LspTestClient.start();
+    try {
+      const exited = new Promise<number | null>((resolve) => client.process.on('exit', (code) => resolve(code)));
+      client.process.stdin!.end();
+      assert.equal(await exited, 1);
+    } finally {
+      client.kill();
+    }
+  });
+});
