@@ -54,6 +54,8 @@ describe('WholeMessages', () => {
       assert.deepEqual(Buffer.concat(out), input);
       assert.deepEqual(out[0], good);
     }
+    const huge = Buffer.from('Content-Length: 99999999999999999\r\n\r\n{"a":1}', 'ascii');
+    assert.deepEqual(Buffer.concat(await recut(huge, [10])), huge);
     const noEnd = Buffer.alloc(70 * 1024, 'x');
     assert.deepEqual(Buffer.concat(await recut(noEnd, [1000, 40000])), noEnd);
   });

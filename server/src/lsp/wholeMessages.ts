@@ -86,11 +86,18 @@ export class WholeMessages extends Transform {
   /** Starts the message these header bytes announce, or passes everything on when they announce no length. */
   private begin(header: Buffer): void {
     const length = contentLength(header.toString('ascii'));
-    if (length === undefined) {
+    let message: Buffer | undefined;
+    try {
+      // A length no buffer can hold (a hostile or broken client) is the reader's to refuse.
+      if (length !== undefined) message = Buffer.allocUnsafe(header.length + length);
+    } catch {
+      message = undefined;
+    }
+    if (!message) {
       this.giveUp(header);
       return;
     }
-    this.message = Buffer.allocUnsafe(header.length + length);
+    this.message = message;
     header.copy(this.message, 0);
     this.filled = header.length;
     if (length === 0) {
