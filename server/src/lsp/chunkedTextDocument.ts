@@ -30,6 +30,7 @@
 import type {
   DocumentUri, Position, Range, TextDocument, TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-textdocument';
+import { partitionPoint } from '../service/sortedSearch';
 
 const LF = 10;
 const CR = 13;
@@ -222,14 +223,7 @@ export class ChunkedTextDocument implements TextDocument {
     const k = this.chunkOfOffset(o);
     const starts = this.chunks[k].lineStarts();
     const local = o - this.starts[k];
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] > local) hi = mid;
-      else lo = mid + 1;
-    }
-    const idx = lo - 1;
+    const idx = partitionPoint(starts.length, (i) => starts[i] <= local) - 1;
     const lineOffset = this.starts[k] + starts[idx];
     return { line: this.firstLines[k] + idx, character: this.beforeEOL(o, lineOffset) - lineOffset };
   }
@@ -378,12 +372,5 @@ export class ChunkedTextDocument implements TextDocument {
 
 /** Largest index k with sorted[k] <= value (0 when none: callers pass values >= sorted[0] = 0). */
 function lastAtMost(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] > value) hi = mid;
-    else lo = mid + 1;
-  }
-  return Math.max(lo - 1, 0);
+  return Math.max(partitionPoint(sorted.length, (i) => sorted[i] <= value) - 1, 0);
 }

@@ -10,6 +10,7 @@ import { firstEndingAtOrAfter, lastStartingAtOrBefore } from './parse/documentSe
 import { carryFileCounts } from './features/fileIndex';
 import type { Diagnostic } from './types';
 import { validateFileReusing, type FileLevelDiagnostics, type ValidationOptions } from './validate';
+import { partitionPoint } from './sortedSearch';
 
 export interface LineEdit {
   /** First line the edit touched, in the old text. */
@@ -115,14 +116,8 @@ export class IncrementalFile {
 
 /** Whether `line` holds a stray line (strays are sorted by line). */
 function isStray(stray: MalformedLine[], line: number): boolean {
-  let lo = 0;
-  let hi = stray.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stray[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < stray.length && stray[lo].line === line;
+  const i = partitionPoint(stray.length, (k) => stray[k].line < line);
+  return i < stray.length && stray[i].line === line;
 }
 
 function shiftLine(s: MalformedLine, delta: number): MalformedLine {

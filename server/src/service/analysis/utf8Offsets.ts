@@ -3,6 +3,7 @@
 // offsets as bytes tells that apart from other mistakes.
 
 import { cached, type PubtatorDocument } from '../parse/model';
+import { partitionPoint } from '../sortedSearch';
 
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 const BYTES = {};
@@ -26,14 +27,8 @@ function byteTable(doc: PubtatorDocument): Uint32Array {
 }
 
 function indexOfByte(table: Uint32Array, byte: number): number | undefined {
-  let lo = 0;
-  let hi = table.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (table[mid] < byte) lo = mid + 1;
-    else hi = mid;
-  }
-  return table[lo] === byte ? lo : undefined;
+  const i = partitionPoint(table.length, (k) => table[k] < byte);
+  return i < table.length && table[i] === byte ? i : undefined;
 }
 
 /** The UTF-16 span that byte offsets `start`-`end` denote, when the text has non-ASCII characters. */

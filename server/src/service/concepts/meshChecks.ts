@@ -8,6 +8,7 @@ import type { StoredRecord } from './mesh/indexFormat';
 import type { MeshIndex } from './mesh/indexReader';
 import { mentionKeys } from './mesh/termKeys';
 import { meshUiOf } from './meshIds';
+import { partitionPoint } from '../sortedSearch';
 
 type NamedRecord = Pick<StoredRecord, 'name' | 'entryTerms'> & Partial<Pick<StoredRecord, 'termKeys'>>;
 
@@ -25,15 +26,8 @@ export function meshNameMismatch(mentionText: string, record: NamedRecord): bool
 }
 
 function contains(sorted: Uint32Array, key: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else if (sorted[mid] > key) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const i = partitionPoint(sorted.length, (k) => sorted[k] < key);
+  return i < sorted.length && sorted[i] === key;
 }
 
 /**

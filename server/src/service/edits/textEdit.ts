@@ -7,6 +7,7 @@ import type { Field, MentionRow, ParsedFile, PubtatorDocument, Row } from '../pa
 import type { Position, Range } from '../types';
 import { lineRange } from '../types';
 import { rowAt } from '../features/locate';
+import { partitionPoint } from '../sortedSearch';
 
 export interface TextEdit {
   range: Range;
@@ -117,14 +118,9 @@ export function offsetAt(table: LineTable, p: Position): number {
 
 /** The LSP position of a text offset (never inside a `\r\n`). */
 export function positionAt(table: LineTable, offset: number): Position {
-  let lo = 0;
-  let hi = table.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (table.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset, table.ends[lo]) - table.starts[lo] };
+  // The last line starting at or before the offset (line 0 for any offset before it).
+  const line = Math.max(0, partitionPoint(table.starts.length, (i) => table.starts[i] <= offset) - 1);
+  return { line, character: Math.min(offset, table.ends[line]) - table.starts[line] };
 }
 
 /**

@@ -15,6 +15,7 @@ import { codeSpan, escapeMarkdown, link, plural } from './markdown';
 import { relationIdCarriers } from './subject';
 import { passageTextHover } from './textHover';
 import type { FeatureOptions, Hover } from './types';
+import { partitionPoint } from '../sortedSearch';
 
 export function hover(file: ParsedFile, position: Position, options: FeatureOptions = {}): Hover | undefined {
   const unit = options.unit ?? 'codepoint';
@@ -51,16 +52,8 @@ function documentHover(t: Extract<Target, { kind: 'pmid' }>): string {
 /** The analysis entry of a mention (mentions are in line order: binary search). */
 function spanCheckOf(analysis: DocumentAnalysis, m: MentionRow): MentionSpanCheck | undefined {
   const spans = analysis.spans;
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const line = spans[mid].mention.line;
-    if (line < m.line) lo = mid + 1;
-    else if (line > m.line) hi = mid - 1;
-    else return spans[mid];
-  }
-  return undefined;
+  const found = spans[partitionPoint(spans.length, (i) => spans[i].mention.line < m.line)];
+  return found && found.mention.line === m.line ? found : undefined;
 }
 
 function offsetsHover(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit): string {

@@ -11,6 +11,7 @@ import {
 } from '../parse/model';
 import type { Position, Range } from '../types';
 import { lineRange } from '../types';
+import { firstEndingAtOrAfter } from '../parse/documentSearch';
 
 interface Base {
   doc: PubtatorDocument;
@@ -32,17 +33,8 @@ export type TargetKind = Target['kind'];
 
 /** The document whose line range holds `line`, by binary search. */
 export function documentAt(file: ParsedFile, line: number): PubtatorDocument | undefined {
-  const docs = file.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = docs[mid];
-    if (line < d.startLine) hi = mid - 1;
-    else if (line > d.endLine) lo = mid + 1;
-    else return d;
-  }
-  return undefined;
+  const d = file.documents[firstEndingAtOrAfter(file.documents, line)];
+  return d && d.startLine <= line ? d : undefined;
 }
 
 const ROWS = {};

@@ -22,6 +22,7 @@ import { rangesOfSpan } from '../parse/documentText';
 import { type MentionRow, type ParsedFile, type PubtatorDocument } from '../parse/model';
 import type { OffsetUnit, Range } from '../types';
 import { documentsBetween, forEachDocument, linesOf } from './documentWindow';
+import { partitionPoint } from '../sortedSearch';
 
 /** The legend: token type names, in index order (package.json declares the same). */
 export const TOKEN_TYPES = [
@@ -85,16 +86,7 @@ export function flattenSpans(spans: readonly Painted[]): Painted[] {
   if (disjoint) return byStart.map((i) => ({ ...usable[i] }));
 
   const points = [...new Set(usable.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
-  const pointIndex = (value: number): number => {
-    let lo = 0;
-    let hi = points.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (points[mid] < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const pointIndex = (value: number): number => partitionPoint(points.length, (i) => points[i] < value);
   const owner = new Int32Array(points.length - 1).fill(-1);
   const next = new Int32Array(points.length);
   for (let i = 0; i < next.length; i++) next[i] = i;

@@ -4,6 +4,7 @@
 
 import type { OffsetUnit, Position, Range } from '../types';
 import { cached, type MentionRow, type PubtatorDocument } from './model';
+import { partitionPoint } from '../sortedSearch';
 
 const CODE_POINTS = {};
 
@@ -42,14 +43,7 @@ export function toIndex(doc: PubtatorDocument, offset: number, unit: OffsetUnit)
 export function toOffset(doc: PubtatorDocument, index: number, unit: OffsetUnit): number {
   if (unit === 'utf16' || !doc.astral) return index;
   const table = codePointTable(doc);
-  let lo = 0;
-  let hi = table.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (table[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(table.length, (i) => table[i] <= index) - 1);
 }
 
 export interface Span {
@@ -72,14 +66,7 @@ export function mentionSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUn
 /** Index of the passage holding UTF-16 index `index` of the text (joining spaces go left). */
 export function passageAt(doc: PubtatorDocument, index: number): number {
   const starts = doc.passageStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(starts.length, (i) => starts[i] <= index) - 1);
 }
 
 /** Editor position of a UTF-16 index into the document text. */

@@ -9,6 +9,7 @@ import {
 } from './indexFormat';
 import type { YearSource } from './meshFile';
 import { normaliseMeshUi } from './record';
+import { partitionPoint } from '../../sortedSearch';
 
 const FIRST_READ = 1024;
 const CACHE_SIZE = 256;
@@ -131,16 +132,8 @@ class LazyMeshIndex implements MeshIndex {
     const key = uiKey(ui);
     if (key === undefined) return -1;
     const keys = this.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid];
-      if (k < key) lo = mid + 1;
-      else if (k > key) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    const i = partitionPoint(keys.length, (k) => keys[k] < key);
+    return i < keys.length && keys[i] === key ? i : -1;
   }
 
   private read(ui: string, offset: number): StoredRecord {
