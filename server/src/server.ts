@@ -13,6 +13,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { OpenFiles } from './lsp/openFiles';
+import type { ChunkedTextDocument } from './lsp/chunkedTextDocument';
 import { createServerConnection } from './lsp/connection';
 import { LARGE_TEXT, MemoryReclaimer } from './lsp/memoryReclaimer';
 import { SemanticTokenResults } from './lsp/semanticTokenResults';
@@ -41,6 +42,11 @@ const PREPARE_AFTER_MS = 500;
 
 /** Validations that took this long in a large file left enough garbage to collect. */
 const RECLAIM_AFTER_MS = 100;
+
+/** Large enough that whole-file requests wait for the first check, and that the garbage is worth collecting. */
+function isLarge(doc: ChunkedTextDocument): boolean {
+  return doc.textLength >= LARGE_TEXT;
+}
 
 function validationDelay(uri: string): number {
   const cost = lastValidationMs.get(uri) ?? VALIDATION_DELAY_MS.max / VALIDATION_DELAY_MS.perCostMs;
@@ -209,7 +215,7 @@ async function runValidation(uri: string, version: number): Promise<void> {
   const doc = documents.get(uri);
   // A newer edit arrived while the settings were fetched: its own run will follow.
   if (!doc || doc.version !== version) return;
-  const large = doc.textLength >= LARGE_TEXT;
+  const large = isLarge(doc);
   // The message that brought a large file is garbage now: free it before the first check adds its own.
   if (large && !lastValidationMs.has(uri)) reclaimer.now();
   const started = performance.now();
@@ -230,7 +236,7 @@ async function runValidation(uri: string, version: number): Promise<void> {
 }
 
 documents.onDidOpen((e) => {
-  if (e.document.textLength >= LARGE_TEXT) firstChecks.expect(e.document.uri);
+  if (isLarge(e.document)) firstChecks.expect(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
@@ -245,7 +251,7 @@ documents.onDidClose((e) => {
   tokenResults.forget(uri);
   firstChecks.checked(uri);
   // Closing a large file frees its text and index: give that memory back too.
-  if (e.document.textLength >= LARGE_TEXT) reclaimer.whenQuiet();
+  if (isLarge(e.document)) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
   settingsByUri.delete(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] })

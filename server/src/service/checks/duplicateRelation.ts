@@ -1,4 +1,4 @@
-import type { ConceptRef } from '../parse/conceptIds';
+import { perConcept } from '../parse/conceptIds';
 import type { RelationRow } from '../parse/model';
 import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
@@ -25,16 +25,5 @@ export const duplicateRelation: DocumentCheck = {
   },
 };
 
-// Parsed ids are shared between rows with the same id text: their identity
-// string is built once per id, not once per relation row.
-const identities = new WeakMap<ConceptRef, string>();
-
 /** What makes two ids the same concept: their normalised keys (else the id as written). */
-function identity(ref: ConceptRef): string {
-  let id = identities.get(ref);
-  if (id === undefined) {
-    id = ref.atoms.map((a) => a.key).join(';') || ref.raw.trim();
-    identities.set(ref, id);
-  }
-  return id;
-}
+const identity = perConcept((ref) => ref.atoms.map((a) => a.key).join(';') || ref.raw.trim());

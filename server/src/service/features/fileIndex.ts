@@ -4,7 +4,7 @@
 // document at a time and releases it, as validation does. Edits carry the
 // counts over, adjusting only for the documents they touched.
 
-import { isIdentifying, type ConceptAtom, type ConceptRef } from '../parse/conceptIds';
+import { isIdentifying, perConcept, type ConceptAtom, type ConceptRef } from '../parse/conceptIds';
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
 
 export interface FileCounts {
@@ -18,25 +18,15 @@ export interface FileCounts {
 
 const indexes = new WeakMap<ParsedFile, Map<string, FileCounts>>();
 
-// Parsed ids are shared between the rows that carry the same id text, so their
-// keys are worked out once per id, not once per row.
-const keysByRef = new WeakMap<ConceptRef, readonly string[]>();
-const NO_KEYS: readonly string[] = [];
-
 /** Keys a reference names: all parts of a plain id, the identifying parts of a variant. */
-function keysOf(ref: ConceptRef): readonly string[] {
-  if (ref.none) return NO_KEYS;
-  let keys = keysByRef.get(ref);
-  if (!keys) {
-    const set = new Set<string>();
-    for (const a of ref.atoms) {
-      if (!ref.variant || isIdentifying(a)) set.add(a.key);
-    }
-    keys = [...set];
-    keysByRef.set(ref, keys);
+const keysOf = perConcept((ref: ConceptRef): readonly string[] => {
+  if (ref.none) return [];
+  const keys = new Set<string>();
+  for (const a of ref.atoms) {
+    if (!ref.variant || isIdentifying(a)) keys.add(a.key);
   }
-  return keys;
-}
+  return [...keys];
+});
 
 /** Adds (sign 1) or removes (sign -1) one document's occurrences. */
 function count(index: Map<string, FileCounts>, doc: PubtatorDocument, sign: 1 | -1): void {

@@ -77,6 +77,22 @@ export function parseConceptId(field: string): ConceptRef {
   return ref;
 }
 
+/**
+ * A value worked out from a parsed id once per parsed id, not once per row:
+ * rows with the same id text share one ConceptRef (see parseConceptId).
+ */
+export function perConcept<T>(compute: (ref: ConceptRef) => T): (ref: ConceptRef) => T {
+  const memo = new WeakMap<ConceptRef, T>();
+  return (ref) => {
+    let value = memo.get(ref);
+    if (value === undefined) {
+      value = compute(ref);
+      memo.set(ref, value);
+    }
+    return value;
+  };
+}
+
 function parseFresh(field: string): ConceptRef {
   const trimmed = field.trim();
   if (NONE.has(trimmed)) return { raw: field, none: true, variant: false, atoms: [] };
