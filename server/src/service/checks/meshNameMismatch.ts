@@ -7,9 +7,8 @@ import type { DocumentCheck } from './check';
 import { quote } from './ranges';
 import { meshRecord } from '../concepts/conceptSources';
 import { meshNameMismatch as mismatches } from '../concepts/meshChecks';
-import { meshUiOf } from '../concepts/meshIds';
 import type { MentionRow } from '../parse/model';
-import { lineRange } from '../types';
+import { meshAtomsOf } from './meshAtoms';
 
 export const meshNameMismatch: DocumentCheck = {
   code: 'mesh-name-mismatch',
@@ -20,28 +19,23 @@ export const meshNameMismatch: DocumentCheck = {
     if (!mesh) return;
     // The same id is often written the same way many times in a document.
     const seen = new Map<string, boolean>();
-    for (const m of doc.mentions) {
-      const f = m.idField;
-      if (!f || m.concept.variant) continue;
-      m.concept.atoms.forEach((atom, i) => {
-        const ui = meshUiOf(atom);
-        const text = ui === undefined ? undefined : partText(m, i);
-        if (ui === undefined || text === undefined) return;
-        const record = meshRecord(mesh, ui);
-        if (!record) return; // unknown ids are unknown-mesh-id's business
-        const key = `${ui}\u0000${text}`;
-        let bad = seen.get(key);
-        if (bad === undefined) {
-          bad = mismatches(text, record);
-          seen.set(key, bad);
-        }
-        if (!bad) return;
-        const terms = record.entryTermCount === 1 ? 'its entry term' : `any of its ${record.entryTermCount} entry terms`;
-        const message = record.entryTermCount > 0
-          ? `${quote(text)} is neither the MeSH name of ${ui} (${quote(record.name)}) nor ${terms}.`
-          : `${quote(text)} is not the MeSH name of ${ui} (${quote(record.name)}), which has no entry terms.`;
-        ctx.report('mesh-name-mismatch', lineRange(m.line, f.start + atom.start, f.start + atom.end), message, { data: { ui, name: record.name } });
-      });
+    for (const { mention, index, ui, range } of meshAtomsOf(doc)) {
+      const text = partText(mention, index);
+      if (text === undefined) continue;
+      const record = meshRecord(mesh, ui);
+      if (!record) continue; // unknown ids are unknown-mesh-id's business
+      const key = `${ui}\u0000${text}`;
+      let bad = seen.get(key);
+      if (bad === undefined) {
+        bad = mismatches(text, record);
+        seen.set(key, bad);
+      }
+      if (!bad) continue;
+      const terms = record.entryTermCount === 1 ? 'its entry term' : `any of its ${record.entryTermCount} entry terms`;
+      const message = record.entryTermCount > 0
+        ? `${quote(text)} is neither the MeSH name of ${ui} (${quote(record.name)}) nor ${terms}.`
+        : `${quote(text)} is not the MeSH name of ${ui} (${quote(record.name)}), which has no entry terms.`;
+      ctx.report('mesh-name-mismatch', range, message, { data: { ui, name: record.name } });
     }
   },
 };

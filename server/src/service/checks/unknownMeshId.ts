@@ -5,9 +5,8 @@
 import type { DocumentCheck } from './check';
 import { quote } from './ranges';
 import { meshHas } from '../concepts/conceptSources';
-import { meshUiOf } from '../concepts/meshIds';
 import { MESH_UI } from '../concepts/mesh/record';
-import { lineRange } from '../types';
+import { meshAtomsOf } from './meshAtoms';
 
 export const unknownMeshId: DocumentCheck = {
   code: 'unknown-mesh-id',
@@ -17,18 +16,13 @@ export const unknownMeshId: DocumentCheck = {
     const mesh = ctx.concepts?.mesh;
     if (!mesh) return;
     const year = mesh.year ? `MeSH ${mesh.year}` : 'The MeSH index';
-    for (const m of doc.mentions) {
-      const f = m.idField;
-      if (!f || m.concept.variant) continue;
-      for (const atom of m.concept.atoms) {
-        const ui = meshUiOf(atom);
-        // An index that cannot answer (closed while reloading) counts as knowing it: no false warning.
-        if (ui === undefined || (meshHas(mesh, ui) ?? true)) continue;
-        const message = MESH_UI.test(ui)
-          ? `${year} has no record ${quote(ui)}: the id is obsolete (deleted, or merged into another) or mistyped.`
-          : `${quote(atom.raw)} is not a MeSH id: a MeSH id is D or C and 6 or 9 digits (D007649, C000706722).`;
-        ctx.report('unknown-mesh-id', lineRange(m.line, f.start + atom.start, f.start + atom.end), message, { data: { ui } });
-      }
+    for (const { atom, ui, range } of meshAtomsOf(doc)) {
+      // An index that cannot answer (closed while reloading) counts as knowing it: no false warning.
+      if (meshHas(mesh, ui) ?? true) continue;
+      const message = MESH_UI.test(ui)
+        ? `${year} has no record ${quote(ui)}: the id is obsolete (deleted, or merged into another) or mistyped.`
+        : `${quote(atom.raw)} is not a MeSH id: a MeSH id is D or C and 6 or 9 digits (D007649, C000706722).`;
+      ctx.report('unknown-mesh-id', range, message, { data: { ui } });
     }
   },
 };
