@@ -38,6 +38,18 @@ export interface Diagnostic {
   data?: Record<string, unknown>;
 }
 
+/**
+ * Diagnostics computed for a document, valid while its text is unchanged.
+ * Kept on the parsed document (parse/model.ts), so it lives in this bottom
+ * layer rather than in validate.ts, which fills it.
+ */
+export interface CachedDiagnostics {
+  /** The validation options they were computed with. */
+  options: string;
+  startLine: number;
+  list: Diagnostic[];
+}
+
 /** How mention offsets count characters: Unicode code points or UTF-16 units. */
 export type OffsetUnit = 'codepoint' | 'utf16';
 

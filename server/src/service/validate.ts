@@ -7,6 +7,7 @@ import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
+
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
 
 export interface ValidationOptions {
@@ -80,13 +81,6 @@ export function validateDocument(file: ParsedFile, doc: PubtatorDocument, option
   const ctx = context(file, run, out, options.concepts);
   for (const check of run.documentChecks) check.document!(doc, ctx);
   return sortDiagnostics(out);
-}
-
-/** Diagnostics computed for a document, valid while its text is unchanged. */
-export interface CachedDiagnostics {
-  options: string;
-  startLine: number;
-  list: Diagnostic[];
 }
 
 /** What a previous run found across the file (duplicate documents, stray lines). */

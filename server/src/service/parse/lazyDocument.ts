@@ -3,7 +3,7 @@
 // documents one at a time and release each, so the full model of every row
 // never sits in memory at once, and a hover parses just its own document.
 
-import type { CachedDiagnostics } from '../validate';
+import type { CachedDiagnostics } from '../types';
 import type { PubtatorDocument } from './model';
 import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFields, TITLE_MARKERS } from './rows';
 

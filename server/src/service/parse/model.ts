@@ -3,7 +3,7 @@
 // at the field itself.
 
 import type { ConceptRef } from './conceptIds';
-import type { CachedDiagnostics } from '../validate';
+import type { CachedDiagnostics } from '../types';
 
 export interface Field {
   text: string;

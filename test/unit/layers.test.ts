@@ -1,0 +1,76 @@
+// The service's layers import downward only: parse knows nothing of checks,
+// checks nothing of features, and no service file knows of LSP, VS Code or
+// the CLI. A new folder of the service must be given its place here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { repoRoot } from '../support/paths';
+
+const serviceDir = join(repoRoot, 'server', 'src', 'service');
+
+/** Each layer of the service, bottom first: a module may import its own layer or a lower one. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['types.ts', 'sortedSearch.ts'],
+  ['parse'],
+  ['knowledge'],
+  ['analysis'],
+  ['concepts'],
+  ['checks'],
+  ['validate.ts', 'streamingValidator.ts'],
+  ['features'],
+  ['edits'],
+  ['incrementalFile.ts', 'languageService.ts'],
+];
+
+/** Packages the pure service must never import: it runs in the server, the CLI, a browser worker and tests. */
+const FORBIDDEN_PACKAGES = /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)(\/|$)/;
+
+function layerOf(pathInService: string): number {
+  const top = pathInService.split(sep)[0];
+  return LAYERS.findIndex((layer) => layer.includes(top));
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return tsFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'([^']+)'/g)) found.push(m[1]);
+  for (const m of source.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push(m[1]);
+  return found;
+}
+
+test('every file of the service belongs to a layer', () => {
+  const unplaced = tsFiles(serviceDir).map((f) => relative(serviceDir, f)).filter((f) => layerOf(f) < 0);
+  assert.deepEqual(unplaced, [], 'give these a layer in test/unit/layers.test.ts');
+});
+
+test('service modules import their own layer or a lower one, and never LSP, VS Code or the CLI', () => {
+  const wrong: string[] = [];
+  for (const file of tsFiles(serviceDir)) {
+    const own = relative(serviceDir, file);
+    const ownLayer = layerOf(own);
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (FORBIDDEN_PACKAGES.test(spec)) {
+        wrong.push(`${own} imports ${spec}`);
+        continue;
+      }
+      if (!spec.startsWith('.')) continue;
+      const target = relative(serviceDir, join(file, '..', spec));
+      if (target.startsWith('..')) {
+        wrong.push(`${own} imports ${spec}, outside the service`);
+        continue;
+      }
+      const targetFile = target.endsWith('.ts') ? target : `${target}.ts`;
+      const targetLayer = layerOf(targetFile);
+      if (targetLayer > ownLayer) wrong.push(`${own} (layer ${LAYERS[ownLayer].join(', ')}) imports ${spec} (layer ${LAYERS[targetLayer]?.join(', ')})`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
