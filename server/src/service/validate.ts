@@ -7,7 +7,6 @@ import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
-
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
 
 export interface ValidationOptions {
