@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['knowledge'],
   ['analysis'],
   ['concepts'],
+  ['conventions'],
   ['checks'],
   ['validate.ts', 'streamingValidator.ts'],
   ['features'],

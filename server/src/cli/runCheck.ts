@@ -5,6 +5,7 @@
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
 import type { Diagnostic, OffsetUnit } from '../service/types';
+import { sortDiagnostics } from '../service/validate';
 import type { BlockResult } from '../service/streamingValidator';
 import type { MeshIndex } from '../service/concepts/index';
 import { discover, type InputProblem } from './discover';
@@ -73,8 +74,24 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   progress?.start();
   for (const input of files) {
     if (progress) progress.label = printable(input.path);
+    // A file's diagnostics are printed in line order when it ends (its held
+    // rows are settled only then); past OUTPUT_BUFFER pending lines they go out
+    // as they come, and the settled ones follow at the end.
+    let pending: Diagnostic[] | undefined = [];
     const print = (diagnostics: Diagnostic[]) => {
+      if (pending && pending.length + diagnostics.length <= OUTPUT_BUFFER) {
+        for (const d of diagnostics) pending.push(d);
+        return;
+      }
+      if (pending) for (const d of pending) out.line(format(input.path, d));
+      pending = undefined;
       for (const d of diagnostics) out.line(format(input.path, d));
+    };
+    const printSettled = (settled: Diagnostic[]) => {
+      summary.addBlock({ counts: { documents: 0, mentions: 0, relations: 0 }, diagnostics: settled });
+      const rest = pending ? sortDiagnostics([...pending, ...settled]) : settled;
+      pending = undefined;
+      for (const d of rest) out.line(format(input.path, d));
     };
     // Until a file shows its first document, hold its results back: a file
     // that never does is not PubTator at all, and one clear message beats a
@@ -100,12 +117,16 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
         checker.push(text);
         out.flush();
       });
-      checker.end();
+      const settled = checker.end();
       if (!seenDocument && held.some((h) => h.file.stray.length > 0)) throw new InputError(notPubtator(held));
       held.forEach(take);
+      printSettled(settled);
       summary.files++;
       if (input.gzip) summary.gzipFiles++;
     } catch (err) {
+      const cut = pending;
+      pending = undefined;
+      if (cut) for (const d of cut) out.line(format(input.path, d));
       out.flush();
       unreadable({ path: input.path, reason: describeError(err) });
     }
@@ -126,6 +147,9 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   if (summary.unreadable.length > 0) return 2;
   return summary.errors > 0 ? 1 : 0;
 }
+
+/** Diagnostics of one file held back to be printed in line order with its settled ones. */
+const OUTPUT_BUFFER = 20_000;
 
 /** Lines without any document after which a file is taken for something else. */
 const NOT_PUBTATOR_AFTER_LINES = 1000;

@@ -1,21 +1,26 @@
 // Validates a file one block of lines at a time, so a file larger than memory
 // can be checked, and gives exactly what validateFile(parsePubtator(whole))
-// gives. A block must end where the parser closes a document anyway: at a
-// blank line, or just before a title line. Only a few facts cross blocks: the
-// id of the last document (NLM-Chem writes one block per passage of the same
-// PMID, which are continuations, not duplicates), the first line of every id
-// seen (for duplicate-document, the one file-scope check with cross-document
-// state; a new check of that kind must be handled here too) and the BOM.
+// gives: each block's decided diagnostics as it comes, then, at the end, the
+// held rows settled by the file's habits (finish). A block must end where the
+// parser closes a document anyway: at a blank line, or just before a title
+// line. Only a few facts cross blocks: the id of the last document (NLM-Chem
+// writes one block per passage of the same PMID, which are continuations, not
+// duplicates), the first line of every id seen (for duplicate-document, the
+// one file-scope check with cross-document state; a new check of that kind
+// must be handled here too), the BOM, and the held rows (at most HOLD_LIMIT a
+// group) and counts of the file's habits.
 
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import { parsePubtator } from './parse/parseFile';
 import type { Diagnostic } from './types';
-import { validateFile, type ValidationOptions } from './validate';
+import { checkUnsettled, settleFile, type ValidationOptions } from './validate';
+import { addFacts, emptyFacts } from './conventions/facts';
+import { HeldGroups } from './conventions/held';
 
 export interface BlockResult {
   /** The block parsed on its own, with line numbers of the whole file. */
   file: ParsedFile;
-  /** The block's diagnostics, ordered as validateFile orders them. */
+  /** The block's decided diagnostics, ordered as validateFile orders them (held rows come with finish()). */
   diagnostics: Diagnostic[];
   /** Documents (continuation blocks of one id not counted again), mentions and relations. */
   counts: { documents: number; mentions: number; relations: number };
@@ -34,6 +39,9 @@ export class StreamingValidator {
   private head: { id: string; line: number } | undefined;
   /** Whether the whole file starts with a byte-order mark. */
   private bom = false;
+  /** Rows held for the file's habits, and its counts. */
+  private readonly held = new HeldGroups();
+  private readonly facts = emptyFacts();
 
   constructor(private readonly options: ValidationOptions = {}) {}
 
@@ -61,15 +69,27 @@ export class StreamingValidator {
     if (docs.length) this.previousId = docs[docs.length - 1].id;
     if (standIns.length === 0) {
       const whole = this.bom && headBlock ? { ...file, bom: true } : file;
-      return { file, diagnostics: validateFile(whole, this.options), counts };
+      return { file, diagnostics: this.check(whole, firstLine), counts };
     }
     // Earlier first occurrences go in as one-line stand-ins, so duplicate-document
     // runs as itself (same messages, ranges and order), and the file-level facts
     // the checks read (the BOM, the first document) are the whole file's. What
     // the checks say about the stand-ins, all before this block, is dropped.
     const withHistory: ParsedFile = { ...file, bom: this.bom, documents: [...standIns, ...docs] };
-    const diagnostics = validateFile(withHistory, this.options).filter((d) => d.range.start.line >= firstLine);
+    const diagnostics = this.check(withHistory, firstLine).filter((d) => d.range.start.line >= firstLine);
     return { file, diagnostics, counts };
+  }
+
+  /** The held rows settled by the habits of the whole file read so far: call once, after the last block. */
+  finish(): Diagnostic[] {
+    return settleFile(this.held, this.facts, this.options);
+  }
+
+  private check(file: ParsedFile, firstLine: number): Diagnostic[] {
+    const r = checkUnsettled(file, this.options, firstLine);
+    this.held.addAll(r.held);
+    addFacts(this.facts, r.facts);
+    return r.diagnostics;
   }
 
   /** Stand-ins for earlier documents this block needs; records the new ids. */

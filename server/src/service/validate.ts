@@ -1,27 +1,49 @@
 // Runs the checks over a parsed file and collects diagnostics at the severity
-// the user chose for each code.
+// the user chose for each code. Two steps: each document is checked on its own
+// (what it says about itself is decided there; rows whose verdict depends on
+// the file's habits are held, and its counts kept), then, with the whole file
+// read, the habits are learned from the counts and each check settles its
+// held rows (conventions/).
 
 import { analyseDocument } from './analysis/analyseDocument';
-import type { Check, CheckContext, SeveritySettings } from './checks/check';
+import type { Check, CheckContext, SettleContext, SettleGroup, SeveritySettings } from './checks/check';
 import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
+import { addFacts, documentFacts, emptyFacts, type Facts } from './conventions/facts';
+import { HeldGroups, type HeldKind } from './conventions/held';
+import { learn, type Learned } from './conventions/learn';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
   severities?: SeveritySettings;
   /** A MeSH index for unknown-mesh-id and mesh-name-mismatch (they report nothing without one). */
   concepts?: ConceptSources;
+  /**
+   * For validateDocument: the conventions of the file the document belongs to
+   * (a document checked alone, such as an edited copy, is judged by its file's
+   * habits). Learned from the file when absent.
+   */
+  conventions?: FileConventions;
 }
 
-/** The options resolved once per run: the unit, each code's level, the checks that are on. */
+/** A file's habits and its held rows: the counts and first rows of each group over the whole file. */
+export interface FileConventions {
+  learned: Learned;
+  held: HeldGroups;
+}
+
+/** The options resolved once per run: the unit, each code's level, the checks that run. */
 interface Run {
   unit: OffsetUnit;
   levels: Map<string, Severity>;
   fileChecks: Check[];
   documentChecks: Check[];
+  settleChecks: Check[];
+  /** Identifies the options, for diagnostics cached with a document. */
+  key: string;
 }
 
 function prepare(options: ValidationOptions): Run {
@@ -31,25 +53,28 @@ function prepare(options: ValidationOptions): Run {
     if (level !== undefined) levels.set(check.code, level);
   }
   const active = CHECKS.filter((c) => levels.has(c.code));
+  // A check that holds rows runs, even when its own code is off, if a check that is on settles them.
+  const settled = new Set<HeldKind>(active.flatMap((c) => c.settles ?? []));
+  const unit = options.unit ?? 'codepoint';
   return {
-    unit: options.unit ?? 'codepoint',
+    unit,
     levels,
     fileChecks: active.filter((c) => c.file),
-    documentChecks: active.filter((c) => c.document),
+    documentChecks: CHECKS.filter((c) => c.document && (levels.has(c.code) || (c.holds ?? []).some((k) => settled.has(k)))),
+    settleChecks: active.filter((c) => c.settle),
+    // The index identity is part of it, so that loading or rebuilding an index re-checks documents.
+    key: unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts),
   };
 }
 
-/**
- * Runs the document checks on one document, then releases what was parsed for
- * it unless someone had it open: a large file never holds every row at once.
- */
-function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext): void {
-  const wasParsed = doc.materialized;
-  for (const check of run.documentChecks) check.document!(doc, ctx);
-  if (!wasParsed) doc.release();
+/** What checking one document gives before the file's habits are known. */
+interface DocumentOutcome {
+  list: Diagnostic[];
+  held: HeldGroups;
+  facts: Facts;
 }
 
-function context(file: ParsedFile, run: Run, out: Diagnostic[], concepts?: ConceptSources): CheckContext {
+function contextFor(file: ParsedFile, run: Run, out: Diagnostic[], held: HeldGroups, concepts?: ConceptSources): CheckContext {
   const { unit, levels } = run;
   return {
     file,
@@ -60,25 +85,133 @@ function context(file: ParsedFile, run: Run, out: Diagnostic[], concepts?: Conce
       const severity = levels.get(code);
       if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
     },
+    hold: (item) => held.add(item),
   };
+}
+
+/**
+ * Runs the document checks on one document and counts its facts, then
+ * releases what was parsed for it unless someone had it open: a large file
+ * never holds every row at once.
+ */
+function checkOne(file: ParsedFile, doc: PubtatorDocument, run: Run, concepts?: ConceptSources): DocumentOutcome {
+  const list: Diagnostic[] = [];
+  const held = new HeldGroups();
+  const ctx = contextFor(file, run, list, held, concepts);
+  const wasParsed = doc.materialized;
+  for (const check of run.documentChecks) check.document!(doc, ctx);
+  const facts = documentFacts(doc, ctx.analysis(doc));
+  if (!wasParsed) doc.release();
+  return { list, held, facts };
+}
+
+function runFileChecks(file: ParsedFile, run: Run, concepts?: ConceptSources): Diagnostic[] {
+  const list: Diagnostic[] = [];
+  const ctx = contextFor(file, run, list, new HeldGroups(), concepts);
+  for (const check of run.fileChecks) check.file!(file, ctx);
+  return list;
+}
+
+/** Each check's verdict on the held rows of `part` (all of them, or one document's), by the file's habits. */
+function settle(run: Run, conventions: FileConventions, part: HeldGroups, inScope: (r: Range) => boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx: SettleContext = {
+    learned: conventions.learned,
+    *groups(kind: HeldKind): Iterable<SettleGroup> {
+      for (const whole of conventions.held.ofKind(kind)) {
+        if (whole.items.length === 0) continue;
+        const mine = part === conventions.held ? whole : part.get(kind, whole.key);
+        yield { kind, key: whole.key, count: whole.count, items: mine?.items ?? [], first: whole.items[0] };
+      }
+    },
+    report(code, range, message, extra) {
+      const severity = run.levels.get(code);
+      if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
+    },
+    inScope,
+  };
+  for (const check of run.settleChecks) check.settle!(ctx);
+  return out;
+}
+
+const EVERYWHERE = () => true;
+
+/** A file's diagnostics before settling: decided ones, held rows and counts (the streaming checker settles at the end). */
+export interface Unsettled {
+  diagnostics: Diagnostic[];
+  held: HeldGroups;
+  facts: Facts;
+}
+
+/**
+ * Checks the documents of a file without settling held rows; documents that
+ * start before `fromLine` take part in the file-level checks only (the
+ * streaming checker's stand-ins for earlier blocks). Diagnostics come ordered
+ * by position.
+ */
+export function checkUnsettled(file: ParsedFile, options: ValidationOptions = {}, fromLine = 0): Unsettled {
+  const run = prepare(options);
+  const out = runFileChecks(file, run, options.concepts);
+  const held = new HeldGroups();
+  const facts = emptyFacts();
+  for (const doc of file.documents) {
+    if (doc.startLine < fromLine) continue;
+    const r = checkOne(file, doc, run, options.concepts);
+    for (const d of r.list) out.push(d);
+    held.addAll(r.held);
+    addFacts(facts, r.facts);
+  }
+  return { diagnostics: sortDiagnostics(out), held, facts };
+}
+
+/** The settled diagnostics of a whole file from its held rows and counts, ordered by position. */
+export function settleFile(held: HeldGroups, facts: Facts, options: ValidationOptions = {}): Diagnostic[] {
+  const conventions: FileConventions = { learned: learn(facts, held), held };
+  return sortDiagnostics(settle(prepare(options), conventions, held, EVERYWHERE));
 }
 
 /** Diagnostics of a whole file, ordered by position. */
 export function validateFile(file: ParsedFile, options: ValidationOptions = {}): Diagnostic[] {
   const run = prepare(options);
-  const out: Diagnostic[] = [];
-  const ctx = context(file, run, out, options.concepts);
-  for (const check of run.fileChecks) check.file!(file, ctx);
-  for (const doc of file.documents) checkDocument(doc, run, ctx);
+  const out = runFileChecks(file, run, options.concepts);
+  const held = new HeldGroups();
+  const facts = emptyFacts();
+  for (const doc of file.documents) {
+    const r = checkOne(file, doc, run, options.concepts);
+    for (const d of r.list) out.push(d);
+    held.addAll(r.held);
+    addFacts(facts, r.facts);
+  }
+  const conventions: FileConventions = { learned: learn(facts, held), held };
+  remember(file, run.key, conventions);
+  for (const d of settle(run, conventions, held, EVERYWHERE)) out.push(d);
   return sortDiagnostics(out);
 }
 
-/** Diagnostics of one document alone (document-scope checks only). */
+/** Conventions of the files validated last, for checks of one of their documents (quick fixes, code lens). */
+const known = new WeakMap<ParsedFile, { key: string; conventions: FileConventions }>();
+
+function remember(file: ParsedFile, key: string, conventions: FileConventions): void {
+  known.set(file, { key, conventions });
+}
+
+/** The habits of a file as a whole (from the last validation of it with these options, or worked out now). */
+export function fileConventions(file: ParsedFile, options: ValidationOptions = {}): FileConventions {
+  const run = prepare(options);
+  const cached = known.get(file);
+  if (cached && cached.key === run.key) return cached.conventions;
+  validateFileReusing(file, options);
+  return known.get(file)!.conventions;
+}
+
+/** Diagnostics of one document alone: its document checks, and its held rows settled by its file's habits. */
 export function validateDocument(file: ParsedFile, doc: PubtatorDocument, options: ValidationOptions = {}): Diagnostic[] {
   const run = prepare(options);
-  const out: Diagnostic[] = [];
-  const ctx = context(file, run, out, options.concepts);
-  for (const check of run.documentChecks) check.document!(doc, ctx);
+  const r = checkOne(file, doc, run, options.concepts);
+  const conventions = options.conventions ?? fileConventions(file, options);
+  const inDoc = (range: Range) => range.start.line >= doc.startLine && range.start.line <= doc.endLine;
+  const out = r.list;
+  for (const d of settle(run, conventions, r.held, inDoc)) out.push(d);
   return sortDiagnostics(out);
 }
 
@@ -88,64 +221,85 @@ export interface FileLevelDiagnostics {
   list: Diagnostic[];
 }
 
+/** Held rows and counts kept with a document's cached diagnostics. */
+interface Pending {
+  held: HeldGroups;
+  facts: Facts;
+}
+
 /**
  * Like validateFile, but for a file that changes edit by edit: each document
- * keeps its diagnostics in its `checked` slot while its text is unchanged
- * (moved documents get theirs shifted to the new lines), and the file-level
- * checks are rerun only when `fileLevel` is not given for the same options.
+ * keeps its diagnostics, held rows and counts in its `checked` slot while its
+ * text is unchanged (moved documents get theirs shifted to the new lines), and
+ * the file-level checks are rerun only when `fileLevel` is not given for the
+ * same options. The habits are learned again from the kept counts each time.
  * Costs O(documents) cheap steps plus the work on changed documents.
  */
 export function validateFileReusing(
   file: ParsedFile, options: ValidationOptions, fileLevel?: FileLevelDiagnostics,
 ): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics } {
   const run = prepare(options);
-  // Cached diagnostics are valid for these options only; the index identity is
-  // part of them so that loading or rebuilding an index re-checks documents.
-  const key = run.unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts);
+  const key = run.key;
   if (!fileLevel || fileLevel.options !== key) {
-    const list: Diagnostic[] = [];
-    const ctx = context(file, run, list, options.concepts);
-    for (const check of run.fileChecks) check.file!(file, ctx);
-    fileLevel = { options: key, list: sortDiagnostics(list) };
+    fileLevel = { options: key, list: sortDiagnostics(runFileChecks(file, run, options.concepts)) };
   }
   const inDocuments: Diagnostic[] = [];
+  const held = new HeldGroups();
+  const facts = emptyFacts();
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
-      const list: Diagnostic[] = [];
-      checkDocument(doc, run, context(file, run, list, options.concepts));
-      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(list) };
+      const r = checkOne(file, doc, run, options.concepts);
+      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending: { held: r.held, facts: r.facts } };
       doc.checked = entry;
     } else if (entry.startLine !== doc.startLine) {
       const delta = doc.startLine - entry.startLine;
-      entry = { options: key, startLine: doc.startLine, list: entry.list.map((d) => shiftDiagnostic(d, delta)) };
+      const pending = entry.pending as Pending;
+      entry = {
+        options: key, startLine: doc.startLine, list: entry.list.map((d) => shiftDiagnostic(d, delta)),
+        pending: { held: pending.held.shifted(delta), facts: pending.facts },
+      };
       doc.checked = entry;
     }
     for (const d of entry.list) inDocuments.push(d);
+    const pending = entry.pending as Pending;
+    held.addAll(pending.held);
+    addFacts(facts, pending.facts);
   }
+  const conventions: FileConventions = { learned: learn(facts, held), held };
+  remember(file, key, conventions);
+  const settled = sortDiagnostics(settle(run, conventions, held, EVERYWHERE));
   // Documents come in line order and each list is sorted: merging the few
-  // file-level diagnostics in keeps the whole list sorted without a sort.
-  return { diagnostics: mergeSorted(inDocuments, fileLevel.list), fileLevel };
+  // file-level and settled diagnostics in keeps the whole list sorted without a sort.
+  return { diagnostics: mergeSorted(mergeSorted(inDocuments, fileLevel.list, true), settled, false), fileLevel };
 }
 
-/** Strictly before: at equal positions file-level diagnostics come first, as validateFile orders them. */
+/** Strictly before. */
 function before(a: Diagnostic, b: Diagnostic): boolean {
   return a.range.start.line < b.range.start.line
     || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
 }
 
-function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+/**
+ * Merges two sorted lists as validateFile's stable sort orders them: at equal
+ * positions, `b` first when it was reported first (file-level checks run
+ * before the documents), else `a` first (settled rows come after).
+ */
+function mergeSorted(a: Diagnostic[], b: Diagnostic[], bFirstAtTies: boolean): Diagnostic[] {
   if (b.length === 0) return a;
   const out: Diagnostic[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(before(a[i], b[j]) ? a[i++] : b[j++]);
+  while (i < a.length && j < b.length) {
+    const takeA = bFirstAtTies ? before(a[i], b[j]) : !before(b[j], a[i]);
+    out.push(takeA ? a[i++] : b[j++]);
+  }
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;
 }
 
-function shiftRange(r: Range, delta: number): Range {
+export function shiftRange(r: Range, delta: number): Range {
   return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 }
 

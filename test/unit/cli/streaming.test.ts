@@ -1,5 +1,7 @@
 // The streaming checker must give exactly what validateFile gives on the
-// whole text: same diagnostics, same order, whatever the chunk boundaries.
+// whole text: same diagnostics, same order (the blocks' decided ones and the
+// settled ones at the end, sorted together as the CLI prints them), whatever
+// the chunk boundaries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { FileChecker } from '../../../server/src/cli/fileChecker';
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { StreamingValidator } from '../../../server/src/service/streamingValidator';
 import type { Diagnostic } from '../../../server/src/service/types';
-import { validateFile, type ValidationOptions } from '../../../server/src/service/validate';
+import { sortDiagnostics, validateFile, type ValidationOptions } from '../../../server/src/service/validate';
 import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
 import { doc, file, row } from '../../support/build';
 
@@ -23,8 +25,8 @@ function streamed(bytes: Uint8Array, chunk: number, options: ValidationOptions =
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (let i = 0; i < bytes.length; i += chunk) checker.push(decoder.decode(bytes.subarray(i, i + chunk), { stream: true }));
   checker.push(decoder.decode());
-  checker.end();
-  return out;
+  for (const d of checker.end()) out.push(d);
+  return sortDiagnostics(out);
 }
 
 function whole(text: string, options: ValidationOptions = {}): Diagnostic[] {

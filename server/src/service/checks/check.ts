@@ -6,6 +6,8 @@ import type { Diagnostic, OffsetUnit, Range, RelatedInformation, SeverityName } 
 import { Severity } from '../types';
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptSources } from '../concepts/conceptSources';
+import type { HeldGroup, HeldItem, HeldKind } from '../conventions/held';
+import type { Learned } from '../conventions/learn';
 
 export interface CheckInfo {
   code: string;
@@ -21,6 +23,24 @@ export interface CheckContext {
   readonly concepts?: ConceptSources;
   analysis(doc: PubtatorDocument): DocumentAnalysis;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;
+  /** Keeps a row whose verdict depends on the whole file's habits, for the settle step. */
+  hold(item: HeldItem): void;
+}
+
+/** What a check's settle step sees once the whole file has been read. */
+export interface SettleContext {
+  readonly learned: Learned;
+  /** Held groups of a kind: counts over the whole file; items of the part being reported. */
+  groups(kind: HeldKind): Iterable<SettleGroup>;
+  report(code: string, range: Range, message: string, extra?: ReportExtra): void;
+  /** Whether a range lies in the part being reported (the whole file, or one document). */
+  inScope(range: Range): boolean;
+}
+
+/** A held group as settled: the file's count and first row, and the rows of the part being reported. */
+export interface SettleGroup extends HeldGroup {
+  /** The group's first row in the whole file (where a summary goes). */
+  first: HeldItem;
 }
 
 export interface ReportExtra {
@@ -33,6 +53,12 @@ export interface Check extends CheckInfo {
   document?(doc: PubtatorDocument, ctx: CheckContext): void;
   /** Runs once per file on document headers (id, lines) and stray lines; reads no rows. */
   file?(file: ParsedFile, ctx: CheckContext): void;
+  /** Kinds of rows `document` holds for a settle step (it then runs whenever such a step does). */
+  holds?: readonly HeldKind[];
+  /** Kinds of held rows `settle` reads. */
+  settles?: readonly HeldKind[];
+  /** Runs once the whole file has been read: reports the held rows that break the file's habits. */
+  settle?(ctx: SettleContext): void;
 }
 
 /** A check that looks at one document at a time. */

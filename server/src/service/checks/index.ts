@@ -23,11 +23,19 @@ import { unknownEntityType } from './unknownEntityType';
 import { relationTypeNotAllowed } from './relationTypeNotAllowed';
 import { unknownMeshId } from './unknownMeshId';
 import { meshNameMismatch } from './meshNameMismatch';
+import { spanBoundary } from './spanBoundary';
+import { truncatedText } from './truncatedText';
+import { normalisedTextColumn } from './normalisedTextColumn';
+import { oneWayRelation } from './oneWayRelation';
+import { entityTypeTypo } from './entityTypeTypo';
 
 export const CHECKS: readonly Check[] = [
   textMismatch,
   textMismatchMinor,
+  spanBoundary,
+  normalisedTextColumn,
   offsetDrift,
+  truncatedText,
   offsetOutOfRange,
   badOffsets,
   spanCrossesPassages,
@@ -40,8 +48,10 @@ export const CHECKS: readonly Check[] = [
   duplicateDocument,
   duplicateMention,
   duplicateRelation,
+  oneWayRelation,
   compositeCountMismatch,
   selfRelation,
+  entityTypeTypo,
   unknownEntityType,
   relationTypeNotAllowed,
   unknownMeshId,

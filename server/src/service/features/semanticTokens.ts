@@ -57,7 +57,7 @@ export interface SemanticTokenOptions {
 }
 
 /** Statuses whose span is wrong enough to mark. */
-const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 
 function typeOf(m: MentionRow): number {
   return TYPE_OF_FAMILY[entityFamily(m.typeField?.text ?? '')];
