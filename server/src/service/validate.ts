@@ -6,14 +6,14 @@
 // held rows (conventions/).
 
 import { analyseDocument } from './analysis/analyseDocument';
-import type { Check, CheckContext, SettleContext, SettleGroup, SeveritySettings } from './checks/check';
+import type { Check, CheckContext, ReportExtra, SettleContext, SettleGroup, SeveritySettings } from './checks/check';
 import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
 import { addFacts, documentFacts, emptyFacts, type Facts } from './conventions/facts';
-import { HeldGroups, type HeldKind } from './conventions/held';
+import { HeldGroups, type HeldItem, type HeldKind } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 
 export interface ValidationOptions {
@@ -74,42 +74,52 @@ interface DocumentOutcome {
   facts: Facts;
 }
 
-function contextFor(file: ParsedFile, run: Run, out: Diagnostic[], held: HeldGroups, concepts?: ConceptSources): CheckContext {
-  const { unit, levels } = run;
-  return {
-    file,
-    unit,
-    concepts,
-    analysis: (doc) => analyseDocument(doc, unit),
-    report(code, range, message, extra) {
-      const severity = levels.get(code);
-      if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
-    },
-    hold: (item) => held.add(item),
-  };
+/** A check context whose reports and held rows go to `target` (switched from document to document). */
+class Checking implements CheckContext {
+  target: DocumentOutcome;
+
+  constructor(readonly file: ParsedFile, private readonly run: Run, readonly concepts: ConceptSources | undefined, target: DocumentOutcome) {
+    this.target = target;
+  }
+
+  get unit(): OffsetUnit {
+    return this.run.unit;
+  }
+
+  analysis(doc: PubtatorDocument) {
+    return analyseDocument(doc, this.run.unit);
+  }
+
+  report(code: string, range: Range, message: string, extra?: ReportExtra): void {
+    const severity = this.run.levels.get(code);
+    if (severity !== undefined) this.target.list.push(makeDiagnostic(severity, code, range, message, extra));
+  }
+
+  hold(item: HeldItem): void {
+    this.target.held.add(item);
+  }
+}
+
+function outcome(): DocumentOutcome {
+  return { list: [], held: new HeldGroups(), facts: emptyFacts() };
 }
 
 /**
- * Runs the document checks on one document and counts its facts, then
- * releases what was parsed for it unless someone had it open: a large file
- * never holds every row at once.
+ * Runs the document checks on one document and counts its facts into the
+ * context's target, then releases what was parsed for it unless someone had
+ * it open: a large file never holds every row at once.
  */
-function checkOne(file: ParsedFile, doc: PubtatorDocument, run: Run, concepts?: ConceptSources): DocumentOutcome {
-  const list: Diagnostic[] = [];
-  const held = new HeldGroups();
-  const ctx = contextFor(file, run, list, held, concepts);
+function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking): void {
   const wasParsed = doc.materialized;
   for (const check of run.documentChecks) check.document!(doc, ctx);
-  const facts = documentFacts(doc, ctx.analysis(doc));
+  documentFacts(doc, ctx.analysis(doc), ctx.target.facts);
   if (!wasParsed) doc.release();
-  return { list, held, facts };
 }
 
 function runFileChecks(file: ParsedFile, run: Run, concepts?: ConceptSources): Diagnostic[] {
-  const list: Diagnostic[] = [];
-  const ctx = contextFor(file, run, list, new HeldGroups(), concepts);
+  const ctx = new Checking(file, run, concepts, outcome());
   for (const check of run.fileChecks) check.file!(file, ctx);
-  return list;
+  return ctx.target.list;
 }
 
 /** Each check's verdict on the held rows of `part` (all of them, or one document's), by the file's habits. */
@@ -151,17 +161,12 @@ export interface Unsettled {
  */
 export function checkUnsettled(file: ParsedFile, options: ValidationOptions = {}, fromLine = 0): Unsettled {
   const run = prepare(options);
-  const out = runFileChecks(file, run, options.concepts);
-  const held = new HeldGroups();
-  const facts = emptyFacts();
+  const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
+  const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) {
-    if (doc.startLine < fromLine) continue;
-    const r = checkOne(file, doc, run, options.concepts);
-    for (const d of r.list) out.push(d);
-    held.addAll(r.held);
-    addFacts(facts, r.facts);
+    if (doc.startLine >= fromLine) checkOne(doc, run, ctx);
   }
-  return { diagnostics: sortDiagnostics(out), held, facts };
+  return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts };
 }
 
 /** The settled diagnostics of a whole file from its held rows and counts, ordered by position. */
@@ -173,18 +178,14 @@ export function settleFile(held: HeldGroups, facts: Facts, options: ValidationOp
 /** Diagnostics of a whole file, ordered by position. */
 export function validateFile(file: ParsedFile, options: ValidationOptions = {}): Diagnostic[] {
   const run = prepare(options);
-  const out = runFileChecks(file, run, options.concepts);
-  const held = new HeldGroups();
-  const facts = emptyFacts();
-  for (const doc of file.documents) {
-    const r = checkOne(file, doc, run, options.concepts);
-    for (const d of r.list) out.push(d);
-    held.addAll(r.held);
-    addFacts(facts, r.facts);
-  }
-  const conventions: FileConventions = { learned: learn(facts, held), held };
+  // Documents report, hold and count straight into the file's totals.
+  const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
+  const ctx = new Checking(file, run, options.concepts, whole);
+  for (const doc of file.documents) checkOne(doc, run, ctx);
+  const conventions: FileConventions = { learned: learn(whole.facts, whole.held), held: whole.held };
   remember(file, run.key, conventions);
-  for (const d of settle(run, conventions, held, EVERYWHERE)) out.push(d);
+  const out = whole.list;
+  for (const d of settle(run, conventions, whole.held, EVERYWHERE)) out.push(d);
   return sortDiagnostics(out);
 }
 
@@ -207,7 +208,8 @@ export function fileConventions(file: ParsedFile, options: ValidationOptions = {
 /** Diagnostics of one document alone: its document checks, and its held rows settled by its file's habits. */
 export function validateDocument(file: ParsedFile, doc: PubtatorDocument, options: ValidationOptions = {}): Diagnostic[] {
   const run = prepare(options);
-  const r = checkOne(file, doc, run, options.concepts);
+  const r = outcome();
+  checkOne(doc, run, new Checking(file, run, options.concepts, r));
   const conventions = options.conventions ?? fileConventions(file, options);
   const inDoc = (range: Range) => range.start.line >= doc.startLine && range.start.line <= doc.endLine;
   const out = r.list;
@@ -246,10 +248,13 @@ export function validateFileReusing(
   const inDocuments: Diagnostic[] = [];
   const held = new HeldGroups();
   const facts = emptyFacts();
+  const ctx = new Checking(file, run, options.concepts, outcome());
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
-      const r = checkOne(file, doc, run, options.concepts);
+      const r = outcome();
+      ctx.target = r;
+      checkOne(doc, run, ctx);
       entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending: { held: r.held, facts: r.facts } };
       doc.checked = entry;
     } else if (entry.startLine !== doc.startLine) {

@@ -62,6 +62,8 @@ export interface DocumentAnalysis {
   drift?: Drift;
   /** Several spans past the end of the text: one cause (a cut text or a missing abstract line). */
   truncation?: Truncation;
+  /** The entity types of the mention rows, with their counts. */
+  types: TypeTally;
 }
 
 export interface Truncation {
@@ -81,9 +83,44 @@ export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): Docume
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
   const budget = { left: SEARCH_BUDGET };
-  const spans = doc.mentions.map((m) => checkSpan(doc, m, unit, budget));
+  const mentions = doc.mentions;
+  const spans: MentionSpanCheck[] = new Array(mentions.length);
+  // The rows are at hand here: count their entity types on the way (the
+  // file's conventions need them, and another pass over the rows costs more).
+  const types: TypeTally = { names: [], counts: [] };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    spans[i] = checkSpan(doc, m, unit, budget);
+    if (m.typeField) tallyType(types, m.typeField.text);
+  }
   const drift = findDrift(spans);
-  return new Analysis(doc, unit, spans, drift, findTruncation(doc, unit, spans, drift));
+  return new Analysis(doc, unit, spans, drift, findTruncation(doc, unit, spans, drift), types);
+}
+
+/** Entity types of a document's mention rows (trimmed) and how often each occurs. */
+export interface TypeTally {
+  names: string[];
+  counts: number[];
+}
+
+function tallyType(tally: TypeTally, raw: string): void {
+  const { names, counts } = tally;
+  // Rows of one type often follow each other: try the last name first.
+  const last = names.length - 1;
+  if (last >= 0 && names[last] === raw) {
+    counts[last]++;
+    return;
+  }
+  const type = raw.trim();
+  if (type === '') return;
+  for (let k = 0; k < names.length; k++) {
+    if (names[k] === type) {
+      counts[k]++;
+      return;
+    }
+  }
+  names.push(type);
+  counts.push(1);
 }
 
 /**
@@ -101,6 +138,7 @@ class Analysis implements DocumentAnalysis {
     readonly spans: MentionSpanCheck[],
     readonly drift: Drift | undefined,
     readonly truncation: Truncation | undefined,
+    readonly types: TypeTally,
   ) {}
 
   // Most documents have no relations: their ids are only parsed if a feature asks.
@@ -268,6 +306,9 @@ function findDrift(spans: MentionSpanCheck[]): Drift | undefined {
  * all occur one same distance away (moved, not cut).
  */
 function findTruncation(doc: PubtatorDocument, unit: OffsetUnit, spans: MentionSpanCheck[], drift: Drift | undefined): Truncation | undefined {
+  let outside = 0;
+  for (const s of spans) if (s.status === 'out-of-range') outside++;
+  if (outside < 2) return undefined;
   const explained = new Set(drift?.rows);
   const past = spans.filter((s) => s.status === 'out-of-range' && !explained.has(s));
   if (past.length < 2) return undefined;

@@ -7,7 +7,7 @@ import type { RelationRow } from '../parse/model';
 import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 import { asHeld, reportRows } from './settleRows';
-import { conceptIdentity, directedKey } from '../conventions/facts';
+import { relationKeys } from '../conventions/facts';
 
 export const duplicateRelation: DocumentCheck = {
   code: 'duplicate-relation',
@@ -16,24 +16,23 @@ export const duplicateRelation: DocumentCheck = {
   holds: ['reversed-relation'],
   settles: ['reversed-relation'],
   document(doc, ctx) {
-    const seen = new Map<string, RelationRow>();
-    for (const r of doc.relations) {
-      if (r.concepts.length < 2) continue;
-      const type = r.typeField.text.trim();
-      const a = conceptIdentity(r.concepts[0]);
-      const b = conceptIdentity(r.concepts[1]);
-      const key = directedKey(type, a, b);
-      const same = seen.get(key);
+    if (doc.relations.length === 0) return;
+    // Per pair of concepts: the first row listing it each way.
+    const forward = new Map<string, RelationRow>();
+    const backward = new Map<string, RelationRow>();
+    for (const r of relationKeys(doc).rows) {
+      const sameWay = r.forward ? forward : backward;
+      const same = sameWay.get(r.pair);
       if (same) {
-        ctx.report('duplicate-relation', rowRange(r), `This relation repeats line ${same.line + 1}.`,
+        ctx.report('duplicate-relation', rowRange(r.row), `This relation repeats line ${same.line + 1}.`,
           { related: [{ range: rowRange(same), message: 'First occurrence' }] });
         continue;
       }
-      seen.set(key, r);
-      const reverse = a !== b ? seen.get(directedKey(type, b, a)) : undefined;
+      sameWay.set(r.pair, r.row);
+      const reverse = r.paired ? (r.forward ? backward : forward).get(r.pair) : undefined;
       if (reverse) {
         ctx.hold({
-          kind: 'reversed-relation', key: type, range: rowRange(r),
+          kind: 'reversed-relation', key: r.type, range: rowRange(r.row),
           message: `This relation repeats line ${reverse.line + 1} with the two ids in the other order.`,
           related: [{ range: rowRange(reverse), message: 'First occurrence' }],
         });

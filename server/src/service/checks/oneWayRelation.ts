@@ -5,7 +5,7 @@
 import type { DocumentCheck } from './check';
 import { rowRange } from './ranges';
 import { reportRows } from './settleRows';
-import { directedKey, relationEnds } from '../conventions/facts';
+import { relationKeys } from '../conventions/facts';
 
 export const oneWayRelation: DocumentCheck = {
   code: 'one-way-relation',
@@ -15,18 +15,16 @@ export const oneWayRelation: DocumentCheck = {
   settles: ['one-way-relation'],
   document(doc, ctx) {
     if (doc.relations.length === 0) return;
-    const keys = new Set<string>();
-    const ends = doc.relations.map((r) => relationEnds(r));
-    doc.relations.forEach((r, i) => {
-      const e = ends[i];
-      if (e) keys.add(directedKey(r.typeField.text.trim(), e[0], e[1]));
-    });
-    doc.relations.forEach((r, i) => {
-      const e = ends[i];
-      const type = r.typeField.text.trim();
-      if (!e || keys.has(directedKey(type, e[1], e[0]))) return;
-      ctx.hold({ kind: 'one-way-relation', key: type, range: rowRange(r), data: { from: r.idFields[0].text.trim(), to: r.idFields[1].text.trim() } });
-    });
+    const { rows, tallies } = relationKeys(doc);
+    // Rows are held only where the document lists some relation of the type
+    // both ways, or lists just one: a document of a one-way file holds nothing
+    // (most of them), and a missing reverse is found where it matters.
+    for (const r of rows) {
+      if (r.a === r.b || r.paired) continue;
+      const t = tallies.get(r.type)!;
+      if (t.paired === 0 && t.eligible > 1) continue;
+      ctx.hold({ kind: 'one-way-relation', key: r.type, range: rowRange(r.row) });
+    }
   },
   settle(ctx) {
     const { bothDirections, facts } = ctx.learned;
@@ -36,8 +34,7 @@ export const oneWayRelation: DocumentCheck = {
       const habit = tally ? ` (${tally.paired} of its ${tally.eligible} ${group.key} rows have their reverse)` : '';
       reportRows(ctx, 'one-way-relation', group,
         (item) => ({
-          message: `This ${group.key} relation is listed one way only: the file lists ${group.key} relations in both directions${habit}, and no row here reads ${group.key} ${String(item.data?.to)} ${String(item.data?.from)}.`,
-          extra: { data: item.data },
+          message: `This ${group.key} relation is listed one way only: its reverse row is not in the document, and the file lists ${group.key} relations in both directions${habit}.`,
         }),
         (n) => `${n} ${group.key} relations are listed one way only, in a file that lists ${group.key} relations in both directions${habit} (this is the first).`);
     }

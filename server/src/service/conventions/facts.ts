@@ -8,7 +8,7 @@
 
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import { perConcept } from '../parse/conceptIds';
-import type { PubtatorDocument } from '../parse/model';
+import { cached, type PubtatorDocument, type RelationRow } from '../parse/model';
 
 export interface RelationTally {
   /** Rows joining two different concepts (the only ones that have a reverse). */
@@ -62,59 +62,101 @@ export function addFacts(into: Facts, more: Facts): void {
   }
 }
 
-/** The facts of one document, from its rows and its analysis. */
-export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis): Facts {
-  const facts = emptyFacts();
+/** The facts of one document, from its rows and its analysis, added into `into` (a fresh object when absent). */
+export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis, into: Facts = emptyFacts()): Facts {
   // Every block with a title counts, continuation blocks of one id too: facts
   // are cached per document, and whether a block continues the one before can
   // change with an edit elsewhere.
   if (doc.title) {
-    facts.titled = 1;
-    if (doc.abstract) facts.withAbstract = 1;
+    into.titled++;
+    if (doc.abstract) into.withAbstract++;
   }
-  facts.mentions = doc.mentions.length;
-  for (const m of doc.mentions) {
-    const type = m.typeField?.text.trim();
-    if (type) facts.types.set(type, (facts.types.get(type) ?? 0) + 1);
-  }
+  into.mentions += doc.mentions.length;
+  const { names, counts } = analysis.types;
+  for (let k = 0; k < names.length; k++) into.types.set(names[k], (into.types.get(names[k]) ?? 0) + counts[k]);
   for (const s of analysis.spans) {
-    if (s.status === 'ok' || s.status === 'minor' || s.status === 'boundary' || s.status === 'mismatch') facts.spansInRange++;
-    if (s.status === 'minor') facts.spansMinor++;
-    else if (s.status === 'mismatch' && !s.shifted && !s.utf8) facts.spansUnexplained++;
+    const status = s.status;
+    if (status === 'ok') into.spansInRange++;
+    else if (status === 'minor') {
+      into.spansInRange++;
+      into.spansMinor++;
+    } else if (status === 'boundary') into.spansInRange++;
+    else if (status === 'mismatch') {
+      into.spansInRange++;
+      if (!s.shifted && !s.utf8) into.spansUnexplained++;
+    }
   }
-  if (doc.relations.length) tallyRelations(doc, facts.relations);
-  return facts;
+  if (doc.relations.length) {
+    for (const [type, t] of relationKeys(doc).tallies) {
+      const tally = into.relations.get(type);
+      if (tally) {
+        tally.eligible += t.eligible;
+        tally.paired += t.paired;
+      } else {
+        into.relations.set(type, { ...t });
+      }
+    }
+  }
+  return into;
 }
-
-/** A relation row's two concepts as keys, or undefined when it has no two distinct ones. */
-export const relationEnds = (row: PubtatorDocument['relations'][number]): [string, string] | undefined => {
-  if (row.concepts.length < 2) return undefined;
-  const a = conceptIdentity(row.concepts[0]);
-  const b = conceptIdentity(row.concepts[1]);
-  return a === '' || b === '' || a === b ? undefined : [a, b];
-};
 
 /** What makes two ids the same concept: their normalised keys (else the id as written). */
 export const conceptIdentity = perConcept((ref) => ref.atoms.map((a) => a.key).join(';') || ref.raw.trim());
 
+/** A relation row's type and concept keys, worked out once per document for the checks that compare rows. */
+export interface RelationKey {
+  row: RelationRow;
+  type: string;
+  a: string;
+  b: string;
+  /** Type and both ends in a fixed order: the same for a row and its reverse. */
+  pair: string;
+  /** Whether the row lists its ends in the fixed order (a ≤ b). */
+  forward: boolean;
+  /** Whether the row's reverse (same type, ends swapped, different ends) is in the document. */
+  paired: boolean;
+}
+
+/** A document's relation rows with their keys, and per type the rows between different concepts and how many have their reverse. */
+export interface DocumentRelations {
+  rows: RelationKey[];
+  tallies: Map<string, RelationTally>;
+}
+
+const RELATION_KEYS = {};
+const NO_RELATIONS: DocumentRelations = { rows: [], tallies: new Map() };
+
+/** The relation rows of a document that have two concepts, with their keys (cached until the rows are released). */
+export function relationKeys(doc: PubtatorDocument): DocumentRelations {
+  if (doc.relations.length === 0) return NO_RELATIONS;
+  return cached(doc, RELATION_KEYS, () => {
+    const rows: RelationKey[] = [];
+    // Per pair: 1 when listed forward, 2 backward, 3 both.
+    const directions = new Map<string, number>();
+    for (const row of doc.relations) {
+      if (row.concepts.length < 2) continue;
+      const type = row.typeField.text.trim();
+      const a = conceptIdentity(row.concepts[0]);
+      const b = conceptIdentity(row.concepts[1]);
+      const forward = a <= b;
+      const pair = forward ? directedKey(type, a, b) : directedKey(type, b, a);
+      directions.set(pair, (directions.get(pair) ?? 0) | (forward ? 1 : 2));
+      rows.push({ row, type, a, b, pair, forward, paired: false });
+    }
+    const tallies = new Map<string, RelationTally>();
+    for (const r of rows) {
+      if (r.a === r.b) continue;
+      r.paired = directions.get(r.pair) === 3;
+      let tally = tallies.get(r.type);
+      if (!tally) tallies.set(r.type, (tally = { eligible: 0, paired: 0 }));
+      tally.eligible++;
+      if (r.paired) tally.paired++;
+    }
+    return { rows, tallies };
+  });
+}
+
 /** Key of a relation by type and ordered ends. */
 export function directedKey(type: string, a: string, b: string): string {
   return type + '\t' + a + '\t' + b;
-}
-
-function tallyRelations(doc: PubtatorDocument, into: Map<string, RelationTally>): void {
-  const keys = new Set<string>();
-  for (const r of doc.relations) {
-    const ends = relationEnds(r);
-    if (ends) keys.add(directedKey(r.typeField.text.trim(), ends[0], ends[1]));
-  }
-  for (const r of doc.relations) {
-    const ends = relationEnds(r);
-    if (!ends) continue;
-    const type = r.typeField.text.trim();
-    let tally = into.get(type);
-    if (!tally) into.set(type, (tally = { eligible: 0, paired: 0 }));
-    tally.eligible++;
-    if (keys.has(directedKey(type, ends[1], ends[0]))) tally.paired++;
-  }
 }
