@@ -13,6 +13,7 @@ import {
   removeOtherIndexes,
   type BuildMeshIndexResult, type ConceptSources, type MeshIndex, type OnlineConceptsOptions, type OnlineNames,
 } from '../service/concepts/index';
+import { DiskCache } from '../service/concepts/online/diskCache';
 import type { ServerSettings } from './settings';
 import type { ConceptContext, ConceptProvider, MeshBuildOutcome, MeshBuildRequest, Progress } from './conceptProvider';
 
@@ -68,7 +69,7 @@ export class ConceptHost implements ConceptProvider {
     if (this.mesh) sources.mesh = this.mesh;
     if (settings.online && this.trusted) {
       this.online ??= new OnlineConcepts({
-        cacheDir: join(this.options.storagePath, 'online-cache'),
+        cache: new DiskCache(join(this.options.storagePath, 'online-cache'), (m) => this.options.log.info(`Online look-up: ${m}`)),
         onError: (m) => this.options.log.info(`Online look-up: ${m}`),
         ...this.options.online,
       });
