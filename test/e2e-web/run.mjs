@@ -31,6 +31,7 @@ import { Workbench } from './lib/workbench.mjs';
 import { CLEAN, runChecks } from './checks.mjs';
 import { hostReport, hostsFor } from './hosts.mjs';
 import { webStartup } from './webStartup.mjs';
+import { MESH_FILE, MESH_TEXT, putIndexInWorkspace } from './meshIndex.mjs';
 import { Shooter } from './lib/screenshots.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +77,7 @@ function writeWorkspace(dir) {
   const texts = {};
   for (const name of Object.keys(expected)) texts[name] = fs.readFileSync(path.join(fixtures, name), 'utf8');
   texts[CLEAN] = fs.readFileSync(path.join(repoRoot, 'samples/ketamine.pubtator'), 'utf8');
+  texts[MESH_FILE] = MESH_TEXT;
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
   return { expected, texts };
 }
@@ -122,6 +124,7 @@ async function runHost(host) {
   const hostReport_ = hostReport(report, host);
   profile = freshProfile(host.settings);
   const { expected, texts } = writeWorkspace(profile.workspace);
+  const indexPath = putIndexInWorkspace(repoRoot, profile.workspace);
   try {
     await hostReport_.check(`the .vsix installs into a fresh profile as ${extensionId}`, async () => {
       const listed = await report.time(`install the .vsix (${host.label})`, async () => installVsix(tools, profile, vsix));
@@ -140,7 +143,8 @@ async function runHost(host) {
     report.onFailure = (name) => shooter.failure(name);
     await report.time(`load the workbench (${host.label})`, () => wb.load(`${server.url}?folder=${encodeURIComponent(profile.workspace)}`));
     await report.time(`checks (${host.label})`, () => runChecks({
-      wb, report: hostReport_, host, expected, texts, capabilities,
+      wb, report: hostReport_, host, expected, texts, capabilities, indexPath,
+      machineSettings: path.join(profile.userData, 'Machine/settings.json'),
       // Step shots in both hosts; the README's pictures from the Node host only.
       shoot: (name, kind) => shooter.shoot(name, host.id === 'node' ? kind : null),
       editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
