@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
+import { readingFeatures } from './readingFeatures.mjs';
+import { editingFeatures } from './editingFeatures.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -22,8 +24,10 @@ const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene',
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
+  await readingFeatures(ctx);
   for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample);
   await quickFix(ctx);
+  await editingFeatures(ctx);
   await serverCommands(ctx);
   await meshIndexSetting(ctx);
 }

@@ -32,6 +32,7 @@ import { CLEAN, runChecks } from './checks.mjs';
 import { hostReport, hostsFor } from './hosts.mjs';
 import { webStartup } from './webStartup.mjs';
 import { MESH_FILE, MESH_TEXT, putIndexInWorkspace } from './meshIndex.mjs';
+import { EDIT_FILE, EDIT_TEXT } from './editingFeatures.mjs';
 import { Shooter } from './lib/screenshots.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,6 +79,7 @@ function writeWorkspace(dir) {
   for (const name of Object.keys(expected)) texts[name] = fs.readFileSync(path.join(fixtures, name), 'utf8');
   texts[CLEAN] = fs.readFileSync(path.join(repoRoot, 'samples/ketamine.pubtator'), 'utf8');
   texts[MESH_FILE] = MESH_TEXT;
+  texts[EDIT_FILE] = EDIT_TEXT;
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
   return { expected, texts };
 }
