@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction,
+  CloseAction, ErrorAction, RevealOutputChannelOn,
   type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions,
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
@@ -39,6 +39,9 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'pubtator' })),
     outputChannel,
+    // The server answers every request (a failing feature gives its empty answer), so a failed request
+    // is the transport's, e.g. one the editor sent as the server restarted: logged, not shown as an error.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartThenTell(() => client),
     // Where the server keeps the MeSH index and the look-up cache, and whether it may go online.
     initializationOptions: () => ({
