@@ -4,6 +4,10 @@
 // the defective samples come from test/fixtures/lsp/expected.json, shared with the JSON-RPC,
 // Neovim and @vscode/test-electron suites.
 import assert from 'node:assert/strict';
+import { serverCommands } from './serverCommands.mjs';
+import { meshIndexSetting } from './meshIndex.mjs';
+import { readingFeatures } from './readingFeatures.mjs';
+import { editingFeatures } from './editingFeatures.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -15,12 +19,17 @@ const MESH_LINK = (id) => `https://meshb.nlm.nih.gov/record/ui?ui=${id}`;
 const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene', Species: 'species', ProteinMutation: 'variant', CellLine: 'cell-line' };
 
 /**
- * @param ctx {{ wb, report, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number }}
+ * @param ctx {{ wb, report, host, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number,
+ *   machineSettings: string, indexPath: string }}
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
+  await readingFeatures(ctx);
   for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample);
   await quickFix(ctx);
+  await editingFeatures(ctx);
+  await serverCommands(ctx);
+  await meshIndexSetting(ctx);
 }
 
 /** Opens `name` with Quick Open and checks its language mode; false when it did not open. */

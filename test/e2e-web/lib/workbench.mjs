@@ -370,6 +370,19 @@ export class Workbench {
     await this.page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: this.timeoutMs }).catch(() => {});
   }
 
+  /** The text shown in the Output panel (its visible lines), for the channel on show. */
+  async outputText() {
+    const view = this.page.locator('.panel .monaco-editor .view-lines').first();
+    await view.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    return this.page.evaluate(() => {
+      const editor = document.querySelector('.panel .monaco-editor');
+      if (!editor) return '';
+      return [...editor.querySelectorAll('.view-lines .view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
+    });
+  }
+
   /** Bounding box of the first visible element matching `selector`. */
   async box(selector) {
     for (const el of await this.page.locator(selector).all()) {
