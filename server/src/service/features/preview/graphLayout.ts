@@ -15,9 +15,9 @@ export const EDGE_FONT = 10;
 const LABEL_WIDTH = 150;
 const MARGIN = 16;
 /** Pair computations the force steps may spend (n² per step). */
-const FORCE_BUDGET = 4_000_000;
-const MAX_STEPS = 200;
-const MIN_STEPS = 15;
+const FORCE_BUDGET = 200_000;
+const MAX_STEPS = 150;
+const MIN_STEPS = 10;
 /** Bend between parallel edges, in pixels. */
 const PARALLEL_GAP = 26;
 
@@ -117,7 +117,7 @@ function settle(n: number, edges: readonly LayoutEdge[]): { xs: Float64Array; ys
       for (let j = i + 1; j < n; j++) {
         let ddx = xs[i] - xs[j];
         let ddy = ys[i] - ys[j];
-        let dist = Math.hypot(ddx, ddy);
+        let dist = Math.sqrt(ddx * ddx + ddy * ddy);
         if (dist < 0.01) {
           // Coincident nodes: push apart along a direction fixed by their indices.
           ddx = Math.cos(i + j);
@@ -134,7 +134,7 @@ function settle(n: number, edges: readonly LayoutEdge[]): { xs: Float64Array; ys
     for (const [a, b] of pairs) {
       const ddx = xs[a] - xs[b];
       const ddy = ys[a] - ys[b];
-      const dist = Math.max(0.01, Math.hypot(ddx, ddy));
+      const dist = Math.max(0.01, Math.sqrt(ddx * ddx + ddy * ddy));
       const f = dist / k;
       fx[a] -= ddx * f;
       fy[a] -= ddy * f;
@@ -146,7 +146,7 @@ function settle(n: number, edges: readonly LayoutEdge[]): { xs: Float64Array; ys
     for (let i = 0; i < n; i++) {
       fx[i] -= xs[i] * 0.05;
       fy[i] -= ys[i] * 0.05;
-      const len = Math.hypot(fx[i], fy[i]);
+      const len = Math.sqrt((fx[i]) * (fx[i]) + (fy[i]) * (fy[i]));
       if (len > 0) {
         const move = Math.min(len, temperature);
         xs[i] += (fx[i] / len) * move;
@@ -244,13 +244,13 @@ function curve(nodes: readonly PlacedNode[], e: LayoutEdge, bend: number): Place
   const b = nodes[e.to];
   // The normal is taken from the lower-numbered node, so opposite edges of a pair bend apart too.
   const [p, q] = e.from < e.to ? [a, b] : [b, a];
-  const len = Math.max(0.01, Math.hypot(q.x - p.x, q.y - p.y));
+  const len = Math.max(0.01, Math.sqrt((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)));
   const nx = -(q.y - p.y) / len;
   const ny = (q.x - p.x) / len;
   const cx = (a.x + b.x) / 2 + nx * bend * 2;
   const cy = (a.y + b.y) / 2 + ny * bend * 2;
   const towards = (from: PlacedNode, x: number, y: number, by: number) => {
-    const l = Math.max(0.01, Math.hypot(x - from.x, y - from.y));
+    const l = Math.max(0.01, Math.sqrt((x - from.x) * (x - from.x) + (y - from.y) * (y - from.y)));
     return [from.x + ((x - from.x) / l) * by, from.y + ((y - from.y) / l) * by];
   };
   const [x1, y1] = towards(a, cx, cy, a.r + 1);
