@@ -25,6 +25,7 @@ import { toHighlights, toHover, toLocations, toLspDiagnostic } from './lsp/conve
 import type { ParsedFile } from './service/parse/model';
 import { codeLensUri, encodeTokens, TOKEN_LEGEND, toCodeLens, toDocumentSymbols, toSymbolInformation } from './lsp/readingConvert';
 import { registerEditing } from './lsp/editing';
+import { registerPreview } from './lsp/preview';
 import { Commands } from './lsp/commands';
 import { ConceptHost, defaultStoragePath } from './lsp/conceptHost';
 import { BUILD_MESH_INDEX_COMMAND, meshBuildHandler, reporterProgress } from './lsp/meshCommand';
@@ -360,6 +361,12 @@ const editing = registerEditing({
   connection, documents, service, log, settingsFor, commands,
   fileOf: (doc) => openFiles.get(doc).file,
   diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
+});
+
+// The reading view's model and exports (lsp/preview.ts); problems as published once the file was checked.
+registerPreview({
+  connection, documents, service, log, settingsFor, fileOf: (doc) => openFiles.get(doc).file, conceptsFor: conceptSources,
+  problemsOf: (doc, s) => (lastValidationMs.has(doc.uri) ? openFiles.get(doc).diagnostics(validationOptions(s)) : undefined),
 });
 
 // "PubTator: Build MeSH index" (lsp/meshCommand.ts), then the one executeCommand handler.
