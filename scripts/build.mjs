@@ -18,4 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: shebang }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/server/cli.js', banner: shebang }),
+  // The preview webview's script and stylesheet: run in the webview, not in Node.
+  build({ ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['client/webview/preview/main.ts'], outfile: 'dist/client/preview.js' }),
+  build({ ...common, entryPoints: ['client/webview/preview/preview.css'], outfile: 'dist/client/preview.css' }),
 ]);

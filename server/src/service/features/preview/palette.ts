@@ -9,7 +9,7 @@ export const FAMILY_COLOUR: Record<EntityFamily, { strong: string; tint: string 
   chemical: { strong: '#2e8b57', tint: '#d9f0e1' },
   disease: { strong: '#d9730d', tint: '#fbe4cf' },
   gene: { strong: '#7b3fb5', tint: '#ebdef6' },
-  species: { strong: '#a67c00', tint: '#f5ecc8' },
+  species: { strong: '#0f8a8a', tint: '#d3eeee' },
   variant: { strong: '#1f6fc5', tint: '#d8e7f8' },
   cellline: { strong: '#c0367a', tint: '#f7d9e8' },
   other: { strong: '#5f6b7a', tint: '#e4e8ed' },
