@@ -419,7 +419,7 @@ export class Workbench {
         return last && accept(last) ? last : null;
       }, what, timeoutMs, 150);
     } catch (e) {
-      const { frame: _frame, ...seen } = last ?? {};
+      const seen = last ? { ...last, frame: undefined } : null;
       throw new Error(`${e.message}; the preview shows ${JSON.stringify(seen).slice(0, 600)}`, { cause: e });
     }
   }
