@@ -29,14 +29,6 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
     const title = svg('title');
     title.textContent = `${e.label} (line ${r.line + 1})`;
     group.append(title);
-    const choose = () => {
-      actions.select({ kind: 'relation', index: e.relation });
-      actions.reveal(r.line, r.rowStart, r.rowEnd);
-    };
-    group.addEventListener('click', choose);
-    group.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter') choose();
-    });
     edges.append(group);
     rendered.edges.set(e.relation, group);
     const label = svg('text', { x: e.labelX, y: e.labelY + 3, class: 'edge-label', 'text-anchor': 'middle' });
@@ -54,22 +46,38 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
     const title = svg('title');
     title.textContent = `${v.name}${v.nameSource ? ` (${v.nameSource})` : ''} · ${v.id} · ${v.mentions.length ? `${v.mentions.length} mention${v.mentions.length === 1 ? '' : 's'}` : 'no mention carries this id'}`;
     group.append(text, title);
-    // Each click goes to the next mention of the concept.
-    let next = 0;
-    const choose = () => {
-      actions.select({ kind: 'node', index: i });
-      if (v.mentions.length === 0) return;
-      const m = doc.mentions[v.mentions[next % v.mentions.length]];
-      next++;
-      actions.reveal(m.line, m.rowStart, m.rowEnd);
-    };
-    group.addEventListener('click', choose);
-    group.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter') choose();
-    });
     nodes.append(group);
     rendered.nodes[i] = group;
   });
   root.append(edges, labels, nodes);
+  // One listener for the picture: an edge selects its relation and goes to its row; a node selects
+  // its concept and goes to its mentions, the next one at each click.
+  const turn = new Map<number, number>();
+  const choose = (e: Event) => {
+    const target = e.target as Element;
+    const edge = target.closest<SVGElement>('.edge');
+    const node = target.closest<SVGElement>('.node');
+    if (edge) {
+      const index = Number(edge.dataset.relation);
+      const r = doc.relations[index];
+      if (!r) return;
+      actions.select({ kind: 'relation', index });
+      actions.reveal(r.line, r.rowStart, r.rowEnd);
+    } else if (node) {
+      const index = Number(node.dataset.node);
+      const v = g.nodes[index];
+      if (!v) return;
+      actions.select({ kind: 'node', index });
+      if (v.mentions.length === 0) return;
+      const k = turn.get(index) ?? 0;
+      turn.set(index, k + 1);
+      const m = doc.mentions[v.mentions[k % v.mentions.length]];
+      actions.reveal(m.line, m.rowStart, m.rowEnd);
+    }
+  };
+  root.addEventListener('click', choose);
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') choose(e);
+  });
   return root;
 }

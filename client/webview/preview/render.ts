@@ -6,7 +6,7 @@
 // the file goes in as textContent. The returned index lets main.ts find the
 // elements of a mention, a relation or a node.
 
-import type { PreviewDocument, PreviewMention, PreviewResult } from '../../src/preview/protocol';
+import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } from '../../src/preview/protocol';
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
 
@@ -46,7 +46,10 @@ export function renderDocument(w: PreviewResult, doc: PreviewDocument, fileName:
   root.append(header(w, doc, fileName, labels, actions));
   const text = el('section', 'text');
   text.setAttribute('aria-label', 'Text');
-  for (const p of doc.passages) text.append(passage(doc, p, labels, rendered));
+  // Where each mention ends (its last segment, whatever the passage): its type label goes there.
+  const ends = new Map<number, PreviewSegment>();
+  for (const p of doc.passages) for (const s of p.segments) for (const i of s.stack) ends.set(i, s);
+  for (const p of doc.passages) text.append(passage(doc, p, labels ? ends : undefined, rendered));
   root.append(text);
   const unplaced = doc.mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.placed);
   if (unplaced.length) root.append(unplacedList(unplaced, actions));
@@ -119,43 +122,38 @@ function button(text: string, title: string, onClick: () => void): HTMLButtonEle
   return b;
 }
 
-function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], labels: boolean, rendered: Rendered): HTMLElement {
+function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], ends: Map<number, PreviewSegment> | undefined, rendered: Rendered): HTMLElement {
   const block = el(p.kind === 'title' ? 'h2' : 'p', `passage ${p.kind}`);
   block.dataset.line = String(p.line + 1);
-  // The last segment of each mention in this passage, for its type label.
-  const lastHere = new Map<number, number>();
-  p.segments.forEach((s, k) => s.stack.forEach((m) => lastHere.set(m, k)));
-  p.segments.forEach((s, k) => {
+  for (const s of p.segments) {
     if (s.stack.length === 0) {
       block.append(s.text);
-      return;
+      continue;
     }
-    const inner = doc.mentions[s.stack[s.stack.length - 1]];
-    const span = el('span', `seg f-${inner.family}${s.stack.some((i) => isWrong(doc.mentions[i])) ? ' wrong' : ''}`, s.text);
+    const stack = s.stack.map((i) => doc.mentions[i]);
+    const inner = stack[stack.length - 1];
+    const wrong = stack.some(isWrong);
+    const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}`, s.text);
     span.dataset.stack = s.stack.join(' ');
     span.dataset.type = inner.type;
     span.dataset.id = inner.id;
     span.dataset.line = String(inner.line + 1);
-    paintBars(span, s.stack.map((i) => doc.mentions[i]));
+    // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
+    if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
+    else paintBars(span, stack);
     for (const i of s.stack) rendered.segments[i].push(span);
     block.append(span);
-    if (!labels) return;
+    if (!ends) continue;
     // Labels of the mentions ending here, innermost first.
-    for (const i of [...s.stack].reverse()) {
-      if (lastHere.get(i) !== k || !endsInPassage(doc, i, p)) continue;
-      const m = doc.mentions[i];
+    for (let k = s.stack.length - 1; k >= 0; k--) {
+      if (ends.get(s.stack[k]) !== s) continue;
+      const m = stack[k];
       const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}`, `${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
-      label.dataset.mention = String(i);
+      label.dataset.mention = String(s.stack[k]);
       block.append(label);
     }
-  });
+  }
   return block;
-}
-
-/** Whether mention `i` has no segment in a later passage (its label goes after its very last segment). */
-function endsInPassage(doc: PreviewDocument, i: number, p: PreviewDocument['passages'][number]): boolean {
-  const k = doc.passages.indexOf(p);
-  return !doc.passages.slice(k + 1).some((q) => q.segments.some((s) => s.stack.includes(i)));
 }
 
 /** One bar per mention at its level (CSSOM, which the CSP allows; no style attribute). */
@@ -212,19 +210,23 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
       li.append(name);
     });
     if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
-    const choose = () => {
-      actions.select({ kind: 'relation', index: i });
-      actions.reveal(r.line, r.rowStart, r.rowEnd);
-    };
-    li.addEventListener('click', choose);
-    li.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        choose();
-      }
-    });
     rendered.relations[i] = li;
     list.append(li);
+  });
+  // One listener for the list: a click or Enter on an item selects the relation and goes to its row.
+  const choose = (e: Event) => {
+    const li = (e.target as Element).closest<HTMLElement>('.relation');
+    const r = li ? doc.relations[Number(li.dataset.relation)] : undefined;
+    if (!li || !r) return;
+    actions.select({ kind: 'relation', index: Number(li.dataset.relation) });
+    actions.reveal(r.line, r.rowStart, r.rowEnd);
+  };
+  list.addEventListener('click', choose);
+  list.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      choose(e);
+    }
   });
   section.append(list);
   return section;

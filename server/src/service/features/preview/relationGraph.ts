@@ -98,8 +98,8 @@ export function relationGraph(
     graph: {
       width: layout.width,
       height: layout.height,
-      nodes: nodes.map((v, i) => ({ ...v, ...layout.nodes[i] })),
-      edges: edges.map((e, i) => ({ ...e, ...layout.edges[i] })),
+      nodes: nodes.map((v, i) => Object.assign(v, layout.nodes[i])),
+      edges: edges.map((e, i) => Object.assign(e, layout.edges[i])),
     },
   };
 }
