@@ -3,7 +3,7 @@
 // with their types, under a strict Content Security Policy; move the cursor to another document
 // and the view follows and marks the mention under the cursor; click a highlight or a relation
 // and the editor selects its row; break an offset by typing and the view marks the span as wrong,
-// in place, then clears it when the edit is undone.
+// in place, then clears it when the edit is undone; reload the window and the preview comes back.
 import assert from 'node:assert/strict';
 
 const MENTION_ROW = /^[^\t|]+\t\d+\t\d+\t/;
@@ -108,5 +108,11 @@ export async function previewChecks(ctx) {
     await wb.previewUntil((p) => !p.highlights.some((h) => h.classes.includes('wrong')), 'the wrong mark to go', 10000);
     wb.lines[broken.line] = lines[broken.line];
     return `marked wrong ${ms} ms after typing; cleared after undo`;
+  });
+
+  await report.check(`${name}: a preview left open comes back after the window reloads`, async () => {
+    await wb.reload();
+    const shown = await wb.previewUntil((p) => p.id === second.id && p.highlights.length > 0, 'the restored preview', 60000);
+    return `${shown.position}, ${shown.highlights.length} highlights`;
   });
 }

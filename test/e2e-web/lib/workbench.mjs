@@ -32,6 +32,16 @@ export class Workbench {
 
   async load(url) {
     await this.page.goto(url);
+    await this.untilLoaded();
+  }
+
+  /** Reloads the window (Developer: Reload Window does the same), waiting for the workbench. */
+  async reload() {
+    await this.page.reload();
+    await this.untilLoaded();
+  }
+
+  async untilLoaded() {
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90000 });
     await this.page.locator('.monaco-workbench .explorer-folders-view').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
     await this.sleep(1000);
