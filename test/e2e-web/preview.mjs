@@ -4,6 +4,7 @@
 // and the view follows and marks the mention under the cursor; click a highlight or a relation
 // and the editor selects its row; break an offset by typing and the view marks the span as wrong,
 // in place, then clears it when the edit is undone; reload the window and the preview comes back.
+/* global window */
 import assert from 'node:assert/strict';
 
 const MENTION_ROW = /^[^\t|]+\t\d+\t\d+\t/;
@@ -36,8 +37,9 @@ export async function previewChecks(ctx) {
 
   await report.check(`${name}: "PubTator: Open Preview to the Side" shows the document at the cursor, every mention highlighted with its type`, async () => {
     await wb.open(name, texts[name]);
-    // Room for the editor and the preview side by side.
+    // Room for the editor and the preview side by side, and for the whole preview's height.
     await wb.command('View: Close Primary Side Bar');
+    if (await wb.page.locator('.part.panel').isVisible().catch(() => false)) await wb.command('View: Hide Panel');
     const inTitle = lines[first.line].indexOf(first.mentions[0].text);
     await wb.goto(first.line, inTitle + 1);
     await wb.command('PubTator: Open Preview to the Side');
@@ -91,28 +93,35 @@ export async function previewChecks(ctx) {
     return `${relation.type} on line ${relation.line + 1}; emphasised: ${related.join(', ')}`;
   });
 
-  // Typing one more digit into the end offset: the span now covers other text.
-  const broken = second.mentions[0];
+  // Typing into the end offset of a mention of the first, longer document: the span now covers other text.
+  const broken = first.mentions.at(-2);
   await report.check(`${name}: an edit that breaks a span shows it as wrong in the view, in place, and undoing clears it`, async () => {
-    const before = await wb.preview();
-    assert.ok(!before.highlights.some((h) => h.classes.includes('wrong')));
     const at = lines[broken.line].split('\t').slice(0, 2).join('\t').length + 1;
+    // The cursor first (the view scrolls to the mention if it must), then the edit, which must not scroll it.
+    await wb.goto(broken.line, at);
+    const focused = await wb.previewUntil((p) => p.focus.includes(broken.text), `"${broken.text}" marked`);
+    // Scrolled a little, as a reader would be, so that a redraw that lost the position would show.
+    await focused.frame.evaluate(() => window.scrollTo(0, 80));
+    await wb.sleep(300);
+    const before = await wb.preview();
+    assert.ok(before.scrollY > 0, 'the view is scrolled before the edit');
+    assert.ok(!before.highlights.some((h) => h.classes.includes('wrong')));
     const end = String(broken.end);
     await wb.replace(broken.line, at, end.length, String(broken.end + 2));
     const t = Date.now();
-    const wrong = await wb.previewUntil((p) => p.id === second.id && p.highlights.some((h) => h.classes.includes('wrong')), 'the span marked wrong', 10000);
+    const wrong = await wb.previewUntil((p) => p.id === first.id && p.highlights.some((h) => h.classes.includes('wrong')), 'the span marked wrong', 10000);
     const ms = Date.now() - t;
     assert.equal(wrong.scrollY, before.scrollY, 'the view kept its scroll position');
     await wb.focusEditor();
     await wb.page.keyboard.press('Control+z');
     await wb.previewUntil((p) => !p.highlights.some((h) => h.classes.includes('wrong')), 'the wrong mark to go', 10000);
     wb.lines[broken.line] = lines[broken.line];
-    return `marked wrong ${ms} ms after typing; cleared after undo`;
+    return `marked wrong ${ms} ms after typing, the view still scrolled to ${wrong.scrollY} px; cleared after undo`;
   });
 
   await report.check(`${name}: a preview left open comes back after the window reloads`, async () => {
     await wb.reload();
-    const shown = await wb.previewUntil((p) => p.id === second.id && p.highlights.length > 0, 'the restored preview', 60000);
+    const shown = await wb.previewUntil((p) => p.id === first.id && p.highlights.length > 0, 'the restored preview', 60000);
     return `${shown.position}, ${shown.highlights.length} highlights`;
   });
 }

@@ -38,12 +38,13 @@ export class Workbench {
   /** Reloads the window (Developer: Reload Window does the same), waiting for the workbench. */
   async reload() {
     await this.page.reload();
-    await this.untilLoaded();
+    // The window comes back as it was left: the side bar may be closed, so no waiting for the explorer.
+    await this.untilLoaded(false);
   }
 
-  async untilLoaded() {
+  async untilLoaded(explorer = true) {
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90000 });
-    await this.page.locator('.monaco-workbench .explorer-folders-view').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
+    if (explorer) await this.page.locator('.monaco-workbench .explorer-folders-view').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
     await this.sleep(1000);
   }
 
