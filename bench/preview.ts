@@ -141,10 +141,10 @@ async function thousandMentionsTable(runs: number): Promise<string> {
   if (typeof drawn === 'string') {
     rows.push(`| webview draws the model (headless Chromium) | ${drawn} | | |`);
   } else {
+    // The script itself forces style and layout when it looks for the focused mention, so the two are reported together.
     const total = drawn.map(([a, b]) => a + b);
     drawMedian = percentile(total.slice(1), 50);
-    rows.push(`| webview draws the model: its script (DOM) | ${ms(drawn[0][0])} | ${ms(percentile(drawn.slice(1).map((d) => d[0]), 50))} | ${ms(percentile(drawn.slice(1).map((d) => d[0]), 95))} |`);
-    rows.push(`| webview draws the model: style and layout | ${ms(drawn[0][1])} | ${ms(percentile(drawn.slice(1).map((d) => d[1]), 50))} | ${ms(percentile(drawn.slice(1).map((d) => d[1]), 95))} |`);
+    rows.push(`| webview draws the model: script, style, layout (headless Chromium) | ${ms(total[0])} | ${ms(drawMedian)} | ${ms(percentile(total.slice(1), 95))} |`);
   }
   rows.push('', `Model + JSON + drawing, medians: ${ms(model.median + json.median + drawMedian)} ms (target: under 100 ms).`);
   return rows.join('\n');

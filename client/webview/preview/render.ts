@@ -122,14 +122,46 @@ function button(text: string, title: string, onClick: () => void): HTMLButtonEle
   return b;
 }
 
+/** A long passage (a full-text body) is shown in paragraphs of about this many characters. */
+const PARAGRAPH = 900;
+/** A sentence end where a paragraph may break: the break goes after the spaces. */
+const SENTENCE_END = /[.!?][)\]"'”’]*\s+(?=[A-Z0-9([“"'])/g;
+
+/**
+ * One passage: a heading for the title, paragraphs for the rest. A long passage is cut into
+ * paragraphs at sentence ends outside any mention, which reads better and lets the browser skip
+ * the paragraphs out of sight (content-visibility in the stylesheet).
+ */
 function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], ends: Map<number, PreviewSegment> | undefined, rendered: Rendered): HTMLElement {
-  const block = el(p.kind === 'title' ? 'h2' : 'p', `passage ${p.kind}`);
-  block.dataset.line = String(p.line + 1);
+  const title = p.kind === 'title';
+  const open = (continued: boolean) => {
+    const b = el(title ? 'h2' : 'p', `passage ${p.kind}${continued ? ' continued' : ''}`);
+    b.dataset.line = String(p.line + 1);
+    return b;
+  };
+  let block = open(false);
+  const blocks = [block];
+  let length = 0;
   for (const s of p.segments) {
     if (s.stack.length === 0) {
-      block.append(s.text);
+      let text = s.text;
+      if (!title && length + text.length >= PARAGRAPH) {
+        // Break at the first sentence end once the paragraph is long enough.
+        for (const m of text.matchAll(SENTENCE_END)) {
+          const at = m.index! + m[0].length;
+          if (length + at < PARAGRAPH || at >= text.length) continue;
+          block.append(text.slice(0, at));
+          block = open(true);
+          blocks.push(block);
+          text = text.slice(at);
+          length = 0;
+        }
+      }
+      block.append(text);
+      length += text.length;
       continue;
     }
+    length += s.text.length;
     const stack = s.stack.map((i) => doc.mentions[i]);
     const inner = stack[stack.length - 1];
     const wrong = stack.some(isWrong);
@@ -153,7 +185,10 @@ function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], e
       block.append(label);
     }
   }
-  return block;
+  if (blocks.length === 1) return block;
+  const wrapper = el('div', 'passage-group');
+  wrapper.append(...blocks);
+  return wrapper;
 }
 
 /** One bar per mention at its level (CSSOM, which the CSP allows; no style attribute). */
