@@ -125,7 +125,9 @@ function button(text: string, title: string, onClick: () => void): HTMLButtonEle
 /** A long passage (a full-text body) is shown in paragraphs of about this many characters. */
 const PARAGRAPH = 900;
 /** A sentence end where a paragraph may break: the break goes after the spaces. */
-const SENTENCE_END = /[.!?][)\]"'”’]*\s+(?=[A-Z0-9([“"'])/g;
+const SENTENCE_END = /[.!?][)\]"'”’]*\s+(?=[A-Z([“"'])/g;
+/** Abbreviations a period ends without ending the sentence ("Fig. 3", "et al. Smith"). */
+const ABBREVIATION = /\b(?:figs?|refs?|al|vs|e\.g|i\.e|no|eq|ca|approx|dr|mr|ms|st|sp|spp|var)\.$/i;
 
 /**
  * One passage: a heading for the title, paragraphs for the rest. A long passage is cut into
@@ -149,7 +151,7 @@ function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], e
         // Break at the first sentence end once the paragraph is long enough.
         for (const m of text.matchAll(SENTENCE_END)) {
           const at = m.index! + m[0].length;
-          if (length + at < PARAGRAPH || at >= text.length) continue;
+          if (length + at < PARAGRAPH || at >= text.length || ABBREVIATION.test(text.slice(Math.max(0, m.index! - 8), m.index! + 1))) continue;
           block.append(text.slice(0, at));
           block = open(true);
           blocks.push(block);
