@@ -33,4 +33,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: join(outdir, 'server/cli.js'), banner: shebang }),
   build({ ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: join(outdir, 'web/extension.js'), external: ['vscode'] }),
   build({ ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: join(outdir, 'web/server.js') }),
+  // The preview webview's script and stylesheet: run in the webview, not in Node.
+  build({ ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['client/webview/preview/main.ts'], outfile: join(outdir, 'client/preview.js') }),
+  build({ ...common, entryPoints: ['client/webview/preview/preview.css'], outfile: join(outdir, 'client/preview.css') }),
 ]);

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
@@ -54,6 +55,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
   context.subscriptions.push(
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
+    registerPreview(context, () => client),
     ...registerServerCommands(() => client, outputChannel),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);

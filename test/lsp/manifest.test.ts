@@ -37,7 +37,8 @@ describe('package.json', () => {
     assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
     assert.ok(!firstLine.test('key|value|other'));
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator']);
+    // onWebviewPanel: a preview left open is restored after a reload even with no PubTator file open.
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator', 'onWebviewPanel:pubtator.preview']);
     assert.equal(manifest.main, './dist/client/extension.js');
     assert.equal(manifest.browser, './dist/web/extension.js');
     assert.equal(manifest.bin['pubtator-language-server'], 'dist/server/server.js');

@@ -25,8 +25,8 @@ describe('vsix contents', () => {
   });
 
   it('holds the bundles, the grammar, the language configuration and the manifest', () => {
-    for (const f of ['package.json', 'dist/client/extension.js', 'dist/server/server.js', 'dist/web/extension.js', 'dist/web/server.js',
-      'syntaxes/pubtator.tmLanguage.json', 'language-configuration.json', 'LICENSE']) {
+    for (const f of ['package.json', 'dist/client/extension.js', 'dist/client/preview.js', 'dist/client/preview.css', 'dist/server/server.js',
+      'dist/web/extension.js', 'dist/web/server.js', 'syntaxes/pubtator.tmLanguage.json', 'language-configuration.json', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} missing from ${JSON.stringify(files)}`);
     }
   });

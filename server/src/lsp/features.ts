@@ -9,9 +9,11 @@ import type { RegisterFeature } from './serverContext';
 import { registerReading } from './reading';
 import { registerEditing } from './editing';
 import { registerMeshCommand } from './meshCommand';
+import { registerPreview } from './preview';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
   registerEditing, // quick fixes, formatting, completion, rename, "Annotate Selection"
   registerMeshCommand, // "Build MeSH index"
+  registerPreview, // the reading view's model and its HTML/SVG exports
 ];

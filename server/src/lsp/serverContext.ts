@@ -39,6 +39,8 @@ export interface ServerContext {
   fileOf(doc: ChunkedTextDocument): ParsedFile;
   /** The document's current diagnostics (cached per document). */
   diagnosticsOf(doc: ChunkedTextDocument, settings: ServerSettings): Diagnostic[];
+  /** Whether the document has been checked once since it was opened (a large file's first check must not run twice). */
+  checkedOnce(uri: string): boolean;
   /** What the service may use beyond the file (MeSH index, online names); never throws. */
   conceptSources(settings: ServerSettings): ConceptSources | undefined;
   validationOptions(settings: ServerSettings): ValidationOptions;

@@ -178,6 +178,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsFor,
     fileOf: (doc) => openFiles.get(doc).file,
     diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
+    checkedOnce: (uri) => lastValidationMs.has(uri),
     conceptSources,
     validationOptions,
     concepts: () => concepts,
