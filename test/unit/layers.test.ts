@@ -14,6 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['types.ts', 'sortedSearch.ts'],
   ['parse'],
   ['knowledge'],
+  ['schema'],
   ['analysis'],
   ['concepts'],
   ['conventions'],

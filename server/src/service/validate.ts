@@ -15,12 +15,19 @@ import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSource
 import { addFacts, documentFacts, emptyFacts, type Facts } from './conventions/facts';
 import { HeldGroups, type HeldItem, type HeldKind } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
+import type { CorpusSchema } from './schema/schema';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
   severities?: SeveritySettings;
   /** A MeSH index for unknown-mesh-id and mesh-name-mismatch (they report nothing without one). */
   concepts?: ConceptSources;
+  /**
+   * What the corpus declares (pubtator.schema.json): its check levels and
+   * offset unit apply unless `severities` or `unit` say otherwise, and its
+   * types and relation types make the checks exact.
+   */
+  schema?: CorpusSchema;
   /**
    * For validateDocument: the conventions of the file the document belongs to
    * (a document checked alone, such as an edited copy, is judged by its file's
@@ -44,18 +51,19 @@ interface Run {
   settleChecks: Check[];
   /** Identifies the options, for diagnostics cached with a document. */
   key: string;
+  schema?: CorpusSchema;
 }
 
 function prepare(options: ValidationOptions): Run {
   const levels = new Map<string, Severity>();
   for (const check of CHECKS) {
-    const level = toSeverity(options.severities?.[check.code] ?? check.defaultSeverity);
+    const level = toSeverity(options.severities?.[check.code] ?? options.schema?.checks[check.code] ?? check.defaultSeverity);
     if (level !== undefined) levels.set(check.code, level);
   }
   const active = CHECKS.filter((c) => levels.has(c.code));
   // A check that holds rows runs, even when its own code is off, if a check that is on settles them.
   const settled = new Set<HeldKind>(active.flatMap((c) => c.settles ?? []));
-  const unit = options.unit ?? 'codepoint';
+  const unit = options.unit ?? options.schema?.offsetUnit ?? 'codepoint';
   return {
     unit,
     levels,
@@ -63,7 +71,8 @@ function prepare(options: ValidationOptions): Run {
     documentChecks: CHECKS.filter((c) => c.document && (levels.has(c.code) || (c.holds ?? []).some((k) => settled.has(k)))),
     settleChecks: active.filter((c) => c.settle),
     // The index identity is part of it, so that loading or rebuilding an index re-checks documents.
-    key: unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts),
+    key: unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts) + (options.schema?.key ?? ''),
+    schema: options.schema,
   };
 }
 
@@ -84,6 +93,10 @@ class Checking implements CheckContext {
 
   get unit(): OffsetUnit {
     return this.run.unit;
+  }
+
+  get schema(): CorpusSchema | undefined {
+    return this.run.schema;
   }
 
   analysis(doc: PubtatorDocument) {
@@ -127,6 +140,7 @@ function settle(run: Run, conventions: FileConventions, part: HeldGroups, inScop
   const out: Diagnostic[] = [];
   const ctx: SettleContext = {
     learned: conventions.learned,
+    schema: run.schema,
     *groups(kind: HeldKind): Iterable<SettleGroup> {
       for (const whole of conventions.held.ofKind(kind)) {
         if (whole.items.length === 0) continue;

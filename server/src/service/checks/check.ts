@@ -8,6 +8,7 @@ import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptSources } from '../concepts/conceptSources';
 import type { HeldGroup, HeldItem, HeldKind } from '../conventions/held';
 import type { Learned } from '../conventions/learn';
+import type { CorpusSchema } from '../schema/schema';
 
 export interface CheckInfo {
   code: string;
@@ -21,6 +22,8 @@ export interface CheckContext {
   readonly unit: OffsetUnit;
   /** What the caller knows beyond the file (a MeSH index); checks that need it report nothing without it. */
   readonly concepts?: ConceptSources;
+  /** What the corpus declares about itself (pubtator.schema.json), if anything. */
+  readonly schema?: CorpusSchema;
   analysis(doc: PubtatorDocument): DocumentAnalysis;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;
   /** Keeps a row whose verdict depends on the whole file's habits, for the settle step. */
@@ -30,6 +33,7 @@ export interface CheckContext {
 /** What a check's settle step sees once the whole file has been read. */
 export interface SettleContext {
   readonly learned: Learned;
+  readonly schema?: CorpusSchema;
   /** Held groups of a kind: counts over the whole file; items of the part being reported. */
   groups(kind: HeldKind): Iterable<SettleGroup>;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;

@@ -29,7 +29,9 @@ export const duplicateRelation: DocumentCheck = {
         continue;
       }
       sameWay.set(r.pair, r.row);
-      const reverse = r.paired ? (r.forward ? backward : forward).get(r.pair) : undefined;
+      // A directed type's reverse says something else (A acts on B, B on A).
+      const directed = ctx.schema?.relationTypes?.get(r.type)?.direction === 'directed';
+      const reverse = r.paired && !directed ? (r.forward ? backward : forward).get(r.pair) : undefined;
       if (reverse) {
         ctx.hold({
           kind: 'reversed-relation', key: r.type, range: rowRange(r.row),

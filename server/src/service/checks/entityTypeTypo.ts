@@ -5,6 +5,7 @@
 import type { Check } from './check';
 import { quote } from './ranges';
 import { reportRows } from './settleRows';
+import { declaresEntityTypes } from '../schema/schema';
 
 export const entityTypeTypo: Check = {
   code: 'entity-type-typo',
@@ -12,6 +13,7 @@ export const entityTypeTypo: Check = {
   description: 'A rarely used entity type spelled like a type the file uses far more often (Chemcial for Chemical).',
   settles: ['entity-type'],
   settle(ctx) {
+    if (declaresEntityTypes(ctx.schema)) return; // undeclaredEntityType names the close declared type
     const { typos, facts } = ctx.learned;
     for (const group of ctx.groups('entity-type')) {
       const common = typos.get(group.key);

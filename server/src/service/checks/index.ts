@@ -28,6 +28,10 @@ import { truncatedText } from './truncatedText';
 import { normalisedTextColumn } from './normalisedTextColumn';
 import { oneWayRelation } from './oneWayRelation';
 import { entityTypeTypo } from './entityTypeTypo';
+import { undeclaredEntityType } from './undeclaredEntityType';
+import { undeclaredRelationType } from './undeclaredRelationType';
+import { relationArgumentTypes } from './relationArgumentTypes';
+import { idPatternMismatch } from './idPatternMismatch';
 
 export const CHECKS: readonly Check[] = [
   textMismatch,
@@ -54,6 +58,10 @@ export const CHECKS: readonly Check[] = [
   entityTypeTypo,
   unknownEntityType,
   relationTypeNotAllowed,
+  undeclaredEntityType,
+  undeclaredRelationType,
+  relationArgumentTypes,
+  idPatternMismatch,
   unknownMeshId,
   meshNameMismatch,
 ];

@@ -20,7 +20,7 @@ export const oneWayRelation: DocumentCheck = {
     // both ways, or lists just one: a document of a one-way file holds nothing
     // (most of them), and a missing reverse is found where it matters.
     for (const r of rows) {
-      if (r.a === r.b || r.paired) continue;
+      if (r.a === r.b || r.paired || ctx.schema?.relationTypes?.get(r.type)?.direction === 'directed') continue;
       const t = tallies.get(r.type)!;
       if (t.paired === 0 && t.eligible > 1) continue;
       ctx.hold({ kind: 'one-way-relation', key: r.type, range: rowRange(r.row) });

@@ -1,5 +1,6 @@
-// Entity types no known corpus uses are held with their rows: a type the file
-// uses consistently is its own (a custom type, a renamed one), not a defect.
+// Entity types no known corpus uses (with a schema that lists types: that the
+// schema does not declare) are held with their rows: a type the file uses
+// consistently is its own (a custom type, a renamed one), not a defect.
 // Settled here: a rare one with no close spelling among the file's types gets
 // one hint (a rare one close to a type the file relies on is a typo:
 // entityTypeTypo).
@@ -7,6 +8,7 @@
 import type { DocumentCheck } from './check';
 import { fieldRange, quote } from './ranges';
 import { isKnownEntityType, looksLikeConceptId } from '../knowledge/entityTypes';
+import { declaredType, declaresEntityTypes } from '../schema/schema';
 
 /** More rare types than this are one cause (a column out of place, say): one hint for them all. */
 const MAX_NAMED = 20;
@@ -22,11 +24,14 @@ export const unknownEntityType: DocumentCheck = {
       const t = m.typeField;
       if (!t) continue;
       const type = t.text.trim();
-      if (type === '' || isKnownEntityType(type) || looksLikeConceptId(type)) continue;
+      if (type === '' || looksLikeConceptId(type)) continue;
+      // With a schema that lists its types, the list says what is known; else the known corpora do.
+      if (declaresEntityTypes(ctx.schema) ? declaredType(ctx.schema, type) !== undefined : isKnownEntityType(type)) continue;
       ctx.hold({ kind: 'entity-type', key: type, range: fieldRange(m.line, t) });
     }
   },
   settle(ctx) {
+    if (declaresEntityTypes(ctx.schema)) return; // undeclaredEntityType says it, as an error
     const rare = [...ctx.groups('entity-type')].filter((g) => ctx.learned.rareUnknown.has(g.key));
     if (rare.length > MAX_NAMED) {
       const first = rare.reduce((a, b) => (before(b.first.range, a.first.range) ? b : a));

@@ -12,7 +12,9 @@ export type HeldKind =
   | 'text-minor' // a span whose covered text differs only as producers normalise
   | 'no-abstract' // a document with a title line and no abstract line
   | 'reversed-relation' // a relation row whose reverse (same type) is in its document (key: the type)
-  | 'one-way-relation'; // a relation row whose reverse is not (key: the type)
+  | 'one-way-relation' // a relation row whose reverse is not (key: the type)
+  | 'relation-type' // a relation row whose type the schema does not declare (key: the type)
+  | 'id-misfit'; // a mention id part outside its type's declared namespaces or pattern (key: type and namespace)
 
 export interface HeldItem {
   kind: HeldKind;
