@@ -3,7 +3,7 @@
 // `D007649`, `NCBIGene` takes `5444` and `Gene:5444`, `tmVar` takes variant
 // keys, `number` any bare number, `other` anything the parser cannot place.
 
-import type { ConceptAtom, ConceptRef, Namespace } from '../parse/conceptIds';
+import { isIdentifying, type ConceptAtom, type ConceptRef, type Namespace } from '../parse/conceptIds';
 import type { EntityTypeDecl, IdNamespace } from './schema';
 
 const ACCEPTS: Record<IdNamespace, readonly Namespace[]> = {
@@ -46,7 +46,7 @@ export function idMisfits(ref: ConceptRef, decl: EntityTypeDecl): { atom: Concep
   const allowed = decl.idNamespaces;
   for (const atom of ref.atoms) {
     // A variant's attributes (its gene, its group) are not the variant's id.
-    if (ref.variant && atom.namespace === 'attribute') continue;
+    if (ref.variant && !isIdentifying(atom)) continue;
     if (allowed?.length && !allowed.some((ns) => ACCEPTS[ns].includes(atom.namespace))) {
       out.push({ atom, why: `${namespaceOf(atom)} is not one of ${decl.name}'s namespaces (${allowed.join(', ')})` });
     } else if (decl.pattern && !decl.pattern.test(atom.raw)) {

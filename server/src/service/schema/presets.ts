@@ -2,28 +2,27 @@
 // for `"extends": "<name>"`. They declare what each family's own files use;
 // a corpus that adds types extends one and adds its own entries.
 
-import type { RelationTypeEntry, SchemaDocument } from './schema';
+import type { EntityTypeEntry, RelationTypeEntry, SchemaDocument } from './schema';
 
-const CORRELATIONS = ['Association', 'Positive_Correlation', 'Negative_Correlation'];
+/**
+ * BioRED's and PubTator3's relation types, defined on the pair (symmetric).
+ * No argument table: NCBI's converter's table (relation-type-not-allowed, off
+ * by default) is narrower than what the gold files themselves use.
+ */
+const PAIR_TYPES = ['Association', 'Positive_Correlation', 'Negative_Correlation', 'Bind', 'Cotreatment', 'Comparison', 'Drug_Interaction', 'Conversion'];
+const relationTypes = (): Record<string, RelationTypeEntry> => Object.fromEntries(PAIR_TYPES.map((t) => [t, { direction: 'symmetric' as const }]));
 
-/** NCBI's converter's relation table (knowledge/relationTypes.ts), over the given type per family. */
-function relationTable(t: { chemical: string; disease: string; gene: string; variant: string }): Record<string, RelationTypeEntry> {
-  const pairs: Record<string, [string, string][]> = {};
-  const allow = (types: string[], a: string, b: string) => {
-    for (const type of types) (pairs[type] ??= []).push([a, b]);
-  };
-  allow([...CORRELATIONS, 'Comparison', 'Conversion', 'Cotreatment', 'Drug_Interaction'], t.chemical, t.chemical);
-  allow(CORRELATIONS, t.chemical, t.disease);
-  allow([...CORRELATIONS, 'Bind', 'Cotreatment'], t.chemical, t.gene);
-  allow(CORRELATIONS, t.chemical, t.variant);
-  allow(CORRELATIONS, t.disease, t.gene);
-  allow(CORRELATIONS, t.disease, t.variant);
-  allow([...CORRELATIONS, 'Bind'], t.gene, t.gene);
-  allow(['Association'], t.variant, t.variant);
-  return Object.fromEntries(Object.entries(pairs).map(([type, args]) => [type, { arguments: args, direction: 'symmetric' as const }]));
-}
-
-const VARIANT_IDS = { family: 'variant' as const, idNamespaces: ['tmVar' as const, 'HGVS' as const, 'dbSNP' as const, 'other' as const] };
+const VARIANT_IDS: EntityTypeEntry = { family: 'variant', idNamespaces: ['tmVar', 'HGVS', 'dbSNP', 'other'] };
+/** BC8's BioRED files give some variants their gene's id. */
+const VARIANT_OR_GENE_IDS: EntityTypeEntry = { family: 'variant', idNamespaces: ['tmVar', 'HGVS', 'dbSNP', 'NCBIGene', 'number', 'other'] };
+/** GNormPlus and NLM-Gene's gene types. */
+const GENE_TYPES: Record<string, EntityTypeEntry> = {
+  Gene: { family: 'gene', idNamespaces: ['NCBIGene', 'number', 'other'] },
+  FamilyName: { family: 'gene' },
+  DomainMotif: { family: 'gene' },
+  Cell: { family: 'other' },
+  ChromosomeLocation: { family: 'other' },
+};
 
 export const PRESETS: Record<string, SchemaDocument> = {
   pubtator3: {
@@ -38,7 +37,7 @@ export const PRESETS: Record<string, SchemaDocument> = {
       SNP: VARIANT_IDS,
       Variant: VARIANT_IDS,
     },
-    relationTypes: relationTable({ chemical: 'Chemical', disease: 'Disease', gene: 'Gene', variant: 'ProteinMutation' }),
+    relationTypes: relationTypes(),
   },
   biored: {
     entityTypes: {
@@ -46,10 +45,10 @@ export const PRESETS: Record<string, SchemaDocument> = {
       DiseaseOrPhenotypicFeature: { family: 'disease', idNamespaces: ['MESH', 'OMIM'] },
       ChemicalEntity: { family: 'chemical', idNamespaces: ['MESH', 'ChEBI'] },
       OrganismTaxon: { family: 'species', idNamespaces: ['NCBITaxon', 'number'] },
-      SequenceVariant: VARIANT_IDS,
+      SequenceVariant: VARIANT_OR_GENE_IDS,
       CellLine: { family: 'cellline', idNamespaces: ['Cellosaurus'] },
     },
-    relationTypes: relationTable({ chemical: 'ChemicalEntity', disease: 'DiseaseOrPhenotypicFeature', gene: 'GeneOrGeneProduct', variant: 'SequenceVariant' }),
+    relationTypes: relationTypes(),
   },
   bc5cdr: {
     entityTypes: {
@@ -71,12 +70,14 @@ export const PRESETS: Record<string, SchemaDocument> = {
     entityTypes: {
       ProteinMutation: VARIANT_IDS, DNAMutation: VARIANT_IDS, SNP: VARIANT_IDS, ProteinAllele: VARIANT_IDS,
       DNAAllele: VARIANT_IDS, AcidChange: VARIANT_IDS, OtherMutation: VARIANT_IDS,
-      Gene: { family: 'gene', idNamespaces: ['NCBIGene', 'number', 'other'] },
-      FamilyName: { family: 'gene' },
-      DomainMotif: { family: 'gene' },
+      ...GENE_TYPES,
       Species: { family: 'species', idNamespaces: ['NCBITaxon', 'number'] },
-      CellLine: { family: 'cellline', idNamespaces: ['Cellosaurus'] },
+      // tmVar 3 gives a cell line the taxonomy id of its species.
+      CellLine: { family: 'cellline', idNamespaces: ['Cellosaurus', 'NCBITaxon', 'number'] },
+      Disease: { family: 'disease', idNamespaces: ['MESH', 'OMIM'] },
+      Chemical: { family: 'chemical', idNamespaces: ['MESH', 'ChEBI'] },
       Chromosome: { family: 'other' },
+      RefSeq: { family: 'other' },
     },
   },
   medmentions: {
@@ -84,7 +85,7 @@ export const PRESETS: Record<string, SchemaDocument> = {
     entityTypePattern: '^T\\d{3}(,T\\d{3})*$',
   },
 };
-// GNormPlus writes tmVar's gene types.
-PRESETS.gnormplus = PRESETS.tmvar;
+// GNormPlus and NLM-Gene write tmVar's gene types.
+PRESETS.gnormplus = { entityTypes: { ...GENE_TYPES, Species: { family: 'species', idNamespaces: ['NCBITaxon', 'number'] } } };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
