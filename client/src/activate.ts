@@ -13,6 +13,7 @@ import { registerBuildMeshIndex } from './buildMeshIndex';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWorkspaceFiles } from './workspaceFiles';
+import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -56,12 +57,14 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
+    registerCreateSchema(() => client),
     ...registerServerCommands(() => client, outputChannel),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
   );
   registerWorkspaceFiles(client);
+  registerSchemaFiles(client);
   await client.start();
   return client;
 }

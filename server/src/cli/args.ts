@@ -10,7 +10,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'checks'; json: boolean }
-  | { kind: 'check'; paths: string[]; json: boolean; unit: OffsetUnit; severities: SeveritySettings; mesh?: string[] }
+  | { kind: 'check'; paths: string[]; json: boolean; unit?: OffsetUnit; severities: SeveritySettings; mesh?: string[]; schema?: string }
+  | { kind: 'schema'; path: string }
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -29,6 +30,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         severity: { type: 'string', multiple: true },
         offsets: { type: 'string' },
         mesh: { type: 'string', multiple: true },
+        schema: { type: 'string' },
       },
     });
   } catch (err) {
@@ -45,12 +47,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
     return { kind: 'checks', json };
   }
+  if (command === 'schema') {
+    if (rest.length !== 1) return usage('\'schema\' takes one PubTator file (or - for stdin), whose conventions it writes as a schema.');
+    if (values.severity || values.offsets || values.mesh || values.schema || values.json) return usage('\'schema\' takes no options.');
+    return { kind: 'schema', path: rest[0] };
+  }
   if (command !== 'check') {
     return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
   }
   if (rest.length === 0) return usage('\'check\' needs at least one file or folder (or - for stdin).');
-  const unit = values.offsets ?? 'codepoint';
-  if (unit !== 'codepoint' && unit !== 'utf16') {
+  // No --offsets: the corpus schema's unit, else code points.
+  const unit = values.offsets;
+  if (unit !== undefined && unit !== 'codepoint' && unit !== 'utf16') {
     return usage(`--offsets must be codepoint or utf16, not ${JSON.stringify(unit)}.`);
   }
   const severities: SeveritySettings = {};
@@ -68,7 +76,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const mesh = values.mesh?.filter((p) => p !== '');
   if (values.mesh && !mesh?.length) return usage('--mesh needs a path: a MeSH index, or NLM\'s MeSH files.');
-  return mesh ? { kind: 'check', paths: rest, json, unit, severities, mesh } : { kind: 'check', paths: rest, json, unit, severities };
+  if (values.schema === '') return usage('--schema needs the path of a pubtator.schema.json.');
+  const check: Command = { kind: 'check', paths: rest, json, severities };
+  if (unit) check.unit = unit;
+  if (mesh) check.mesh = mesh;
+  if (values.schema) check.schema = values.schema;
+  return check;
 }
 
 function usage(message: string): Command {

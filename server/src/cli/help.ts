@@ -5,6 +5,7 @@ import { CHECKS } from '../service/checks/index';
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
   pubtator checks [--json]                      list the check codes, default levels, descriptions
+  pubtator schema FILE                          print FILE's conventions as a pubtator.schema.json
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
@@ -33,6 +34,14 @@ Options for check:
                          ~/.cache/pubtator) and reused while unchanged. Turns
                          on unknown-mesh-id (warning); mesh-name-mismatch is
                          off unless --severity mesh-name-mismatch=LEVEL
+  --schema PATH          the corpus schema for every input; without it, each
+                         input's nearest pubtator.schema.json above it (above
+                         the current folder for stdin) applies, as in the
+                         editor. Its check levels and offset unit apply unless
+                         --severity and --offsets say otherwise; files it
+                         ignores are skipped when found in a folder. A schema
+                         with problems is used as far as it can be, and the
+                         run ends with status 2
   -h, --help             this text
   -V, --version          the version
 

@@ -17,14 +17,20 @@ import { LineOutput } from './output';
 import { ProgressBar } from './progress';
 import { readInput, type ReadCounters } from './readInput';
 import { Summary } from './summary';
+import { CliSchemas } from './schemaOption';
+import { isIgnored } from '../service/schema/ignore';
+import { resolve } from 'node:path';
 
 export interface CheckOptions {
   paths: string[];
   json: boolean;
-  unit: OffsetUnit;
+  /** `--offsets`; absent: the corpus schema's unit, else code points. */
+  unit?: OffsetUnit;
   severities: SeveritySettings;
   /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
   mesh?: string[];
+  /** `--schema`: the corpus schema for every input (else each input's nearest pubtator.schema.json). */
+  schema?: string;
 }
 
 export interface Streams {
@@ -44,14 +50,21 @@ export async function runCheck(options: CheckOptions, io: Streams = process): Pr
     }
     mesh = opened.index;
   }
+  const schemas = new CliSchemas(options.schema);
+  const badSchema = await schemas.checkGiven();
+  if (badSchema) {
+    mesh?.close();
+    io.stderr.write(`pubtator: ${printable(badSchema)}\n`);
+    return 2;
+  }
   try {
-    return await checkAll(options, io, started, mesh);
+    return await checkAll(options, io, started, mesh, schemas);
   } finally {
     mesh?.close();
   }
 }
 
-async function checkAll(options: CheckOptions, io: Streams, started: number, mesh: MeshIndex | undefined): Promise<number> {
+async function checkAll(options: CheckOptions, io: Streams, started: number, mesh: MeshIndex | undefined, schemas: CliSchemas): Promise<number> {
   const summary = new Summary();
   const out = new LineOutput(io.stdout);
   const { files, problems } = await discover(options.paths);
@@ -70,9 +83,18 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   problems.forEach(unreadable);
 
   const format = options.json ? formatJson : formatText;
-  const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined };
   progress?.start();
   for (const input of files) {
+    const { schema, problems: schemaProblems } = await schemas.forInput(input.stdin ? undefined : input.path);
+    // A schema with problems is used as far as it can be, and the run ends with status 2.
+    for (const problem of schemaProblems) {
+      summary.schemaProblems.push(problem);
+      progress?.clear();
+      io.stderr.write(`pubtator: ${printable(problem)}\n`);
+    }
+    // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
+    if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
+    const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined, schema };
     if (progress) progress.label = printable(input.path);
     // A file's diagnostics are printed in line order when it ends (its held
     // rows are settled only then); past OUTPUT_BUFFER pending lines they go out
@@ -140,11 +162,11 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   if (options.json) {
     out.line(formatSummaryJson(summary));
   } else {
-    if (summary.codes.size > 0 || summary.unreadable.length > 0) out.line('');
+    if (summary.codes.size > 0 || summary.unreadable.length > 0 || summary.schemaProblems.length > 0) out.line('');
     out.line(formatSummaryText(summary, (code) => levelOf(code, options.severities)));
   }
   out.flush();
-  if (summary.unreadable.length > 0) return 2;
+  if (summary.unreadable.length > 0 || summary.schemaProblems.length > 0) return 2;
   return summary.errors > 0 ? 1 : 0;
 }
 

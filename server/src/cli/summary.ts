@@ -17,6 +17,8 @@ export class Summary {
   /** Per code, in order of first appearance. */
   readonly codes = new Map<string, number>();
   readonly unreadable: InputProblem[] = [];
+  /** Problems of corpus schema files (said on stderr; the usable part of each schema applies). */
+  readonly schemaProblems: string[] = [];
   /** Bytes read from disk (compressed for .gz) and bytes of text checked. */
   rawBytes = 0;
   textBytes = 0;

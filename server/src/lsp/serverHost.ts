@@ -5,6 +5,7 @@
 // nodeHost.ts for Node (stdio and IPC), browserHost.ts for a web worker.
 
 import type { ConceptContext, ConceptProvider } from './conceptProvider';
+import type { SchemaFiles } from './schemaFiles';
 
 /** Gives memory back after large work (memoryReclaimer.ts in Node). */
 export interface Reclaimer {
@@ -26,6 +27,8 @@ export interface ServerHost {
   readonly reclaimer?: Reclaimer;
   /** Routes exceptions no handler caught to the log, so that they do not end the server. */
   catchStray?(log: (message: string) => void): void;
+  /** Reads corpus schema files itself where it can (the disk), asking the client for the rest; the client alone when absent. */
+  schemaFiles?(client: SchemaFiles): SchemaFiles;
 }
 
 /** For hosts without a reclaimer. */

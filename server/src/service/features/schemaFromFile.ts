@@ -53,7 +53,7 @@ export function schemaFromFile(file: ParsedFile, source = 'this file'): LearnedS
   schema.relationTypes = relationTypes;
   const unit = unitOf(profile);
   if (unit) schema.offsetUnit = unit;
-  const text = JSON.stringify({ description, ...schema }, null, 2) + '\n';
+  const text = pretty({ description, ...schema }, '') + '\n';
   return { schema, text };
 }
 
@@ -61,4 +61,23 @@ function unitOf(p: CorpusProfile): 'codepoint' | 'utf16' | undefined {
   const { codepoint, utf16 } = p.unitEvidence;
   if (codepoint === utf16) return undefined;
   return codepoint > utf16 ? 'codepoint' : 'utf16';
+}
+
+/** JSON with two-space indents, short arrays of plain values kept on one line (as people write schema files). */
+function pretty(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    const flat = JSON.stringify(value);
+    if (flat.length <= 80 && value.every((v) => typeof v !== 'object' || (Array.isArray(v) && v.every((w) => typeof w !== 'object')))) {
+      return flat.replace(/","/g, '", "').replace(/\],\[/g, '], [');
+    }
+    const inner = indent + '  ';
+    return `[\n${value.map((v) => inner + pretty(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = indent + '  ';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pretty(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
