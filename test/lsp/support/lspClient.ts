@@ -47,6 +47,8 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Sections asked for through workspace/configuration. */
   readonly configurationRequests: string[] = [];
+  /** What the server registered dynamically (method and options). */
+  readonly registrations: { method: string; options?: unknown }[] = [];
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
   private readonly exited: Promise<number | null>;
@@ -75,7 +77,10 @@ export class LspTestClient {
       this.configurationRequests.push(item.section ?? '');
       return item.section === 'pubtator' ? this.settings : null;
     }));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations.map((r) => ({ method: r.method, options: r.registerOptions })));
+      return undefined;
+    });
     connection.listen();
   }
 
@@ -106,7 +111,9 @@ export class LspTestClient {
 
   private async initialize(options: StartOptions): Promise<LspTestClient> {
     const capabilities: ClientCapabilities = {
-      workspace: options.configuration === false ? {} : { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: options.configuration === false ? {} : {
+        configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },

@@ -20,9 +20,11 @@ export const relationArgumentTypes: DocumentCheck = {
     for (const r of doc.relations) {
       const decl = schema.relationTypes.get(r.typeField.text.trim());
       if (!decl?.arguments?.length || r.concepts.length < 2) continue;
-      const [a, b] = r.concepts.map((c) => typesOf(schema, mentionsOf(analysis, c).map((m) => m.typeField?.text ?? '')));
-      // A concept no mention carries is dangling-relation-id's to report.
-      if (a.length === 0 || b.length === 0) continue;
+      const [rowsA, rowsB] = r.concepts.map((c) => mentionsOf(analysis, c).map((m) => m.typeField?.text ?? ''));
+      // A concept no mention carries is dangling-relation-id's to report; one
+      // of an undeclared type is undeclared-entity-type's: one cause, one error.
+      if (rowsA.length === 0 || rowsB.length === 0 || [...rowsA, ...rowsB].some((t) => declaredType(schema, t) === undefined)) continue;
+      const [a, b] = [typesOf(schema, rowsA), typesOf(schema, rowsB)];
       const fits = (x: string[], y: string[]) => decl.arguments!.some(([p, q]) => matches(schema, p, x) && matches(schema, q, y));
       if (fits(a, b) || (decl.direction !== 'directed' && fits(b, a))) continue;
       const allowed = decl.arguments.map(([p, q]) => `${p} ${decl.direction === 'directed' ? '→' : '–'} ${q}`).join(', ');
