@@ -1,0 +1,121 @@
+// Two parsed files compared whole, in memory: the editor's comparison and the
+// tests'. Pairs come in the predicted file's order, then the groups only the
+// reference has. A PairCache keeps each pair's result while neither group
+// changes (the editor re-parses only edited documents, so after a keystroke
+// one pair is compared again, and results of documents that only moved get
+// their lines shifted).
+
+import type { ParsedFile, PubtatorDocument } from '../parse/model';
+import type { PairResult } from './comparePair';
+import { groupsOf } from './groups';
+import type { Difference, DocumentGroup, IdMismatch } from './model';
+import { groupKey } from './model';
+import { Scorer, type ScorerOptions } from './scorer';
+
+export interface FileComparison {
+  scorer: Scorer;
+  /** Every scored pair. */
+  results: PairResult[];
+}
+
+interface Kept {
+  gold: readonly PubtatorDocument[];
+  predicted: readonly PubtatorDocument[];
+  goldStart: number;
+  predictedStart: number;
+  result: PairResult;
+}
+
+/** Results per pair of groups, valid while both groups hold the same documents under the same settings. */
+export class PairCache {
+  private readonly kept = new WeakMap<PubtatorDocument, Kept>();
+
+  get(gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined): PairResult | undefined {
+    const k = this.kept.get(anchor(gold, predicted));
+    if (!k || !sameBlocks(k.gold, gold) || !sameBlocks(k.predicted, predicted)) return undefined;
+    const dGold = gold ? gold.blocks[0].startLine - k.goldStart : 0;
+    const dPredicted = predicted ? predicted.blocks[0].startLine - k.predictedStart : 0;
+    if (dGold !== 0 || dPredicted !== 0) {
+      k.result = shiftResult(k.result, dGold, dPredicted);
+      k.goldStart += dGold;
+      k.predictedStart += dPredicted;
+    }
+    // The groups are the current ones (the same documents, maybe moved).
+    return { ...k.result, gold, predicted };
+  }
+
+  set(gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined, result: PairResult): void {
+    this.kept.set(anchor(gold, predicted), {
+      gold: gold?.blocks.slice() ?? [],
+      predicted: predicted?.blocks.slice() ?? [],
+      goldStart: gold?.blocks[0].startLine ?? 0,
+      predictedStart: predicted?.blocks[0].startLine ?? 0,
+      result,
+    });
+  }
+}
+
+function anchor(gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined): PubtatorDocument {
+  return (predicted ?? gold)!.blocks[0];
+}
+
+function sameBlocks(kept: readonly PubtatorDocument[], group: DocumentGroup | undefined): boolean {
+  const now = group?.blocks ?? [];
+  return kept.length === now.length && kept.every((d, i) => d === now[i]);
+}
+
+/** A result with the lines of each side moved (their documents moved in the file). */
+export function shiftResult(r: PairResult, dGold: number, dPredicted: number): PairResult {
+  const own = (kind: 'fp' | 'fn') => (kind === 'fp' ? dPredicted : dGold);
+  const differences = r.differences.map((d): Difference => {
+    const moved: Difference = { ...d, line: d.line + own(d.kind) };
+    if (d.note) moved.note = { ...d.note, otherLine: d.note.otherLine + own(d.kind === 'fp' ? 'fn' : 'fp') };
+    return moved;
+  });
+  const idMismatches = r.idMismatches.map((m): IdMismatch => ({ ...m, predictedLine: m.predictedLine + dPredicted, goldLine: m.goldLine + dGold }));
+  return { ...r, differences, idMismatches };
+}
+
+/** Compares one pair, parsing what it needs and giving back the rows of documents nobody had parsed. */
+function comparePairReleasing(scorer: Scorer, gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined): PairResult | undefined {
+  const blocks = [...(gold?.blocks ?? []), ...(predicted?.blocks ?? [])];
+  const parsed = blocks.map((d) => d.materialized);
+  try {
+    return scorer.pair(gold, predicted);
+  } finally {
+    blocks.forEach((d, i) => { if (!parsed[i]) d.release(); });
+  }
+}
+
+/** The pairs of two files: the predicted file's groups in order, then those only the reference has. */
+export function pairsOf(gold: ParsedFile, predicted: ParsedFile): [DocumentGroup | undefined, DocumentGroup | undefined][] {
+  const goldGroups = new Map(groupsOf(gold).map((g) => [groupKey(g), g]));
+  const out: [DocumentGroup | undefined, DocumentGroup | undefined][] = [];
+  for (const p of groupsOf(predicted)) {
+    const key = groupKey(p);
+    const g = goldGroups.get(key);
+    goldGroups.delete(key);
+    out.push([g, p]);
+  }
+  for (const g of goldGroups.values()) out.push([g, undefined]);
+  return out;
+}
+
+export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): FileComparison {
+  const scorer = new Scorer(options);
+  const results: PairResult[] = [];
+  for (const [g, p] of pairsOf(gold, predicted)) {
+    const kept = cache?.get(g, p);
+    if (kept) {
+      scorer.countDocuments(g, p);
+      scorer.add(kept);
+      results.push(kept);
+      continue;
+    }
+    const result = comparePairReleasing(scorer, g, p);
+    if (!result) continue;
+    cache?.set(g, p, result);
+    results.push(result);
+  }
+  return { scorer, results };
+}
