@@ -15,6 +15,7 @@ import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
+import { compareSection } from './compare';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       ['Opening a 50 MB file in an editor (built server over Node IPC)', openSection],
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
+      ['Comparing two 50 MB files (command line)', compareSection],
     );
   }
   const only = process.env.BENCH_ONLY?.toLowerCase();
