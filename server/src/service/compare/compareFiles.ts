@@ -16,6 +16,8 @@ export interface FileComparison {
   scorer: Scorer;
   /** Every scored pair. */
   results: PairResult[];
+  /** Ids of the documents only one file has, in file order. */
+  only: { gold: string[]; predicted: string[] };
 }
 
 interface Kept {
@@ -104,7 +106,10 @@ export function pairsOf(gold: ParsedFile, predicted: ParsedFile): [DocumentGroup
 export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): FileComparison {
   const scorer = new Scorer(options);
   const results: PairResult[] = [];
+  const only = { gold: [] as string[], predicted: [] as string[] };
   for (const [g, p] of pairsOf(gold, predicted)) {
+    if (!p) only.gold.push(g!.id);
+    if (!g) only.predicted.push(p!.id);
     const kept = cache?.get(g, p);
     if (kept) {
       scorer.countDocuments(g, p);
@@ -117,5 +122,5 @@ export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: S
     cache?.set(g, p, result);
     results.push(result);
   }
-  return { scorer, results };
+  return { scorer, results, only };
 }
