@@ -28,6 +28,7 @@ import { registerEditing } from './lsp/editing';
 import { Commands } from './lsp/commands';
 import { ConceptHost, defaultStoragePath } from './lsp/conceptHost';
 import { BUILD_MESH_INDEX_COMMAND, meshBuildHandler, reporterProgress } from './lsp/meshCommand';
+import { registerCompare } from './lsp/compare';
 import type { ConceptSources } from './service/concepts/conceptSources';
 import type { ValidationOptions } from './service/validate';
 
@@ -84,6 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = workspace?.configuration === true;
   dynamicConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   concepts = createConceptHost(params.initializationOptions);
+  compare.initialize(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -225,7 +227,9 @@ async function runValidation(uri: string, version: number): Promise<void> {
   lastValidationMs.set(uri, cost);
   // A full check of a large file leaves garbage V8 would keep for minutes.
   if (large && cost > RECLAIM_AFTER_MS) reclaimer.whenQuiet();
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+  // The comparison's diagnostics (source "compare") go in the same publish, so neither set replaces the other.
+  const compared = compare.diagnosticsFor(uri, settings.unit);
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)).concat(compared) });
   // Then, unless the user typed again, count concepts across the file so the
   // first hover does not have to (edits after that update the counts). Not at
   // once: the whole-file requests an editor sends on opening a file come first.
@@ -242,6 +246,7 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   reclaimer.postpone();
   scheduleValidation(e.document);
+  compare.changed(e.document.uri);
 });
 
 documents.onDidClose((e) => {
@@ -254,6 +259,7 @@ documents.onDidClose((e) => {
   if (isLarge(e.document)) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
   settingsByUri.delete(uri);
+  compare.closed(uri);
   connection.sendDiagnostics({ uri, diagnostics: [] })
     .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
 });
@@ -336,7 +342,8 @@ connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${J
 connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
   service.inlayHints(file, p.range, { unit: s.unit })));
 
-connection.onCodeLens(onDocument('Code lens', [], (doc, file) => service.codeLenses(file).map((l) => toCodeLens(doc.uri, l)), true));
+connection.onCodeLens(onDocument('Code lens', [], (doc, file, _p, s) =>
+  [...service.codeLenses(file).map((l) => toCodeLens(doc.uri, l)), ...compare.codeLenses(doc.uri, s.unit)], true));
 
 connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
   try {
@@ -355,11 +362,23 @@ connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
 connection.onSelectionRanges(onDocument('Selection ranges', [], (_doc, file, p: SelectionRangeParams, s) =>
   service.selectionRanges(file, p.positions, { unit: s.unit })));
 
+// "Compare with…" (lsp/compare.ts): its diagnostics, lenses and quick fixes join the checker's.
+const compare = registerCompare({
+  connection, documents, log,
+  fileOf: (doc) => openFiles.get(doc).file,
+  unitFor: async (uri) => (await settingsFor(uri)).unit,
+  republish: (uri) => {
+    const doc = documents.get(uri);
+    if (doc) scheduleValidation(doc);
+  },
+});
+
 // Quick fixes, formatting, completion, rename and "Annotate selection" (lsp/editing.ts).
 const editing = registerEditing({
   connection, documents, service, log, settingsFor, commands,
   fileOf: (doc) => openFiles.get(doc).file,
   diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
+  moreQuickFixes: (doc, file, sent, s) => compare.quickFixes(doc.uri, file, sent, s.unit),
 });
 
 // "PubTator: Build MeSH index" (lsp/meshCommand.ts), then the one executeCommand handler.

@@ -104,6 +104,14 @@ export function pairsOf(gold: ParsedFile, predicted: ParsedFile): [DocumentGroup
 }
 
 export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): FileComparison {
+  const steps = comparingFiles(gold, predicted, options, cache);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** compareFiles one pair at a time: yields after each pair, so a caller can pause between them. */
+export function* comparingFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): Generator<void, FileComparison> {
   const scorer = new Scorer(options);
   const results: PairResult[] = [];
   const only = { gold: [] as string[], predicted: [] as string[] };
@@ -118,9 +126,11 @@ export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: S
       continue;
     }
     const result = comparePairReleasing(scorer, g, p);
-    if (!result) continue;
-    cache?.set(g, p, result);
-    results.push(result);
+    if (result) {
+      cache?.set(g, p, result);
+      results.push(result);
+    }
+    yield;
   }
   return { scorer, results, only };
 }
