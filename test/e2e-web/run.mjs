@@ -120,7 +120,7 @@ try {
   report.onFailure = (name) => shooter.failure(name);
   await report.time('load the workbench', () => wb.load(`${server.url}?folder=${encodeURIComponent(profile.workspace)}`));
   await report.time('checks', () => runChecks({
-    wb, report, expected, texts, capabilities,
+    wb, report, expected, texts, capabilities, workspace: profile.workspace,
     shoot: (name, kind) => shooter.shoot(name, kind),
     editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
   }));

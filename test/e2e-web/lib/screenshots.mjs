@@ -3,10 +3,11 @@
 //   editor.png    the defective sample: coloured spans, problems underlined
 //   hover.png     the hover on a relation's MeSH id
 //   problems.png  the Problems panel
+//   compare.png   the whole window while comparing two files: differences marked, lenses, the view
 import fs from 'node:fs';
 import path from 'node:path';
 
-const KINDS = ['editor', 'hover', 'problems'];
+const KINDS = ['editor', 'hover', 'problems', 'compare'];
 
 export class Shooter {
   constructor({ shotsDir, imagesDir }) {
@@ -52,6 +53,7 @@ export class Shooter {
   /** The part of the window each picture shows, trimmed to what is drawn in it. */
   async clipFor(kind) {
     const wb = this.wb;
+    if (kind === 'compare') return { x: 0, y: 0, ...wb.page.viewportSize() };
     if (kind === 'problems') {
       const panel = await wb.box('.part.panel');
       const rows = await wb.page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.getBoundingClientRect().bottom));
