@@ -115,8 +115,8 @@ export async function compareSection(): Promise<string> {
   const rows = [
     '| command | wall time s (median) | / checking both files | / checking gold twice | peak RSS MB |',
     '|---|---:|---:|---:|---:|',
-    row('`pubtator check` of gold (10 diagnostics), then of predictions (about 50,000: each cut span is a text-mismatch searched for nearby)', times.check, peaks.check),
-    row('`pubtator check` of gold, doubled (the baseline without the diagnostics\' cost)', times.goldCheck.map((t) => 2 * t), peaks.check),
+    row('`pubtator check` of gold, then of predictions (whose cut spans are text-mismatch errors)', times.check, peaks.check),
+    row('`pubtator check` of gold, twice (a baseline without the predictions\' errors)', times.goldCheck.map((t) => 2 * t), peaks.check),
     row('`pubtator compare` gold predictions (same order: one pair at a time)', times.compare, peaks.compare),
     row('`pubtator compare` gold predictions-in-reverse-order (fallback: one side held)', times.reversed, peaks.reversed),
   ];
