@@ -20,9 +20,10 @@ const CANDIDATES_REQUEST = 'pubtator/compare.candidates';
 const SUMMARY_NOTIFICATION = 'pubtator/compare.summary';
 const CONTEXT_KEY = 'pubtator.comparing';
 
-/** Workspace files read to rank them, and the largest read. */
+/** Workspace files offered, and how much of them is read to rank them (each, and in all). */
 const MAX_CANDIDATES = 40;
 const MAX_CANDIDATE_BYTES = 16 * 1024 * 1024;
+const MAX_RANKED_BYTES = 48 * 1024 * 1024;
 const PUBTATOR_GLOB = '**/{*.pubtator,*.PubTator,*PubTator*.txt,*pubtator*.txt}';
 
 type StartResult = { ok: true; summary: SummaryModel } | { ok: false; message: string };
@@ -132,29 +133,38 @@ async function pickReference(client: BaseLanguageClient, current: vscode.TextDoc
   const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'pubtator').map((d) => d.uri);
   const seen = new Set<string>([current.uri.toString()]);
   const uris = [...open, ...found].filter((u) => !seen.has(u.toString()) && seen.add(u.toString())).slice(0, MAX_CANDIDATES);
-  const candidates = await Promise.all(uris.map(async (u) => {
-    if (isOpenPubtator(u)) return { uri: client.code2ProtocolConverter.asUri(u) };
+  // Open files are on the server already; others are read (small enough, within the budget) for it to count ids.
+  let budget = MAX_RANKED_BYTES;
+  const candidates: { uri: string; text?: string }[] = [];
+  const unranked: vscode.Uri[] = [];
+  for (const u of uris) {
+    if (isOpenPubtator(u)) {
+      candidates.push({ uri: client.code2ProtocolConverter.asUri(u) });
+      continue;
+    }
     try {
       const stat = await vscode.workspace.fs.stat(u);
-      if (stat.size > MAX_CANDIDATE_BYTES || /\.gz$/i.test(u.path)) return undefined;
-      return { uri: client.code2ProtocolConverter.asUri(u), text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u)) };
+      if (stat.size > MAX_CANDIDATE_BYTES || stat.size > budget || /\.gz$/i.test(u.path)) {
+        unranked.push(u);
+        continue;
+      }
+      budget -= stat.size;
+      candidates.push({ uri: client.code2ProtocolConverter.asUri(u), text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u)) });
     } catch {
-      return undefined;
+      // Unreadable: not offered.
     }
-  }));
-  const ranked = candidates.some(Boolean)
-    ? await client.sendRequest<Candidate[]>(CANDIDATES_REQUEST, { uri: client.code2ProtocolConverter.asUri(current.uri), candidates: candidates.filter(Boolean) })
+  }
+  const ranked = candidates.length
+    ? await client.sendRequest<Candidate[]>(CANDIDATES_REQUEST, { uri: client.code2ProtocolConverter.asUri(current.uri), candidates })
     : [];
   const byUri = new Map(uris.map((u) => [client.code2ProtocolConverter.asUri(u), u]));
-  const items: Pick[] = [...ranked].sort((a, b) => b.shared - a.shared).map((c) => {
-    const uri = byUri.get(c.uri)!;
-    return {
-      label: baseName(uri),
-      description: c.shared ? `shares ${c.shared} of its ${c.documents} document id${c.documents === 1 ? '' : 's'} with this file` : 'no document id in common',
-      detail: vscode.workspace.asRelativePath(uri),
-      uri,
-    };
+  const item = (uri: vscode.Uri, description: string): Pick => ({ label: baseName(uri), description, detail: vscode.workspace.asRelativePath(uri), uri });
+  const items: Pick[] = [...ranked].sort((a, b) => b.shared - a.shared).flatMap((c) => {
+    const uri = byUri.get(c.uri);
+    if (!uri) return [];
+    return [item(uri, c.shared ? `shares ${c.shared} of its ${c.documents} document id${c.documents === 1 ? '' : 's'} with this file` : 'no document id in common')];
   });
+  items.push(...unranked.map((u) => item(u, 'not read to count shared ids (large or gzipped)')));
   const browse: Pick = { label: '$(folder-opened) Choose a file…', description: 'any PubTator file' };
   if (items.length === 0) return chooseFile();
   const picked = await vscode.window.showQuickPick([...items, browse], {
