@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { comparingFiles, PairCache, type FileComparison } from '../service/compare/compareFiles';
 import {
-  COMPARE_SOURCE, comparisonDiagnostics, comparisonLenses, summaryModel, type CompareDiagnostic, type CompareSummaryModel,
+  COMPARE_SOURCE, comparisonLenses, pairDiagnostics, summaryModel, type CompareDiagnostic, type CompareSummaryModel,
 } from '../service/compare/editorView';
 import { compareFixes, type CompareFix } from '../service/compare/fixes';
 import { groupsOf } from '../service/compare/groups';
@@ -93,6 +93,12 @@ export interface CompareFeature {
 const SETTLE_MS = 300;
 /** Work done before yielding to other requests while a whole comparison is computed. */
 const SLICE_MS = 15;
+/**
+ * Differences marked in one file at most: a system output compared over a
+ * large corpus can differ in hundreds of thousands of places, more than an
+ * editor can take on every keystroke. The view's counts cover them all.
+ */
+export const MAX_COMPARE_DIAGNOSTICS = 5000;
 
 interface Computed {
   current: ParsedFile;
@@ -100,12 +106,15 @@ interface Computed {
   unit: OffsetUnit;
   comparison: FileComparison;
   diagnostics: LspDiagnostic[];
-  lenses: CodeLens[];
+  /** Made when the editor asks for them. */
+  lenses?: CodeLens[];
   summary: string;
 }
 
 class Session {
-  readonly cache = new PairCache();
+  cache = new PairCache();
+  /** The offset unit the cached results were computed in. */
+  cacheUnit: OffsetUnit | undefined;
   /** The reference's text as the client sent it, when it is not open. */
   sent: IncrementalFile | undefined;
   /** The reference parse used last (kept when the open reference closes, until the client re-sends it). */
@@ -114,7 +123,6 @@ class Session {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Summary last pushed to the client. */
   pushed = '';
-  lensTitles = '';
   stopped = false;
 
   constructor(
@@ -159,7 +167,11 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     if (!current || !reference) return undefined;
     const c = s.computed;
     if (c && c.current === current && c.reference === reference && c.unit === unit) return c;
-    return { current, reference, steps: comparingFiles(reference, current, s.options, s.cache) };
+    if (s.cacheUnit !== unit) {
+      s.cache = new PairCache();
+      s.cacheUnit = unit;
+    }
+    return { current, reference, steps: comparingFiles(reference, current, { ...s.options, view: { unit } }, s.cache) };
   }
 
   /** Computes in slices, letting other requests in between (a whole 50 MB comparison takes seconds). */
@@ -170,7 +182,7 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     let sliceStart = performance.now();
     while (!step.done) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 0));
         if (s.stopped) return undefined;
         sliceStart = performance.now();
       }
@@ -191,11 +203,7 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
   function finish(s: Session, current: ParsedFile, reference: ParsedFile, unit: OffsetUnit, comparison: FileComparison): Computed {
     const computed: Computed = {
       current, reference, unit, comparison,
-      diagnostics: comparisonDiagnostics(comparison, unit).map(toLsp),
-      lenses: comparisonLenses(comparison, s.names.reference).map((l) => ({
-        range: l.range,
-        command: { title: l.title, command: SHOW_SUMMARY_COMMAND, arguments: [s.uri] },
-      })),
+      diagnostics: capped(comparison, unit, s),
       summary: JSON.stringify(summaryModel(comparison, s.names)),
     };
     s.computed = computed;
@@ -212,10 +220,8 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     if (computed.summary !== s.pushed) {
       s.pushed = computed.summary;
       void connection.sendNotification(COMPARE_SUMMARY_NOTIFICATION, { uri: s.uri, summary: JSON.parse(computed.summary) as CompareSummaryModel });
-    }
-    const titles = computed.lenses.map((l) => `${l.range.start.line} ${l.command?.title}`).join('\n');
-    if (titles !== s.lensTitles) {
-      s.lensTitles = titles;
+      // Some document's scores changed: the lenses too (an editor asks again after edits of the file
+      // itself, but not after edits of the reference).
       if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => log.error(`Refreshing code lenses failed: ${describe(e)}`));
     }
   }
@@ -308,7 +314,15 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     codeLenses(uri, unit) {
       const s = sessions.get(uri);
       if (!s) return [];
-      return runSafe(log, `Comparing ${uri}`, [], () => computeNow(s, unit)?.lenses ?? []);
+      return runSafe(log, `Comparing ${uri}`, [], () => {
+        const computed = computeNow(s, unit);
+        if (!computed) return [];
+        computed.lenses ??= comparisonLenses(computed.comparison, s.names.reference).map((l) => ({
+          range: l.range,
+          command: { title: l.title, command: SHOW_SUMMARY_COMMAND, arguments: [s.uri] },
+        }));
+        return computed.lenses;
+      });
     },
     quickFixes(uri, file, diagnostics, unit) {
       if (!sessions.has(uri)) return [];
@@ -334,6 +348,38 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
 /** Client command that shows the comparison view (a lens's click). */
 export const SHOW_SUMMARY_COMMAND = 'pubtator.showComparison';
 
-function toLsp(d: CompareDiagnostic): LspDiagnostic {
-  return { range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message, data: d.data };
+/** The first MAX_COMPARE_DIAGNOSTICS diagnostics in line order, and a word at the top when there are more. */
+function capped(comparison: FileComparison, unit: OffsetUnit, s: Session): LspDiagnostic[] {
+  const out: LspDiagnostic[] = [];
+  let total = 0;
+  for (const r of comparison.results) {
+    const list = r.diagnostics ?? pairDiagnostics(r, unit);
+    total += list.length;
+    for (const d of list) {
+      if (out.length >= MAX_COMPARE_DIAGNOSTICS) break;
+      out.push(toLsp(d, s));
+    }
+  }
+  if (total > out.length) {
+    out.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      code: 'more-differences',
+      source: COMPARE_SOURCE,
+      message: `${out.length} of ${total} differences with ${s.names.reference} are marked (the first, in file order); `
+        + 'the comparison view counts them all, and `pubtator compare --details` lists them.',
+    });
+  }
+  return out;
+}
+
+function toLsp(d: CompareDiagnostic, s: Session): LspDiagnostic {
+  const out: LspDiagnostic = { range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message, data: d.data };
+  if (d.related.length) {
+    out.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.side === 'gold' ? s.referenceUri : s.uri, range: { start: { line: r.line, character: 0 }, end: { line: r.line, character: 0 } } },
+      message: r.message,
+    }));
+  }
+  return out;
 }

@@ -29,21 +29,24 @@ function view(reference: string, current: string) {
   return compareFiles(parsePubtator(reference), parsePubtator(current));
 }
 
-test('each difference is marked where it belongs, with a message saying what the reference has', () => {
+test('each difference is marked where it belongs, with a message saying what the reference has and links to the lines', () => {
   const c = view(REFERENCE, CURRENT);
-  const got = comparisonDiagnostics(c).map((d) => ({ code: d.code, at: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`, message: d.message, source: d.source }));
+  const got = comparisonDiagnostics(c).map((d) => ({
+    code: d.code, at: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`, message: d.message,
+    related: d.related.map((r) => `${r.side} ${r.line}`).join(', '),
+  }));
   // Line 0 is the title, 1 the abstract, 2.. the rows; the title text starts at character 4 ("1|t|"), the abstract's at 4.
   assert.deepEqual(got, [
-    { code: 'missing-relation', at: '0:0-0:4', message: 'FN: the reference\'s relation CID D008012 D006323 is missing in document 1 (reference line 7); this file has it with the ids the other way round (line 7).', source: 'compare' },
-    { code: 'missing-relation', at: '0:0-0:4', message: 'FN: the reference\'s relation CID D008750 D003866 is missing in document 1 (reference line 8).', source: 'compare' },
-    { code: 'missing-mention', at: '0:4-0:13', message: 'FN: the reference\'s Chemical mention 0-9 "Lidocaine" D008012 is missing here (reference line 3); this file has it as Disease on line 3.', source: 'compare' },
-    { code: 'missing-mention', at: '0:43-0:54', message: 'FN: the reference\'s Chemical mention 39-50 "methyl dopa" D008750 is missing here (reference line 5); this file has 39-45 "methyl" on line 5.', source: 'compare' },
-    { code: 'missing-mention', at: '1:4-1:14', message: 'FN: the reference\'s Disease mention 52-62 "Depression" D003866 is missing here (reference line 6).', source: 'compare' },
-    { code: 'wrong-type', at: '2:16-2:23', message: 'Wrong type (FP): the reference has Chemical on 0-9, not Disease (reference line 3).', source: 'compare' },
-    { code: 'wrong-id', at: '3:33-3:40', message: 'Wrong id: the reference has D006323 for Disease 18-34 "cardiac asystole", not D000001 (reference line 4).', source: 'compare' },
-    { code: 'wrong-span', at: '4:2-4:7', message: 'Boundary differs (FP): Chemical 39-45 "methyl"; the reference has 39-50 "methyl dopa" (reference line 5).', source: 'compare' },
-    { code: 'extra-mention', at: '5:2-5:28', message: 'FP: the reference has no Disease 80-92 "hypertension".', source: 'compare' },
-    { code: 'extra-relation', at: '6:0-6:21', message: 'FP: the reference has no relation CID D006323 D008012; the reference has it with the ids the other way round (reference line 7).', source: 'compare' },
+    { code: 'missing-relation', at: '0:0-0:4', message: 'FN: the reference\'s relation CID D008012 D006323 is missing in document 1; this file has it with the ids the other way round.', related: 'gold 6, predicted 6' },
+    { code: 'missing-relation', at: '0:0-0:4', message: 'FN: the reference\'s relation CID D008750 D003866 is missing in document 1.', related: 'gold 7' },
+    { code: 'missing-mention', at: '0:4-0:13', message: 'FN: the reference\'s Chemical mention 0-9 "Lidocaine" D008012 is missing here; this file has it as Disease.', related: 'gold 2, predicted 2' },
+    { code: 'missing-mention', at: '0:43-0:54', message: 'FN: the reference\'s Chemical mention 39-50 "methyl dopa" D008750 is missing here; this file has 39-45 "methyl".', related: 'gold 4, predicted 4' },
+    { code: 'missing-mention', at: '1:4-1:14', message: 'FN: the reference\'s Disease mention 52-62 "Depression" D003866 is missing here.', related: 'gold 5' },
+    { code: 'wrong-type', at: '2:16-2:23', message: 'Wrong type (FP): the reference has Chemical on 0-9, not Disease.', related: 'gold 2' },
+    { code: 'wrong-id', at: '3:33-3:40', message: 'Wrong id: the reference has D006323 for Disease 18-34 "cardiac asystole", not D000001.', related: 'gold 3' },
+    { code: 'wrong-span', at: '4:2-4:7', message: 'Boundary differs (FP): Chemical 39-45 "methyl"; the reference has 39-50 "methyl dopa".', related: 'gold 4' },
+    { code: 'extra-mention', at: '5:2-5:28', message: 'FP: the reference has no Disease 80-92 "hypertension".', related: '' },
+    { code: 'extra-relation', at: '6:0-6:21', message: 'FP: the reference has no relation CID D006323 D008012; the reference has it with the ids the other way round.', related: 'gold 6' },
   ]);
 });
 
@@ -121,4 +124,24 @@ test('the cache: after an edit only the edited document is compared again; moved
   assert.equal(second.results[2].tally, first.results[2].tally);
   assert.equal(second.results[2].differences[0].line, first.results[2].differences[0].line + 1);
   assert.deepEqual(second.scorer.totals.counts('mention'), { tp: 1, fp: 2, fn: 2 });
+});
+
+test('for the editor each pair keeps its diagnostics (made while its rows were parsed), moved with its document, fixes included', () => {
+  const reference = parsePubtator(file(doc('1', [LIDO]), doc('3', [DOPA])));
+  const current = new IncrementalFile(file(doc('1', [LIDO]), doc('3', [[39, 45, 'methyl', 'Chemical', 'D008750']])));
+  const cache = new PairCache();
+  const options = { view: { unit: 'codepoint' as const } };
+  const first = compareFiles(reference, current.file, options, cache);
+  assert.deepEqual(first.results[1].differences, [], 'the differences are dropped once the diagnostics are made');
+  const before = comparisonDiagnostics(first).map((d) => `${d.code} ${d.range.start.line} ${d.data.compare.row?.line}`);
+  assert.deepEqual(before, ['missing-mention 4 6', 'wrong-span 6 6']);
+  const edited = file(doc('1', [LIDO, [80, 92, 'hypertension', 'Disease', 'D006973']]), doc('3', [[39, 45, 'methyl', 'Chemical', 'D008750']])).split('\n');
+  current.applyEdit({ startLine: 2, endLine: 2, newEndLine: 3 }, (a, b) => edited.slice(a, b + 1).join('\n'));
+  const second = compareFiles(reference, current.file, options, cache);
+  const moved = comparisonDiagnostics(second);
+  assert.deepEqual(moved.map((d) => `${d.code} ${d.range.start.line} ${d.data.compare.row?.line ?? ''}`), ['extra-mention 3 3', 'missing-mention 5 7', 'wrong-span 7 7']);
+  // The reference did not move; this file's partner row did.
+  assert.deepEqual(moved[1].related.map((r) => `${r.side} ${r.line}`), ['gold 6', 'predicted 7']);
+  const take = compareFixes(current.file, moved[2].code, moved[2].data).find((f) => f.title.startsWith('Take the gold span'));
+  assert.ok(take, 'the moved diagnostic still finds its row');
 });

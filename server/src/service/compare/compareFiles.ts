@@ -7,10 +7,21 @@
 
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
 import type { PairResult } from './comparePair';
+import { pairDiagnostics, shiftDiagnostics } from './editorView';
 import { groupsOf } from './groups';
 import type { Difference, DocumentGroup, IdMismatch } from './model';
 import { groupKey } from './model';
 import { Scorer, type ScorerOptions } from './scorer';
+import type { OffsetUnit } from '../types';
+
+export interface CompareFilesOptions extends ScorerOptions {
+  /**
+   * For the editor: each pair's diagnostics are made while its rows are parsed
+   * (in this unit) and kept with it, and its list of differences is dropped
+   * (the diagnostics say all of it, and a large comparison has many).
+   */
+  view?: { unit: OffsetUnit };
+}
 
 export interface FileComparison {
   scorer: Scorer;
@@ -75,15 +86,24 @@ export function shiftResult(r: PairResult, dGold: number, dPredicted: number): P
     return moved;
   });
   const idMismatches = r.idMismatches.map((m): IdMismatch => ({ ...m, predictedLine: m.predictedLine + dPredicted, goldLine: m.goldLine + dGold }));
-  return { ...r, differences, idMismatches };
+  const moved: PairResult = { ...r, differences, idMismatches };
+  if (r.diagnostics) moved.diagnostics = shiftDiagnostics(r.diagnostics, dGold, dPredicted);
+  return moved;
 }
 
 /** Compares one pair, parsing what it needs and giving back the rows of documents nobody had parsed. */
-function comparePairReleasing(scorer: Scorer, gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined): PairResult | undefined {
+function comparePairReleasing(
+  scorer: Scorer, gold: DocumentGroup | undefined, predicted: DocumentGroup | undefined, view: CompareFilesOptions['view'],
+): PairResult | undefined {
   const blocks = [...(gold?.blocks ?? []), ...(predicted?.blocks ?? [])];
   const parsed = blocks.map((d) => d.materialized);
   try {
-    return scorer.pair(gold, predicted);
+    const result = scorer.pair(gold, predicted);
+    if (result && view) {
+      result.diagnostics = pairDiagnostics(result, view.unit);
+      result.differences = [];
+    }
+    return result;
   } finally {
     blocks.forEach((d, i) => { if (!parsed[i]) d.release(); });
   }
@@ -103,7 +123,7 @@ export function pairsOf(gold: ParsedFile, predicted: ParsedFile): [DocumentGroup
   return out;
 }
 
-export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): FileComparison {
+export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: CompareFilesOptions = {}, cache?: PairCache): FileComparison {
   const steps = comparingFiles(gold, predicted, options, cache);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -111,7 +131,7 @@ export function compareFiles(gold: ParsedFile, predicted: ParsedFile, options: S
 }
 
 /** compareFiles one pair at a time: yields after each pair, so a caller can pause between them. */
-export function* comparingFiles(gold: ParsedFile, predicted: ParsedFile, options: ScorerOptions = {}, cache?: PairCache): Generator<void, FileComparison> {
+export function* comparingFiles(gold: ParsedFile, predicted: ParsedFile, options: CompareFilesOptions = {}, cache?: PairCache): Generator<void, FileComparison> {
   const scorer = new Scorer(options);
   const results: PairResult[] = [];
   const only = { gold: [] as string[], predicted: [] as string[] };
@@ -125,7 +145,7 @@ export function* comparingFiles(gold: ParsedFile, predicted: ParsedFile, options
       results.push(kept);
       continue;
     }
-    const result = comparePairReleasing(scorer, g, p);
+    const result = comparePairReleasing(scorer, g, p, options.view);
     if (result) {
       cache?.set(g, p, result);
       results.push(result);

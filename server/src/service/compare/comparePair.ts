@@ -6,6 +6,7 @@
 import { partitionPoint } from '../sortedSearch';
 import { extractItems, relationKey, type ConceptItem, type Extraction, type GroupItems, type MentionItem, type RelationItem } from './items';
 import { matchKeys, matchMentions } from './match';
+import type { CompareDiagnostic } from './editorView';
 import type { Difference, DocumentGroup, IdMismatch, Level, Note } from './model';
 import { groupKey } from './model';
 import { Tally } from './tally';
@@ -21,6 +22,8 @@ export interface PairResult {
   idMismatches: IdMismatch[];
   /** Mention rows each side left out of the mention level (unusable offsets). */
   unusable: { gold: number; predicted: number };
+  /** The editor's diagnostics for the pair, when computed with it (compareFiles' `view`). */
+  diagnostics?: CompareDiagnostic[];
 }
 
 const EMPTY: GroupItems = { mentions: new Map(), concepts: new Map(), relations: new Map(), unusableOffsets: 0 };

@@ -27,21 +27,25 @@ export function itemLabel(d: Difference): string {
   }
 }
 
-/** What the other side has close to the item, as a clause; empty when nothing. */
-export function noteText(note: Note | undefined, other: string): string {
+/** What the other side has close to the item, as a clause (with its line, unless `withLine` is false); empty when nothing. */
+export function noteText(note: Note | undefined, other: string, withLine = true): string {
   if (!note) return '';
-  const at = (line: number) => `line ${line + 1}`;
+  const text = clause(note, other);
+  return withLine ? `${text} (line ${note.otherLine + 1})` : text;
+}
+
+function clause(note: Note, other: string): string {
   switch (note.kind) {
     case 'wrong-type':
-      return `${other} has ${note.otherType} on the same span (${at(note.otherLine)})`;
+      return `${other} has ${note.otherType} on the same span`;
     case 'boundary':
-      return `${other} has ${note.start}-${note.end} ${quoted(note.text)} (${at(note.otherLine)})`;
+      return `${other} has ${note.start}-${note.end} ${quoted(note.text)}`;
     case 'overlap':
-      return `${other} has an overlapping ${note.otherType} at ${note.start}-${note.end} (${at(note.otherLine)})`;
+      return `${other} has an overlapping ${note.otherType} at ${note.start}-${note.end}`;
     case 'reversed':
-      return `${other} has it with the ids the other way round (${at(note.otherLine)})`;
+      return `${other} has it with the ids the other way round`;
     case 'other-relation-type':
-      return `${other} relates the same ids as ${note.otherType} (${at(note.otherLine)})`;
+      return `${other} relates the same ids as ${note.otherType}`;
   }
 }
 

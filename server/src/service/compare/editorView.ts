@@ -21,7 +21,7 @@ import type { PairResult } from './comparePair';
 import { noteText, quoted } from './describe';
 import { LEVELS, type Difference, type DocumentGroup, type IdMismatch, type Level } from './model';
 import type { DocumentCounts, DocumentScope } from './scorer';
-import { MICRO, scoreOf, type Score } from './tally';
+import { MICRO, scoreOf, type Score, type Tally } from './tally';
 
 export const COMPARE_SOURCE = 'compare';
 
@@ -41,21 +41,25 @@ export interface CompareFixData {
   relation?: { type: string; ids: [string, string] };
 }
 
+/** A line of either file a diagnostic refers to (the editor turns it into a link). */
+export interface CompareRelated {
+  side: 'gold' | 'predicted';
+  line: number;
+  message: string;
+}
+
 export interface CompareDiagnostic {
   range: Range;
   severity: Severity;
   code: CompareCode;
   message: string;
   source: typeof COMPARE_SOURCE;
+  /** Where the reference has the item (or this file its partner); lines move with their documents. */
+  related: CompareRelated[];
   data: { compare: CompareFixData };
 }
 
 const NAMES = { gold: 'the reference', predicted: 'this file' };
-
-/** Lines of the reference as people count them. */
-function refLine(line: number): string {
-  return `reference line ${line + 1}`;
-}
 
 function mentionRowAt(doc: PubtatorDocument | undefined, line: number): MentionRow | undefined {
   const row = doc && rowAt(doc, line);
@@ -87,13 +91,18 @@ function spanRange(doc: PubtatorDocument, start: number, end: number, unit: Offs
   return { start: ranges[0].start, end: ranges[ranges.length - 1].end };
 }
 
-/** The diagnostics of one pair's differences, on this (the predicted) file. */
+/**
+ * The diagnostics of one pair's differences, on this (the predicted) file.
+ * Reads the pair's rows: call it while they are parsed. Messages name no line
+ * of either file (lines move as files are edited); the lines are in `related`.
+ */
 export function pairDiagnostics(result: PairResult, unit: OffsetUnit = 'codepoint'): CompareDiagnostic[] {
   const here = result.predicted;
   if (!here) return [];
   const out: CompareDiagnostic[] = [];
-  const push = (range: Range, code: CompareCode, message: string, data: CompareFixData) =>
-    out.push({ range, severity: Severity.Information, code, message, source: COMPARE_SOURCE, data: { compare: data } });
+  const push = (range: Range, code: CompareCode, message: string, data: CompareFixData, related: CompareRelated[]) =>
+    out.push({ range, severity: Severity.Information, code, message, source: COMPARE_SOURCE, related, data: { compare: data } });
+  const inReference = (line: number): CompareRelated => ({ side: 'gold', line, message: 'In the reference' });
 
   for (const d of result.differences) {
     if (d.level === 'mention' && d.kind === 'fp') mentionFp(d);
@@ -108,61 +117,65 @@ export function pairDiagnostics(result: PairResult, unit: OffsetUnit = 'codepoin
     const doc = blockAt(here!, d.line);
     const row = mentionRowAt(doc, d.line);
     if (!row) return;
-    const data: CompareFixData = { group: d.group, block: d.block!, row: { line: d.line, start: d.start, end: d.end, type: d.type } };
+    const data: CompareFixData = { group: d.group, block: here!.blocks.indexOf(doc!), row: { line: d.line, start: d.start, end: d.end, type: d.type } };
     const what = `${d.type} ${d.start}-${d.end} ${quoted(d.text ?? '')}`;
     const note = d.note;
+    const related = note ? [inReference(note.otherLine)] : [];
     if (note?.kind === 'wrong-type') {
       const f = row.typeField ?? row.textField;
       push(lineRange(d.line, f.start, f.end), 'wrong-type',
-        `Wrong type (FP): the reference has ${note.otherType} on ${d.start}-${d.end}, not ${d.type} (${refLine(note.otherLine)}).`,
-        { ...data, gold: { start: d.start!, end: d.end!, text: d.text ?? '', type: note.otherType, id: '' } });
+        `Wrong type (FP): the reference has ${note.otherType} on ${d.start}-${d.end}, not ${d.type}.`,
+        { ...data, gold: { start: d.start!, end: d.end!, text: d.text ?? '', type: note.otherType, id: '' } }, related);
       return;
     }
     if (note?.kind === 'boundary') {
       push(lineRange(d.line, row.startField.start, row.endField.end), 'wrong-span',
-        `Boundary differs (FP): ${what}; the reference has ${note.start}-${note.end} ${quoted(note.text)} (${refLine(note.otherLine)}).`,
-        { ...data, gold: { start: note.start, end: note.end, text: note.text, type: d.type, id: '' } });
+        `Boundary differs (FP): ${what}; the reference has ${note.start}-${note.end} ${quoted(note.text)}.`,
+        { ...data, gold: { start: note.start, end: note.end, text: note.text, type: d.type, id: '' } }, related);
       return;
     }
     const last = row.typeField ?? row.textField;
-    const extra = note ? `; ${noteText(note, NAMES.gold)}` : '';
-    push(lineRange(d.line, row.startField.start, last.end), 'extra-mention',
-      `FP: the reference has no ${what}${extra.replace(/\(line (\d+)\)/, '(reference line $1)')}.`, data);
+    const extra = note ? `; ${noteText(note, NAMES.gold, false)}` : '';
+    push(lineRange(d.line, row.startField.start, last.end), 'extra-mention', `FP: the reference has no ${what}${extra}.`, data, related);
   }
 
   function mentionFn(d: Difference): void {
-    const doc = here!.blocks[d.block!] ?? here!.blocks[0];
+    const block = Math.min(d.block!, here!.blocks.length - 1);
+    const doc = here!.blocks[block];
     const gold = { start: d.start!, end: d.end!, text: d.text ?? '', type: d.type, id: d.id ?? '' };
-    const data: CompareFixData = { group: d.group, block: Math.min(d.block!, here!.blocks.length - 1), gold };
+    const data: CompareFixData = { group: d.group, block, gold };
+    const related = [inReference(d.line)];
     let also = '';
     if (d.note?.kind === 'boundary' || d.note?.kind === 'wrong-type' || d.note?.kind === 'overlap') {
       const partner = mentionRowAt(blockAt(here!, d.note.otherLine), d.note.otherLine);
       if (partner) {
         data.row = { line: partner.line, start: partner.start, end: partner.end, type: partner.typeField?.text.trim() ?? '' };
-        const has = d.note.kind === 'wrong-type' ? `it as ${d.note.otherType}` : `${d.note.start}-${d.note.end} ${quoted(d.note.kind === 'boundary' ? d.note.text : partner.textField.text)}`;
-        also = `; this file has ${has} on line ${partner.line + 1}`;
+        also = `; this file has ${d.note.kind === 'wrong-type' ? `it as ${d.note.otherType}` : `${d.note.start}-${d.note.end} ${quoted(partner.textField.text)}`}`;
+        related.push({ side: 'predicted', line: partner.line, message: 'This file\'s mention' });
       }
     }
     const idText = d.id ? ` ${d.id}` : '';
     push(spanRange(doc, d.start!, d.end!, unit), 'missing-mention',
-      `FN: the reference's ${d.type} mention ${d.start}-${d.end} ${quoted(d.text ?? '')}${idText} is missing here (${refLine(d.line)})${also}.`, data);
+      `FN: the reference's ${d.type} mention ${d.start}-${d.end} ${quoted(d.text ?? '')}${idText} is missing here${also}.`, data, related);
   }
 
   function relationFp(d: Difference): void {
-    const row = relationRowAt(blockAt(here!, d.line), d.line);
+    const doc = blockAt(here!, d.line);
+    const row = relationRowAt(doc, d.line);
     if (!row) return;
-    const note = d.note ? `; ${noteText(d.note, NAMES.gold).replace(/\(line (\d+)\)/, '(reference line $1)')}` : '';
+    const note = d.note ? `; ${noteText(d.note, NAMES.gold, false)}` : '';
     push(lineRange(d.line, row.pmid.start, row.idFields[1].end), 'extra-relation',
       `FP: the reference has no relation ${d.type} ${d.ids![0]} ${d.ids![1]}${note}.`,
-      { group: d.group, block: here!.blocks.indexOf(blockAt(here!, d.line)!), row: { line: d.line, type: d.type } });
+      { group: d.group, block: here!.blocks.indexOf(doc!), row: { line: d.line, type: d.type } }, d.note ? [inReference(d.note.otherLine)] : []);
   }
 
   function relationFn(d: Difference): void {
-    const doc = here!.blocks[0];
-    const note = d.note ? `; ${noteText(d.note, NAMES.predicted)}` : '';
-    push(titleRange(doc), 'missing-relation',
-      `FN: the reference's relation ${d.type} ${d.ids![0]} ${d.ids![1]} is missing in document ${d.document} (${refLine(d.line)})${note}.`,
-      { group: d.group, block: 0, relation: { type: d.type, ids: d.ids! } });
+    const note = d.note ? `; ${noteText(d.note, NAMES.predicted, false)}` : '';
+    const related = [inReference(d.line)];
+    if (d.note) related.push({ side: 'predicted', line: d.note.otherLine, message: 'This file\'s relation' });
+    push(titleRange(here!.blocks[0]), 'missing-relation',
+      `FN: the reference's relation ${d.type} ${d.ids![0]} ${d.ids![1]} is missing in document ${d.document}${note}.`,
+      { group: d.group, block: 0, relation: { type: d.type, ids: d.ids! } }, related);
   }
 
   function wrongId(m: IdMismatch): void {
@@ -170,20 +183,34 @@ export function pairDiagnostics(result: PairResult, unit: OffsetUnit = 'codepoin
     const row = mentionRowAt(doc, m.predictedLine);
     if (!row || row.start === undefined || row.end === undefined) return;
     const f = row.idField;
-    const range = f ? lineRange(m.predictedLine, f.start, f.end) : lineRange(m.predictedLine, (row.typeField ?? row.textField).end, (row.typeField ?? row.textField).end);
-    push(range, 'wrong-id',
-      `Wrong id: the reference has ${m.goldId === '' ? 'no id' : m.goldId} for ${m.type} ${row.start}-${row.end} ${quoted(row.textField.text)}, not ${m.predictedId === '' ? 'none' : m.predictedId} (${refLine(m.goldLine)}).`,
+    const after = (row.typeField ?? row.textField).end;
+    push(f ? lineRange(m.predictedLine, f.start, f.end) : lineRange(m.predictedLine, after, after), 'wrong-id',
+      `Wrong id: the reference has ${m.goldId === '' ? 'no id' : m.goldId} for ${m.type} ${row.start}-${row.end} ${quoted(row.textField.text)}, not ${m.predictedId === '' ? 'none' : m.predictedId}.`,
       {
         group: m.group, block: here!.blocks.indexOf(doc!),
         row: { line: m.predictedLine, start: row.start, end: row.end, type: m.type, id: m.predictedId },
         gold: { start: row.start, end: row.end, text: row.textField.text, type: m.type, id: m.goldId },
-      });
+      }, [inReference(m.goldLine)]);
   }
 }
 
-/** All diagnostics of a comparison, in line order. */
+/** All diagnostics of a comparison, in line order (those computed with the pairs, else now). */
 export function comparisonDiagnostics(c: FileComparison, unit: OffsetUnit = 'codepoint'): CompareDiagnostic[] {
-  return c.results.flatMap((r) => pairDiagnostics(r, unit));
+  return c.results.flatMap((r) => r.diagnostics ?? pairDiagnostics(r, unit));
+}
+
+/** Moves diagnostics whose documents moved: this file's lines by `dPredicted`, the reference's by `dGold`. */
+export function shiftDiagnostics(list: readonly CompareDiagnostic[], dGold: number, dPredicted: number): CompareDiagnostic[] {
+  const move = (r: Range): Range => ({ start: { line: r.start.line + dPredicted, character: r.start.character }, end: { line: r.end.line + dPredicted, character: r.end.character } });
+  return list.map((d) => {
+    const row = d.data.compare.row;
+    return {
+      ...d,
+      range: move(d.range),
+      related: d.related.map((x) => ({ ...x, line: x.line + (x.side === 'gold' ? dGold : dPredicted) })),
+      data: { compare: row ? { ...d.data.compare, row: { ...row, line: row.line + dPredicted } } : d.data.compare },
+    };
+  });
 }
 
 export interface CompareLens {
@@ -197,17 +224,27 @@ function f1Text(score: Score): string {
 
 const LEVEL_LABEL: Record<Level, string> = { mention: 'mentions', concept: 'concepts', relation: 'relations' };
 
+/** Lens titles per pair tally (a kept pair keeps its tally), so unchanged documents cost a look-up. */
+const lensTitles = new WeakMap<Tally, { reference: string; title: string }>();
+
+function lensTitle(tally: Tally, referenceName: string): string {
+  const known = lensTitles.get(tally);
+  if (known?.reference === referenceName) return known.title;
+  const parts = LEVELS.map((level) => {
+    const s = scoreOf(level, MICRO, tally.counts(level));
+    const counts = level === 'mention' ? ` (TP ${s.tp} FP ${s.fp} FN ${s.fn})` : '';
+    return `${LEVEL_LABEL[level]} F1 ${f1Text(s)}${counts}`;
+  });
+  const title = `vs ${referenceName}: ${parts.join(' · ')}`;
+  lensTitles.set(tally, { reference: referenceName, title });
+  return title;
+}
+
 /** One lens per document of this file that was scored: its F1 per level, with the mention counts. */
 export function comparisonLenses(c: FileComparison, referenceName: string): CompareLens[] {
   const out: CompareLens[] = [];
   for (const r of c.results) {
-    if (!r.predicted) continue;
-    const parts = LEVELS.map((level) => {
-      const s = scoreOf(level, MICRO, r.tally.counts(level));
-      const counts = level === 'mention' ? ` (TP ${s.tp} FP ${s.fp} FN ${s.fn})` : '';
-      return `${LEVEL_LABEL[level]} F1 ${f1Text(s)}${counts}`;
-    });
-    out.push({ range: lineRange(r.predicted.blocks[0].startLine, 0, 0), title: `vs ${referenceName}: ${parts.join(' · ')}` });
+    if (r.predicted) out.push({ range: lineRange(r.predicted.blocks[0].startLine, 0, 0), title: lensTitle(r.tally, referenceName) });
   }
   return out;
 }
