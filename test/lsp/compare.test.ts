@@ -101,6 +101,22 @@ describe('comparing two files over stdio', () => {
     ]);
   });
 
+  it('marks at most 5,000 differences in a file, saying how many there are', async () => {
+    const many = LspTestClient.uri('many.pubtator');
+    const rows = Array.from({ length: 5200 }, (_, i) => [i % 60, (i % 60) + 1, 'x', `T${i}`, '-'] as M);
+    await client.open(many, file(doc('1', rows)));
+    const since = client.mark();
+    const started = await client.connection.sendRequest('pubtator/compare.start', { uri: many, reference: { uri: LspTestClient.uri('empty-gold.pubtator'), text: file(doc('1', [])) } }) as { ok: boolean };
+    assert.equal(started.ok, true);
+    const list = await client.diagnostics(many, since, (p) => p.diagnostics.some((d) => d.source === 'compare'));
+    const compared = list.filter((d) => d.source === 'compare');
+    assert.equal(compared.length, 5001);
+    assert.equal(compared[0].code, 'more-differences');
+    assert.match(String(compared[0].message), /^5000 of 5200 differences with empty-gold\.pubtator are marked/);
+    await client.connection.sendRequest('pubtator/compare.stop', { uri: many });
+    await client.close(many);
+  });
+
   it('refuses to compare a file with itself, and stops: the checker\'s diagnostics stay, the comparison\'s go', async () => {
     const self = await client.connection.sendRequest('pubtator/compare.start', { uri: current, reference: { uri: current } }) as { ok: boolean; message: string };
     assert.equal(self.ok, false);
