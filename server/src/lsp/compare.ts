@@ -4,18 +4,14 @@
 // vscode.workspace.fs, re-sent when it changes on disk). The service does the
 // work (service/compare); this file keeps sessions, recomputes after edits of
 // either file (only edited documents are compared again), and hands out:
-// - diagnostics of source "compare", merged by the server into the same
-//   publish as the checker's, so neither replaces the other, and any LSP
-//   client shows both (a second push would clobber; pull diagnostics are not
-//   supported by every client);
+// - diagnostics of source "compare", merged by the server core into the same
+//   publish as the checker's (ctx.extensions.diagnostics), so neither
+//   replaces the other, and any LSP client shows both (a second push would
+//   clobber; pull diagnostics are not supported by every client);
 // - a code lens per document, quick fixes, and a summary model the client's
 //   view renders, pushed whenever it changes.
 
-import {
-  CodeLensRefreshRequest,
-  type ClientCapabilities, type CodeLens, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments,
-} from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeLensRefreshRequest, type CodeLens, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { comparingFiles, PairCache, type FileComparison } from '../service/compare/compareFiles';
 import {
   COMPARE_SOURCE, comparisonLenses, pairDiagnostics, summaryModel, type CompareDiagnostic, type CompareSummaryModel,
@@ -27,7 +23,8 @@ import { IncrementalFile } from '../service/incrementalFile';
 import type { ParsedFile } from '../service/parse/model';
 import { parsePubtator } from '../service/parse/parseFile';
 import type { OffsetUnit } from '../service/types';
-import { describe, runSafe, type Logger } from './runSafe';
+import { describe, runSafe } from './runSafe';
+import type { FeatureRegistration, ServerContext } from './serverContext';
 
 /** Client -> server: start comparing `uri` with a reference (CompareStartParams); answers CompareStartResult. */
 export const COMPARE_START_REQUEST = 'pubtator/compare.start';
@@ -61,32 +58,8 @@ export interface Candidate {
   documents: number;
 }
 
-/** What the server hands over; `D` is its text document class. */
-export interface CompareHost<D extends TextDocument> {
-  connection: Connection;
-  documents: TextDocuments<D>;
-  fileOf(doc: D): ParsedFile;
-  unitFor(uri: string): Promise<OffsetUnit>;
-  /** Publish `uri`'s diagnostics again (the checker's, with this file's merged in). */
-  republish(uri: string): void;
-  log: Logger;
-}
-
 export interface CompareQuickFix extends CompareFix {
   diagnostic: LspDiagnostic;
-}
-
-export interface CompareFeature {
-  /** Remembers what the client supports (code lens refresh). */
-  initialize(capabilities: ClientCapabilities): void;
-  /** The comparison's diagnostics of an open file, to publish with the checker's. */
-  diagnosticsFor(uri: string, unit: OffsetUnit): LspDiagnostic[];
-  codeLenses(uri: string, unit: OffsetUnit): CodeLens[];
-  /** Quick fixes for the comparison's diagnostics the client sent. */
-  quickFixes(uri: string, file: ParsedFile, diagnostics: LspDiagnostic[], unit: OffsetUnit): CompareQuickFix[];
-  /** A document's text changed (it may be either side of a comparison). */
-  changed(uri: string): void;
-  closed(uri: string): void;
 }
 
 /** How long after the last edit the summary and lenses are brought up to date. */
@@ -142,18 +115,19 @@ export function nameOf(uri: string): string {
   }
 }
 
-export function registerCompare<D extends TextDocument>(host: CompareHost<D>): CompareFeature {
-  const { connection, documents, log } = host;
+export function registerCompare(ctx: ServerContext): FeatureRegistration {
+  const { connection, documents, log } = ctx;
+  const unitFor = async (uri: string): Promise<OffsetUnit> => (await ctx.settingsFor(uri)).unit;
   const sessions = new Map<string, Session>();
   let lensRefresh = false;
 
   const currentFile = (s: Session) => {
     const doc = documents.get(s.uri);
-    return doc ? host.fileOf(doc) : undefined;
+    return doc ? ctx.fileOf(doc) : undefined;
   };
   const referenceFile = (s: Session) => {
     const doc = documents.get(s.referenceUri);
-    const file = doc ? host.fileOf(doc) : s.sent?.file ?? s.lastReference;
+    const file = doc ? ctx.fileOf(doc) : s.sent?.file ?? s.lastReference;
     if (file) s.lastReference = file;
     return file;
   };
@@ -213,10 +187,10 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
   /** Brings a session's summary, lenses and (for reference edits) diagnostics up to date, and tells the client. */
   async function settle(s: Session, republish: boolean): Promise<void> {
     if (s.stopped) return;
-    const unit = await host.unitFor(s.uri);
+    const unit = await unitFor(s.uri);
     const computed = await compute(s, unit);
     if (!computed || s.stopped) return;
-    if (republish) host.republish(s.uri);
+    if (republish) ctx.republish(s.uri);
     if (computed.summary !== s.pushed) {
       s.pushed = computed.summary;
       void connection.sendNotification(COMPARE_SUMMARY_NOTIFICATION, { uri: s.uri, summary: JSON.parse(computed.summary) as CompareSummaryModel });
@@ -238,7 +212,7 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     s.stopped = true;
     if (s.timer) clearTimeout(s.timer);
     sessions.delete(s.uri);
-    host.republish(s.uri);
+    ctx.republish(s.uri);
     void connection.sendNotification(COMPARE_SUMMARY_NOTIFICATION, { uri: s.uri, summary: null });
     if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
@@ -259,7 +233,7 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
       });
       if (typeof ref.text === 'string') s.sent = new IncrementalFile(ref.text);
       sessions.set(uri, s);
-      const unit = await host.unitFor(uri);
+      const unit = await unitFor(uri);
       const computed = await compute(s, unit);
       if (!computed) return { ok: false, message: 'The file was closed before the comparison finished.' };
       await settle(s, true);
@@ -289,11 +263,11 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
   connection.onRequest(COMPARE_CANDIDATES_REQUEST, (params: CandidatesParams) => runSafe(log, 'Ranking files to compare with', [] as Candidate[], () => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc || !Array.isArray(params.candidates)) return [];
-    const ids = new Set(groupsOf(host.fileOf(doc)).map((g) => g.id));
+    const ids = new Set(groupsOf(ctx.fileOf(doc)).map((g) => g.id));
     return params.candidates.flatMap((c): Candidate[] => {
       if (typeof c?.uri !== 'string') return [];
       const open = documents.get(c.uri);
-      const file = open ? host.fileOf(open) : typeof c.text === 'string' ? parsePubtator(c.text) : undefined;
+      const file = open ? ctx.fileOf(open) : typeof c.text === 'string' ? parsePubtator(c.text) : undefined;
       if (!file) return [];
       const theirs = new Set(file.documents.map((d) => d.id));
       let shared = 0;
@@ -302,45 +276,53 @@ export function registerCompare<D extends TextDocument>(host: CompareHost<D>): C
     });
   }));
 
+  ctx.extensions.diagnostics.push((uri, settings) => {
+    const s = sessions.get(uri);
+    return s ? computeNow(s, settings.unit)?.diagnostics ?? [] : [];
+  });
+  ctx.extensions.codeLenses.push((uri, settings) => {
+    const s = sessions.get(uri);
+    const computed = s && computeNow(s, settings.unit);
+    if (!s || !computed) return [];
+    computed.lenses ??= comparisonLenses(computed.comparison, s.names.reference).map((l) => ({
+      range: l.range,
+      command: { title: l.title, command: SHOW_SUMMARY_COMMAND, arguments: [s.uri] },
+    }));
+    return computed.lenses;
+  });
+  ctx.extensions.quickFixes.push((doc, file, sent, settings): CompareQuickFix[] => {
+    if (!sessions.has(doc.uri)) return [];
+    return sent.filter((d) => d.source === COMPARE_SOURCE && typeof d.code === 'string')
+      .flatMap((d) => compareFixes(file, d.code as string, d.data, settings.unit).map((fix) => ({ ...fix, diagnostic: d })));
+  });
+
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    for (const s of sessions.values()) {
+      // The compared file's diagnostics are published after its own validation; a reference edit needs a publish of its own.
+      if (s.uri === uri) schedule(s, false);
+      else if (s.referenceUri === uri) schedule(s, true);
+    }
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const own = sessions.get(uri);
+    if (own) stop(own);
+    // A closed reference: its last parse stays in use until the client sends the text on disk.
+    for (const s of sessions.values()) if (s.referenceUri === uri) schedule(s, true);
+  });
+
   return {
-    initialize(capabilities) {
-      lensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    capabilities(params) {
+      lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+      return {};
     },
-    diagnosticsFor(uri, unit) {
-      const s = sessions.get(uri);
-      if (!s) return [];
-      return runSafe(log, `Comparing ${uri}`, [], () => computeNow(s, unit)?.diagnostics ?? []);
-    },
-    codeLenses(uri, unit) {
-      const s = sessions.get(uri);
-      if (!s) return [];
-      return runSafe(log, `Comparing ${uri}`, [], () => {
-        const computed = computeNow(s, unit);
-        if (!computed) return [];
-        computed.lenses ??= comparisonLenses(computed.comparison, s.names.reference).map((l) => ({
-          range: l.range,
-          command: { title: l.title, command: SHOW_SUMMARY_COMMAND, arguments: [s.uri] },
-        }));
-        return computed.lenses;
-      });
-    },
-    quickFixes(uri, file, diagnostics, unit) {
-      if (!sessions.has(uri)) return [];
-      return diagnostics.filter((d) => d.source === COMPARE_SOURCE && typeof d.code === 'string')
-        .flatMap((d) => compareFixes(file, d.code as string, d.data, unit).map((fix) => ({ ...fix, diagnostic: d })));
-    },
-    changed(uri) {
-      for (const s of sessions.values()) {
-        // The current file's diagnostics are published after its own validation; a reference edit needs a publish of its own.
-        if (s.uri === uri) schedule(s, false);
-        else if (s.referenceUri === uri) schedule(s, true);
+    dispose() {
+      for (const s of [...sessions.values()]) {
+        s.stopped = true;
+        if (s.timer) clearTimeout(s.timer);
       }
-    },
-    closed(uri) {
-      const own = sessions.get(uri);
-      if (own) stop(own);
-      // A closed reference: its last parse stays in use until the client sends the text on disk.
-      for (const s of sessions.values()) if (s.referenceUri === uri) schedule(s, true);
+      sessions.clear();
     },
   };
 }
