@@ -120,6 +120,9 @@ export function registerCompare(ctx: ServerContext): FeatureRegistration {
   const unitFor = async (uri: string): Promise<OffsetUnit> => (await ctx.settingsFor(uri)).unit;
   const sessions = new Map<string, Session>();
   let lensRefresh = false;
+  const refreshLenses = () => {
+    if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => log.error(`Refreshing code lenses failed: ${describe(e)}`));
+  };
 
   const currentFile = (s: Session) => {
     const doc = documents.get(s.uri);
@@ -196,7 +199,7 @@ export function registerCompare(ctx: ServerContext): FeatureRegistration {
       void connection.sendNotification(COMPARE_SUMMARY_NOTIFICATION, { uri: s.uri, summary: JSON.parse(computed.summary) as CompareSummaryModel });
       // Some document's scores changed: the lenses too (an editor asks again after edits of the file
       // itself, but not after edits of the reference).
-      if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => log.error(`Refreshing code lenses failed: ${describe(e)}`));
+      refreshLenses();
     }
   }
 
@@ -214,7 +217,9 @@ export function registerCompare(ctx: ServerContext): FeatureRegistration {
     sessions.delete(s.uri);
     ctx.republish(s.uri);
     void connection.sendNotification(COMPARE_SUMMARY_NOTIFICATION, { uri: s.uri, summary: null });
-    if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    refreshLenses();
+    // Once more when the publish that follows is out: an editor may still be drawing the lenses it had.
+    setTimeout(refreshLenses, SETTLE_MS);
   }
 
   connection.onRequest(COMPARE_START_REQUEST, async (params: CompareStartParams): Promise<CompareStartResult> => {
