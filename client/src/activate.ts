@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWorkspaceFiles } from './workspaceFiles';
@@ -58,6 +59,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
     registerCreateSchema(() => client),
+    registerCompare(() => client),
     ...registerServerCommands(() => client, outputChannel),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);

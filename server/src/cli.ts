@@ -5,6 +5,7 @@ import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
 import { runSchema } from './cli/runSchema';
+import { runCompare } from './cli/runCompare';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 
@@ -27,6 +28,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runCheck(command);
     case 'schema':
       return runSchema(command.path);
+    case 'compare':
+      return runCompare(command);
   }
 }
 

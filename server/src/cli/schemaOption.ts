@@ -4,6 +4,7 @@
 // Resolved once per folder. Its problems are said once on stderr; what can be
 // used of the schema is used.
 
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CHECK_CODES } from '../service/checks/index';
@@ -41,7 +42,7 @@ export class CliSchemas {
 
   /** The schema over an input (undefined path: stdin). Never rejects. */
   async forInput(path: string | undefined): Promise<SchemaFor> {
-    const folder = this.given !== undefined ? '' : path === undefined ? resolve('.') : dirname(resolve(path));
+    const folder = this.given !== undefined ? '' : path === undefined ? resolve('.') : isFolder(path) ? resolve(path) : dirname(resolve(path));
     let found = this.byFolder.get(folder);
     if (!found) {
       found = this.load(folder);
@@ -69,6 +70,14 @@ export class CliSchemas {
       if (!CHECK_CODES.includes(code)) problems.push({ location: file.location, path: `checks.${code}`, message: 'is not a check code (see: pubtator checks)' });
     }
     return { schema, problems: problems.map(worded) };
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
