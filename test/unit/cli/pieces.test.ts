@@ -72,7 +72,7 @@ test('names found in folders: *.pubtator, *PubTator*.txt in any case, and their 
 });
 
 test('the command line: commands, options, and usage errors that say what is valid', () => {
-  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { kind: 'check', paths: ['a', 'b'], json: false, unit: 'codepoint', severities: {} });
+  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { kind: 'check', paths: ['a', 'b'], json: false, severities: {} });
   assert.deepEqual(parseCommandLine(['check', '--json', '--offsets', 'utf16', '--severity', 'text-mismatch=warning', '--severity=duplicate-document=off', 'x']),
     { kind: 'check', paths: ['x'], json: true, unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });
   assert.deepEqual(parseCommandLine(['checks']), { kind: 'checks', json: false });
