@@ -5,6 +5,7 @@
 // Neovim and @vscode/test-electron suites. The reading view's checks are in preview.mjs.
 import assert from 'node:assert/strict';
 import { compareChecks } from './compare.mjs';
+import { schemaChecks } from './schema.mjs';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
@@ -32,6 +33,7 @@ export async function runChecks(ctx) {
   await editingFeatures(ctx);
   await serverCommands(ctx);
   await meshIndexSetting(ctx);
+  await schemaChecks(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
   await previewChecks({ ...ctx, name: CLEAN });
   // After the preview: it starts by closing every editor, the preview with them.
