@@ -25,13 +25,15 @@ export async function schemaChecks(ctx) {
   const schemaPath = path.join(dir, 'pubtator.schema.json');
   fs.writeFileSync(schemaPath, JSON.stringify({ extends: 'pubtator3' }, null, 2));
   fs.writeFileSync(path.join(dir, FILE), drug.join('\n'));
-  const mine = async () => (await wb.problems())[FILE] ?? [];
+  const mine = async () => wb.problemsOf(FILE);
+  const SCHEMA_CODES = new Set(['undeclared-entity-type', 'undeclared-relation-type', 'relation-argument-types', 'id-pattern-mismatch']);
 
   await report.check(`${FOLDER}/${FILE}: the pubtator.schema.json above it makes an undeclared entity type an error`, async () => {
     await wb.open(`${FOLDER}/${FILE}`, drug.join('\n'));
+    // Only the schema's own problems: an earlier check may have left a MeSH index set (unknown-mesh-id warnings).
     const found = await wb.until(async () => {
-      const rows = await mine();
-      return rows.some((p) => p.code === 'undeclared-entity-type') ? rows : null;
+      const rows = (await mine()).filter((p) => SCHEMA_CODES.has(p.code));
+      return rows.length ? rows : null;
     }, 'the schema\'s error in the Problems panel', 30000, 1000);
     assert.deepEqual(found.map((p) => `${p.severity} ${p.code} ${p.line}`), [`error undeclared-entity-type ${row}`], JSON.stringify(found));
     assert.match(found[0].message, /"Drug" is not an entity type of the schema .*pubtator\.schema\.json/);
@@ -41,7 +43,7 @@ export async function schemaChecks(ctx) {
   await report.check(`${FOLDER}/${FILE}: saving the schema with Drug as an alias of Chemical clears the error`, async () => {
     fs.writeFileSync(schemaPath, JSON.stringify({ extends: 'pubtator3', entityTypes: { Chemical: { aliases: ['Drug'] } } }, null, 2));
     const started = Date.now();
-    await wb.until(async () => ((await mine()).length === 0 ? true : null), 'the Problems panel to clear', 30000, 1000);
+    await wb.until(async () => ((await mine()).some((p) => SCHEMA_CODES.has(p.code)) ? null : true), 'the schema\'s error to go', 30000, 1000);
     return `cleared ${Date.now() - started} ms after the file changed on disk`;
   });
 
@@ -49,7 +51,7 @@ export async function schemaChecks(ctx) {
     fs.writeFileSync(schemaPath, '{\n  "extends": "pubtator3",\n  "offsetUnit": "bytes"\n}\n');
     await wb.open(`${FOLDER}/pubtator.schema.json`, fs.readFileSync(schemaPath, 'utf8'));
     const rows = await wb.until(async () => {
-      const found = (await wb.problems())['pubtator.schema.json'] ?? [];
+      const found = await wb.problemsOf('pubtator.schema.json');
       return found.length ? found : null;
     }, 'a problem in pubtator.schema.json', 30000, 1000);
     assert.ok(rows.some((p) => p.line === 2 && /codepoint/.test(p.message)), JSON.stringify(rows));
@@ -74,8 +76,15 @@ export async function schemaChecks(ctx) {
     // The schema learned from the file checks it clean.
     await wb.open(`${LEARN_FOLDER}/${LEARN_FILE}`, clean);
     await wb.sleep(2000);
-    assert.deepEqual((await wb.problems())[LEARN_FILE] ?? [], []);
+    assert.deepEqual((await wb.problemsOf(LEARN_FILE)).filter((p) => SCHEMA_CODES.has(p.code)), []);
     await wb.closePanel();
     return `${Object.keys(schema.entityTypes).length} entity types, ${Object.keys(schema.relationTypes).length} relation types`;
   });
+
+  // Leave the workspace as the later checks expect it: these copies of the clean sample would be
+  // offered by "Compare with…" as files sharing its document ids.
+  await wb.command('View: Close All Editors');
+  await wb.sleep(500);
+  for (const folder of [FOLDER, LEARN_FOLDER]) fs.rmSync(path.join(ctx.workspace, folder), { recursive: true, force: true });
+  await wb.sleep(1000);
 }

@@ -13,7 +13,7 @@ import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
 import { addFacts, documentFacts, emptyFacts, type Facts } from './conventions/facts';
-import { HeldGroups, type HeldItem, type HeldKind } from './conventions/held';
+import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 import type { CorpusSchema } from './schema/schema';
 
@@ -108,8 +108,8 @@ class Checking implements CheckContext {
     if (severity !== undefined) this.target.list.push(makeDiagnostic(severity, code, range, message, extra));
   }
 
-  hold(item: HeldItem): void {
-    this.target.held.add(item);
+  hold(kind: HeldKind, key: string, row: () => HeldRow): void {
+    this.target.held.hold(kind, key, row);
   }
 }
 

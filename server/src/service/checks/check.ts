@@ -6,7 +6,7 @@ import type { Diagnostic, OffsetUnit, Range, RelatedInformation, SeverityName } 
 import { Severity } from '../types';
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptSources } from '../concepts/conceptSources';
-import type { HeldGroup, HeldItem, HeldKind } from '../conventions/held';
+import type { HeldGroup, HeldItem, HeldKind, HeldRow } from '../conventions/held';
 import type { Learned } from '../conventions/learn';
 import type { CorpusSchema } from '../schema/schema';
 
@@ -26,8 +26,8 @@ export interface CheckContext {
   readonly schema?: CorpusSchema;
   analysis(doc: PubtatorDocument): DocumentAnalysis;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;
-  /** Keeps a row whose verdict depends on the whole file's habits, for the settle step. */
-  hold(item: HeldItem): void;
+  /** Keeps a row whose verdict depends on the whole file's habits, for the settle step (`row` is called only while its group keeps rows). */
+  hold(kind: HeldKind, key: string, row: () => HeldRow): void;
 }
 
 /** What a check's settle step sees once the whole file has been read. */

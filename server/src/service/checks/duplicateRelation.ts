@@ -33,11 +33,11 @@ export const duplicateRelation: DocumentCheck = {
       const directed = ctx.schema?.relationTypes?.get(r.type)?.direction === 'directed';
       const reverse = r.paired && !directed ? (r.forward ? backward : forward).get(r.pair) : undefined;
       if (reverse) {
-        ctx.hold({
-          kind: 'reversed-relation', key: r.type, range: rowRange(r.row),
+        ctx.hold('reversed-relation', r.type, () => ({
+          range: rowRange(r.row),
           message: `This relation repeats line ${reverse.line + 1} with the two ids in the other order.`,
           related: [{ range: rowRange(reverse), message: 'First occurrence' }],
-        });
+        }));
       }
     }
   },

@@ -25,15 +25,14 @@ export const idPatternMismatch: DocumentCheck = {
       if (!decl || decl === 'pattern') continue;
       const f = m.idField;
       if (m.concept.none) {
-        if (decl.idOptional === false) ctx.hold({ kind: 'id-misfit', key: `${decl.name}\tnone`, range: fieldRange(m.line, f), message: `A ${decl.name} mention needs an id (the schema says ids are not optional).` });
+        if (decl.idOptional === false) ctx.hold('id-misfit', `${decl.name}\tnone`, () => ({ range: fieldRange(m.line, f), message: `A ${decl.name} mention needs an id (the schema says ids are not optional).` }));
         continue;
       }
       for (const { atom, why } of idMisfits(m.concept, decl)) {
-        ctx.hold({
-          kind: 'id-misfit', key: `${decl.name}\t${namespaceOf(atom)}`,
+        ctx.hold('id-misfit', `${decl.name}\t${namespaceOf(atom)}`, () => ({
           range: lineRange(m.line, f.start + atom.start, f.start + atom.end),
           message: `${quote(atom.raw)} does not fit the schema's ${decl.name} ids: ${why}.`,
-        });
+        }));
       }
     }
   },

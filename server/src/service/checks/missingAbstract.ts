@@ -21,7 +21,8 @@ export const missingAbstract: DocumentCheck = {
     if (doc.title.text.text.length >= MERGED_TITLE) return;
     // Spans past the title make this a truncated-text error, said once there.
     if (ctx.analysis(doc).truncation?.cause === 'no-abstract') return;
-    ctx.hold({ kind: 'no-abstract', key: '', range: rowRange(doc.title), data: { id: doc.id } });
+    const title = doc.title;
+    ctx.hold('no-abstract', '', () => ({ range: rowRange(title), data: { id: doc.id } }));
   },
   settle(ctx) {
     const { facts, abstracts } = ctx.learned;

@@ -23,7 +23,7 @@ export const oneWayRelation: DocumentCheck = {
       if (r.a === r.b || r.paired || ctx.schema?.relationTypes?.get(r.type)?.direction === 'directed') continue;
       const t = tallies.get(r.type)!;
       if (t.paired === 0 && t.eligible > 1) continue;
-      ctx.hold({ kind: 'one-way-relation', key: r.type, range: rowRange(r.row) });
+      ctx.hold('one-way-relation', r.type, () => ({ range: rowRange(r.row) }));
     }
   },
   settle(ctx) {
@@ -33,7 +33,7 @@ export const oneWayRelation: DocumentCheck = {
       const tally = facts.relations.get(group.key);
       const habit = tally ? ` (${tally.paired} of its ${tally.eligible} ${group.key} rows have their reverse)` : '';
       reportRows(ctx, 'one-way-relation', group,
-        (item) => ({
+        () => ({
           message: `This ${group.key} relation is listed one way only: its reverse row is not in the document, and the file lists ${group.key} relations in both directions${habit}.`,
         }),
         (n) => `${n} ${group.key} relations are listed one way only, in a file that lists ${group.key} relations in both directions${habit} (this is the first).`);

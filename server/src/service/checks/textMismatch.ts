@@ -37,7 +37,7 @@ export const textMismatch: DocumentCheck = {
       const related = [{ range: fieldRange(m.line, m.textField), message: 'The row\'s text' }];
       const data = s.nearest ? { start: s.nearest.start, end: s.nearest.end, covered: s.span!.covered } : { covered: s.span!.covered };
       if (s.shifted || s.utf8) ctx.report('text-mismatch', offsetsRange(m), message, { related, data });
-      else ctx.hold({ kind: 'text-mismatch', key: '', range: offsetsRange(m), message, related, data });
+      else ctx.hold('text-mismatch', '', () => ({ range: offsetsRange(m), message, related, data }));
     }
   },
   settle(ctx) {

@@ -17,11 +17,11 @@ export const textMismatchMinor: DocumentCheck = {
     for (const s of ctx.analysis(doc).spans) {
       if (s.status !== 'minor') continue;
       const m = s.mention;
-      ctx.hold({
-        kind: 'text-minor', key: '', range: offsetsRange(m),
+      ctx.hold('text-minor', '', () => ({
+        range: offsetsRange(m),
         message: `Offsets ${m.start}-${m.end} cover ${quote(s.span!.covered)} but the row says ${quote(m.textField.text)} (they differ ${describeMinorDifference(m.textField.text, s.span!.covered)}).`,
         data: { covered: s.span!.covered },
-      });
+      }));
     }
   },
   settle(ctx) {

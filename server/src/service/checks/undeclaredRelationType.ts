@@ -19,7 +19,7 @@ export const undeclaredRelationType: DocumentCheck = {
     if (!declaresRelationTypes(schema)) return;
     for (const r of doc.relations) {
       const type = r.typeField.text.trim();
-      if (type !== '' && !schema.relationTypes.has(type)) ctx.hold({ kind: 'relation-type', key: type, range: fieldRange(r.line, r.typeField) });
+      if (type !== '' && !schema.relationTypes.has(type)) ctx.hold('relation-type', type, () => ({ range: fieldRange(r.line, r.typeField) }));
     }
   },
   settle(ctx) {

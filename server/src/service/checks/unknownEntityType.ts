@@ -27,7 +27,7 @@ export const unknownEntityType: DocumentCheck = {
       if (type === '' || looksLikeConceptId(type)) continue;
       // With a schema that lists its types, the list says what is known; else the known corpora do.
       if (declaresEntityTypes(ctx.schema) ? declaredType(ctx.schema, type) !== undefined : isKnownEntityType(type)) continue;
-      ctx.hold({ kind: 'entity-type', key: type, range: fieldRange(m.line, t) });
+      ctx.hold('entity-type', type, () => ({ range: fieldRange(m.line, t) }));
     }
   },
   settle(ctx) {

@@ -26,6 +26,9 @@ export interface HeldItem {
   related?: RelatedInformation[];
 }
 
+/** What a check holds of a row, besides its kind and key. */
+export type HeldRow = Omit<HeldItem, 'kind' | 'key'>;
+
 /**
  * Held rows of one kind and key, in file order. Past HOLD_LIMIT only the
  * number grows: that many rows breaking one habit are one cause, reported once.
@@ -52,6 +55,13 @@ export class HeldGroups {
     const group = this.group(item.kind, item.key);
     group.count++;
     if (group.items.length < HOLD_LIMIT) group.items.push(item);
+  }
+
+  /** Counts a row, making its item only while the group keeps items (a custom type on every row costs a count). */
+  hold(kind: HeldKind, key: string, row: () => HeldRow): void {
+    const group = this.group(kind, key);
+    group.count++;
+    if (group.items.length < HOLD_LIMIT) group.items.push({ kind, key, ...row() });
   }
 
   /** Appends groups held later in the file. */
