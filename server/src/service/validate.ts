@@ -12,7 +12,7 @@ import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
-import { addFacts, documentFacts, emptyFacts, type Facts } from './conventions/facts';
+import { addFacts, copyFacts, documentFacts, emptyFacts, subtractFacts, type Facts } from './conventions/facts';
 import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 import type { CorpusSchema } from './schema/schema';
@@ -244,25 +244,43 @@ interface Pending {
 }
 
 /**
+ * What validateFileReusing keeps between runs for the file's habits: the
+ * documents of the last run (in order), their counts summed, and their held
+ * rows gathered. An edit replaces a few documents: their counts are taken out
+ * and the new ones' added, and the held rows are gathered again only when a
+ * document with held rows was replaced or moved.
+ */
+export interface ConventionState {
+  options: string;
+  docs: readonly PubtatorDocument[];
+  facts: Facts;
+  held: HeldGroups;
+}
+
+function pendingOf(doc: PubtatorDocument): Pending {
+  return doc.checked!.pending as Pending;
+}
+
+/**
  * Like validateFile, but for a file that changes edit by edit: each document
  * keeps its diagnostics, held rows and counts in its `checked` slot while its
  * text is unchanged (moved documents get theirs shifted to the new lines), and
  * the file-level checks are rerun only when `fileLevel` is not given for the
- * same options. The habits are learned again from the kept counts each time.
- * Costs O(documents) cheap steps plus the work on changed documents.
+ * same options. The file's habits are learned again each time from counts kept
+ * up to date (`conventions`). Costs O(documents) cheap steps plus the work on
+ * changed documents.
  */
 export function validateFileReusing(
-  file: ParsedFile, options: ValidationOptions, fileLevel?: FileLevelDiagnostics,
-): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics } {
+  file: ParsedFile, options: ValidationOptions, fileLevel?: FileLevelDiagnostics, conventions?: ConventionState,
+): { diagnostics: Diagnostic[]; fileLevel: FileLevelDiagnostics; conventions: ConventionState } {
   const run = prepare(options);
   const key = run.key;
   if (!fileLevel || fileLevel.options !== key) {
     fileLevel = { options: key, list: sortDiagnostics(runFileChecks(file, run, options.concepts)) };
   }
   const inDocuments: Diagnostic[] = [];
-  const held = new HeldGroups();
-  const facts = emptyFacts();
   const ctx = new Checking(file, run, options.concepts, outcome());
+  let heldMoved = false;
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
@@ -274,6 +292,7 @@ export function validateFileReusing(
     } else if (entry.startLine !== doc.startLine) {
       const delta = doc.startLine - entry.startLine;
       const pending = entry.pending as Pending;
+      if (pending.held.size) heldMoved = true;
       entry = {
         options: key, startLine: doc.startLine, list: entry.list.map((d) => shiftDiagnostic(d, delta)),
         pending: { held: pending.held.shifted(delta), facts: pending.facts },
@@ -281,16 +300,49 @@ export function validateFileReusing(
       doc.checked = entry;
     }
     for (const d of entry.list) inDocuments.push(d);
-    const pending = entry.pending as Pending;
-    held.addAll(pending.held);
-    addFacts(facts, pending.facts);
   }
-  const conventions: FileConventions = { learned: learn(facts, held), held };
-  remember(file, key, conventions);
-  const settled = sortDiagnostics(settle(run, conventions, held, EVERYWHERE));
+  conventions = updateConventions(file.documents, key, conventions, heldMoved);
+  const settled: FileConventions = { learned: learn(conventions.facts, conventions.held), held: conventions.held };
+  remember(file, key, settled);
+  const list = sortDiagnostics(settle(run, settled, conventions.held, EVERYWHERE));
   // Documents come in line order and each list is sorted: merging the few
   // file-level and settled diagnostics in keeps the whole list sorted without a sort.
-  return { diagnostics: mergeSorted(mergeSorted(inDocuments, fileLevel.list, true), settled, false), fileLevel };
+  return { diagnostics: mergeSorted(mergeSorted(inDocuments, fileLevel.list, true), list, false), fileLevel, conventions };
+}
+
+/** The summed counts and gathered held rows of `docs`, from the last run's where they still hold. */
+function updateConventions(docs: readonly PubtatorDocument[], key: string, before: ConventionState | undefined, heldMoved: boolean): ConventionState {
+  if (!before || before.options !== key) return gatherConventions(docs, key);
+  // The documents an edit replaced: after the common head and before the common tail.
+  const old = before.docs;
+  let head = 0;
+  while (head < old.length && head < docs.length && old[head] === docs[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < docs.length - head && old[old.length - 1 - tail] === docs[docs.length - 1 - tail]) tail++;
+  const removed = old.slice(head, old.length - tail);
+  const added = docs.slice(head, docs.length - tail);
+  // A removed document whose cached counts are gone (its rows re-checked with other options) cannot be taken out.
+  if (removed.some((d) => !d.checked || d.checked.options !== key)) return gatherConventions(docs, key);
+  const facts = copyFacts(before.facts);
+  for (const d of removed) subtractFacts(facts, pendingOf(d).facts);
+  for (const d of added) addFacts(facts, pendingOf(d).facts);
+  const heldChanged = heldMoved || removed.some((d) => pendingOf(d).held.size) || added.some((d) => pendingOf(d).held.size);
+  return { options: key, docs, facts, held: heldChanged ? gatherHeld(docs) : before.held };
+}
+
+function gatherConventions(docs: readonly PubtatorDocument[], key: string): ConventionState {
+  const facts = emptyFacts();
+  for (const d of docs) addFacts(facts, pendingOf(d).facts);
+  return { options: key, docs, facts, held: gatherHeld(docs) };
+}
+
+function gatherHeld(docs: readonly PubtatorDocument[]): HeldGroups {
+  const held = new HeldGroups();
+  for (const d of docs) {
+    const h = pendingOf(d).held;
+    if (h.size) held.addAll(h);
+  }
+  return held;
 }
 
 /** Strictly before. */

@@ -31,6 +31,11 @@ test('a rare type spelled like one the file relies on is a typo: a warning per r
   assert.deepEqual(check(file(...Array.from({ length: 30 }, (_, i) => twoMentions(i + 1, 'Chemcial', 'Disease')))), []);
 });
 
+test('two close spellings each used on many rows are two types, not a typo (DrugProt\'s GENE-Y and GENE-N)', () => {
+  const docs = Array.from({ length: 200 }, (_, i) => twoMentions(i + 1, 'GENE-N', i % 12 === 0 ? 'GENE-Y' : 'GENE-N'));
+  assert.deepEqual(check(file(...docs)), []);
+});
+
 test('a rare unknown type with no close spelling gets one hint, on its first row', () => {
   const docs = Array.from({ length: 110 }, (_, i) => twoMentions(i + 1, 'Chemical', 'Disease'));
   docs.push(twoMentions(200, 'Zorp', 'Disease'), twoMentions(201, 'Zorp', 'Disease'));

@@ -62,6 +62,35 @@ export function addFacts(into: Facts, more: Facts): void {
   }
 }
 
+/** Takes `less` (facts added before) out of `from` again. */
+export function subtractFacts(from: Facts, less: Facts): void {
+  from.titled -= less.titled;
+  from.withAbstract -= less.withAbstract;
+  from.mentions -= less.mentions;
+  from.spansInRange -= less.spansInRange;
+  from.spansMinor -= less.spansMinor;
+  from.spansUnexplained -= less.spansUnexplained;
+  for (const [type, n] of less.types) {
+    const left = (from.types.get(type) ?? 0) - n;
+    if (left > 0) from.types.set(type, left);
+    else from.types.delete(type);
+  }
+  for (const [type, t] of less.relations) {
+    const tally = from.relations.get(type);
+    if (!tally) continue;
+    tally.eligible -= t.eligible;
+    tally.paired -= t.paired;
+    if (tally.eligible <= 0 && tally.paired <= 0) from.relations.delete(type);
+  }
+}
+
+/** A copy that can be changed without changing `facts`. */
+export function copyFacts(facts: Facts): Facts {
+  const out = emptyFacts();
+  addFacts(out, facts);
+  return out;
+}
+
 /** The facts of one document, from its rows and its analysis, added into `into` (a fresh object when absent). */
 export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis, into: Facts = emptyFacts()): Facts {
   // Every block with a title counts, continuation blocks of one id too: facts

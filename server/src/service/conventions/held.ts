@@ -43,13 +43,11 @@ export interface HeldGroup {
 /** Rows of one group reported one by one; beyond, one diagnostic says how many. */
 export const HOLD_LIMIT = 1000;
 
-export function groupId(kind: HeldKind, key: string): string {
-  return kind + '\u0000' + key;
-}
-
 /** Held groups of a file (or a part of it), in order of first appearance. */
 export class HeldGroups {
-  readonly groups = new Map<string, HeldGroup>();
+  /** Kind → key → group: no key strings built per row. */
+  private readonly byKind = new Map<HeldKind, Map<string, HeldGroup>>();
+  private readonly ordered: HeldGroup[] = [];
 
   add(item: HeldItem): void {
     const group = this.group(item.kind, item.key);
@@ -66,7 +64,7 @@ export class HeldGroups {
 
   /** Appends groups held later in the file. */
   addAll(later: HeldGroups): void {
-    for (const g of later.groups.values()) {
+    for (const g of later.ordered) {
       const group = this.group(g.kind, g.key);
       group.count += g.count;
       for (const item of g.items) {
@@ -77,32 +75,38 @@ export class HeldGroups {
   }
 
   get(kind: HeldKind, key: string): HeldGroup | undefined {
-    return this.groups.get(groupId(kind, key));
+    return this.byKind.get(kind)?.get(key);
   }
 
-  /** Groups of one kind. */
-  *ofKind(kind: HeldKind): Iterable<HeldGroup> {
-    for (const g of this.groups.values()) if (g.kind === kind) yield g;
+  /** Groups of one kind, in order of first appearance. */
+  ofKind(kind: HeldKind): Iterable<HeldGroup> {
+    return this.byKind.get(kind)?.values() ?? [];
   }
 
   get size(): number {
-    return this.groups.size;
+    return this.ordered.length;
   }
 
   /** The same groups, `delta` lines further down (a document moved by an edit above it). */
   shifted(delta: number): HeldGroups {
-    if (delta === 0 || this.groups.size === 0) return this;
+    if (delta === 0 || this.ordered.length === 0) return this;
     const moved = new HeldGroups();
-    for (const [id, g] of this.groups) moved.groups.set(id, { ...g, items: g.items.map((item) => shiftItem(item, delta)) });
+    for (const g of this.ordered) {
+      const group = moved.group(g.kind, g.key);
+      group.count = g.count;
+      group.items = g.items.map((item) => shiftItem(item, delta));
+    }
     return moved;
   }
 
   private group(kind: HeldKind, key: string): HeldGroup {
-    const id = groupId(kind, key);
-    let group = this.groups.get(id);
+    let keys = this.byKind.get(kind);
+    if (!keys) this.byKind.set(kind, (keys = new Map()));
+    let group = keys.get(key);
     if (!group) {
       group = { kind, key, count: 0, items: [] };
-      this.groups.set(id, group);
+      keys.set(key, group);
+      this.ordered.push(group);
     }
     return group;
   }

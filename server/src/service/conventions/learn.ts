@@ -43,9 +43,14 @@ const PRIOR_RELATIONS = 2;
 /**
  * A type used this many times more than a close spelling makes that spelling
  * a typo; a spelling used once or twice needs only TYPO_LEAST uses of the other.
+ * A typo is rare in itself too: at most TYPO_MOST_USES rows, or one row in a
+ * thousand (DrugProt's GENE-Y and GENE-N are one letter apart, each on
+ * hundreds of rows, and neither is a typo).
  */
 const TYPO_RATIO = 10;
 const TYPO_LEAST = 3;
+const TYPO_MOST_USES = 5;
+const TYPO_MOST_SHARE = 0.001;
 /** A type used at most this often, and in under 1% of the mentions, is rare. */
 const RARE_USES = 2;
 
@@ -85,10 +90,11 @@ function learnTypes(facts: Facts, held?: HeldGroups): Pick<Learned, 'typos' | 'r
   for (const type of unknown) {
     const uses = facts.types.get(type) ?? 0;
     if (uses === 0) continue;
+    const rareEnough = uses <= TYPO_MOST_USES || uses <= TYPO_MOST_SHARE * facts.mentions;
     let best: [string, number] | undefined;
     for (const [other, n] of types) {
       const enough = uses <= RARE_USES ? n >= TYPO_LEAST : n >= TYPO_RATIO * uses;
-      if (other === type || !enough || !closeSpelling(type, other)) continue;
+      if (other === type || !enough || !rareEnough || !closeSpelling(type, other)) continue;
       if (!best || n > best[1]) best = [other, n];
     }
     if (best) {
