@@ -8,7 +8,7 @@
 
 import { analyseDocument } from '../server/src/service/analysis/analyseDocument';
 import { oneWayRelation } from '../server/src/service/checks/oneWayRelation';
-import { documentFacts, emptyFacts, relationKeys } from '../server/src/service/conventions/facts';
+import { addDocumentFacts, documentFacts, emptyFacts, relationKeys } from '../server/src/service/conventions/facts';
 import type { CheckContext } from '../server/src/service/checks/check';
 import { parsePubtator } from '../server/src/service/parse/parseFile';
 import type { ParsedFile } from '../server/src/service/parse/model';
@@ -26,7 +26,7 @@ function conventionsWork(file: ParsedFile): { facts: number; oneWay: number; set
     const analysis = analyseDocument(doc, 'codepoint');
     relationKeys(doc); // shared with duplicate-relation, which needs the keys anyway
     let t = performance.now();
-    documentFacts(doc, analysis, into);
+    addDocumentFacts(into, documentFacts(doc, analysis));
     facts += performance.now() - t;
     t = performance.now();
     oneWayRelation.document(doc, ctx);

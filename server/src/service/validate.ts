@@ -12,7 +12,7 @@ import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
-import { addFacts, copyFacts, documentFacts, emptyFacts, subtractFacts, type Facts } from './conventions/facts';
+import { addDocumentFacts, copyFacts, documentFacts, emptyFacts, type DocumentFacts, type Facts } from './conventions/facts';
 import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 import type { CorpusSchema } from './schema/schema';
@@ -76,11 +76,14 @@ function prepare(options: ValidationOptions): Run {
   };
 }
 
-/** What checking one document gives before the file's habits are known. */
+/** What checking documents gives before the file's habits are known: into the file's totals, or one document's own. */
 interface DocumentOutcome {
   list: Diagnostic[];
   held: HeldGroups;
-  facts: Facts;
+  /** The file's summed facts, when the documents add into them. */
+  facts?: Facts;
+  /** The one document's facts, when it keeps its own. */
+  documentFacts?: DocumentFacts;
 }
 
 /** A check context whose reports and held rows go to `target` (switched from document to document). */
@@ -113,8 +116,14 @@ class Checking implements CheckContext {
   }
 }
 
+/** An outcome summing its documents' facts (whole-file checks). */
 function outcome(): DocumentOutcome {
   return { list: [], held: new HeldGroups(), facts: emptyFacts() };
+}
+
+/** An outcome for one document that keeps its facts apart (cached with it). */
+function documentOutcome(): DocumentOutcome {
+  return { list: [], held: new HeldGroups() };
 }
 
 /**
@@ -125,7 +134,9 @@ function outcome(): DocumentOutcome {
 function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking): void {
   const wasParsed = doc.materialized;
   for (const check of run.documentChecks) check.document!(doc, ctx);
-  documentFacts(doc, ctx.analysis(doc), ctx.target.facts);
+  const facts = documentFacts(doc, ctx.analysis(doc));
+  if (ctx.target.facts) addDocumentFacts(ctx.target.facts, facts);
+  else ctx.target.documentFacts = facts;
   if (!wasParsed) doc.release();
 }
 
@@ -180,7 +191,7 @@ export function checkUnsettled(file: ParsedFile, options: ValidationOptions = {}
   for (const doc of file.documents) {
     if (doc.startLine >= fromLine) checkOne(doc, run, ctx);
   }
-  return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts };
+  return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
 }
 
 /** The settled diagnostics of a whole file from its held rows and counts, ordered by position. */
@@ -196,7 +207,7 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx);
-  const conventions: FileConventions = { learned: learn(whole.facts, whole.held), held: whole.held };
+  const conventions: FileConventions = { learned: learn(whole.facts!, whole.held), held: whole.held };
   remember(file, run.key, conventions);
   const out = whole.list;
   for (const d of settle(run, conventions, whole.held, EVERYWHERE)) out.push(d);
@@ -222,7 +233,7 @@ export function fileConventions(file: ParsedFile, options: ValidationOptions = {
 /** Diagnostics of one document alone: its document checks, and its held rows settled by its file's habits. */
 export function validateDocument(file: ParsedFile, doc: PubtatorDocument, options: ValidationOptions = {}): Diagnostic[] {
   const run = prepare(options);
-  const r = outcome();
+  const r = documentOutcome();
   checkOne(doc, run, new Checking(file, run, options.concepts, r));
   const conventions = options.conventions ?? fileConventions(file, options);
   const inDoc = (range: Range) => range.start.line >= doc.startLine && range.start.line <= doc.endLine;
@@ -237,10 +248,10 @@ export interface FileLevelDiagnostics {
   list: Diagnostic[];
 }
 
-/** Held rows and counts kept with a document's cached diagnostics. */
+/** Held rows (none: absent) and counts kept with a document's cached diagnostics. */
 interface Pending {
-  held: HeldGroups;
-  facts: Facts;
+  held?: HeldGroups;
+  facts: DocumentFacts;
 }
 
 /**
@@ -284,18 +295,20 @@ export function validateFileReusing(
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
-      const r = outcome();
+      const r = documentOutcome();
       ctx.target = r;
       checkOne(doc, run, ctx);
-      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending: { held: r.held, facts: r.facts } };
+      const pending: Pending = { facts: r.documentFacts! };
+      if (r.held.size) pending.held = r.held;
+      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending };
       doc.checked = entry;
     } else if (entry.startLine !== doc.startLine) {
       const delta = doc.startLine - entry.startLine;
       const pending = entry.pending as Pending;
-      if (pending.held.size) heldMoved = true;
+      if (pending.held) heldMoved = true;
       entry = {
         options: key, startLine: doc.startLine, list: entry.list.map((d) => shiftDiagnostic(d, delta)),
-        pending: { held: pending.held.shifted(delta), facts: pending.facts },
+        pending: pending.held ? { held: pending.held.shifted(delta), facts: pending.facts } : pending,
       };
       doc.checked = entry;
     }
@@ -324,15 +337,15 @@ function updateConventions(docs: readonly PubtatorDocument[], key: string, befor
   // A removed document whose cached counts are gone (its rows re-checked with other options) cannot be taken out.
   if (removed.some((d) => !d.checked || d.checked.options !== key)) return gatherConventions(docs, key);
   const facts = copyFacts(before.facts);
-  for (const d of removed) subtractFacts(facts, pendingOf(d).facts);
-  for (const d of added) addFacts(facts, pendingOf(d).facts);
-  const heldChanged = heldMoved || removed.some((d) => pendingOf(d).held.size) || added.some((d) => pendingOf(d).held.size);
+  for (const d of removed) addDocumentFacts(facts, pendingOf(d).facts, -1);
+  for (const d of added) addDocumentFacts(facts, pendingOf(d).facts);
+  const heldChanged = heldMoved || removed.some((d) => pendingOf(d).held) || added.some((d) => pendingOf(d).held);
   return { options: key, docs, facts, held: heldChanged ? gatherHeld(docs) : before.held };
 }
 
 function gatherConventions(docs: readonly PubtatorDocument[], key: string): ConventionState {
   const facts = emptyFacts();
-  for (const d of docs) addFacts(facts, pendingOf(d).facts);
+  for (const d of docs) addDocumentFacts(facts, pendingOf(d).facts);
   return { options: key, docs, facts, held: gatherHeld(docs) };
 }
 
@@ -340,7 +353,7 @@ function gatherHeld(docs: readonly PubtatorDocument[]): HeldGroups {
   const held = new HeldGroups();
   for (const d of docs) {
     const h = pendingOf(d).held;
-    if (h.size) held.addAll(h);
+    if (h) held.addAll(h);
   }
   return held;
 }

@@ -62,25 +62,48 @@ export function addFacts(into: Facts, more: Facts): void {
   }
 }
 
-/** Takes `less` (facts added before) out of `from` again. */
-export function subtractFacts(from: Facts, less: Facts): void {
-  from.titled -= less.titled;
-  from.withAbstract -= less.withAbstract;
-  from.mentions -= less.mentions;
-  from.spansInRange -= less.spansInRange;
-  from.spansMinor -= less.spansMinor;
-  from.spansUnexplained -= less.spansUnexplained;
-  for (const [type, n] of less.types) {
-    const left = (from.types.get(type) ?? 0) - n;
-    if (left > 0) from.types.set(type, left);
-    else from.types.delete(type);
+/**
+ * One document's facts, kept with its cached diagnostics while its text is
+ * unchanged: plain numbers and the analysis's own short type lists, no maps
+ * unless it has relations (a 50 MB file has tens of thousands of documents).
+ */
+export interface DocumentFacts {
+  titled: number;
+  withAbstract: number;
+  mentions: number;
+  spansInRange: number;
+  spansMinor: number;
+  spansUnexplained: number;
+  typeNames: readonly string[];
+  typeCounts: readonly number[];
+  /** Per relation type, flat: type, eligible rows, paired rows, type, … (absent without relations). */
+  relations?: readonly (string | number)[];
+}
+
+/** Adds one document's facts into the file's (`sign` -1 takes them out again). */
+export function addDocumentFacts(into: Facts, d: DocumentFacts, sign: 1 | -1 = 1): void {
+  into.titled += sign * d.titled;
+  into.withAbstract += sign * d.withAbstract;
+  into.mentions += sign * d.mentions;
+  into.spansInRange += sign * d.spansInRange;
+  into.spansMinor += sign * d.spansMinor;
+  into.spansUnexplained += sign * d.spansUnexplained;
+  for (let k = 0; k < d.typeNames.length; k++) {
+    const type = d.typeNames[k];
+    const n = (into.types.get(type) ?? 0) + sign * d.typeCounts[k];
+    if (n > 0) into.types.set(type, n);
+    else into.types.delete(type);
   }
-  for (const [type, t] of less.relations) {
-    const tally = from.relations.get(type);
-    if (!tally) continue;
-    tally.eligible -= t.eligible;
-    tally.paired -= t.paired;
-    if (tally.eligible <= 0 && tally.paired <= 0) from.relations.delete(type);
+  const r = d.relations;
+  if (r) {
+    for (let k = 0; k < r.length; k += 3) {
+      const type = r[k] as string;
+      let tally = into.relations.get(type);
+      if (!tally) into.relations.set(type, (tally = { eligible: 0, paired: 0 }));
+      tally.eligible += sign * (r[k + 1] as number);
+      tally.paired += sign * (r[k + 2] as number);
+      if (tally.eligible <= 0 && tally.paired <= 0) into.relations.delete(type);
+    }
   }
 }
 
@@ -91,42 +114,70 @@ export function copyFacts(facts: Facts): Facts {
   return out;
 }
 
-/** The facts of one document, from its rows and its analysis, added into `into` (a fresh object when absent). */
-export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis, into: Facts = emptyFacts()): Facts {
-  // Every block with a title counts, continuation blocks of one id too: facts
-  // are cached per document, and whether a block continues the one before can
-  // change with an edit elsewhere.
-  if (doc.title) {
-    into.titled++;
-    if (doc.abstract) into.withAbstract++;
+// Type names recur in every document: one string each, not one per document
+// (a type cut from a row keeps that row's text alive). Bounded, for files with
+// junk in the type column.
+const interned = new Map<string, string>();
+const MAX_INTERNED = 10000;
+
+function intern(name: string): string {
+  let s = interned.get(name);
+  if (s === undefined) {
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    s = (' ' + name).slice(1);
+    interned.set(s, s);
   }
-  into.mentions += doc.mentions.length;
-  const { names, counts } = analysis.types;
-  for (let k = 0; k < names.length; k++) into.types.set(names[k], (into.types.get(names[k]) ?? 0) + counts[k]);
+  return s;
+}
+
+// Most documents of a file use the same few types: one list of names each such set.
+const internedLists = new Map<string, readonly string[]>();
+
+function internList(names: readonly string[]): readonly string[] {
+  if (names.length === 0) return NO_NAMES;
+  const key = names.join('\u0000');
+  let list = internedLists.get(key);
+  if (!list) {
+    if (internedLists.size >= MAX_INTERNED) internedLists.clear();
+    list = Object.freeze(names.map(intern));
+    internedLists.set(key, list);
+  }
+  return list;
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** The facts of one document, from its rows and its analysis. */
+export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis): DocumentFacts {
+  const d: DocumentFacts = {
+    // Every block with a title counts, continuation blocks of one id too: facts
+    // are cached per document, and whether a block continues the one before can
+    // change with an edit elsewhere.
+    titled: doc.title ? 1 : 0,
+    withAbstract: doc.title && doc.abstract ? 1 : 0,
+    mentions: doc.mentions.length,
+    spansInRange: 0, spansMinor: 0, spansUnexplained: 0,
+    typeNames: internList(analysis.types.names),
+    typeCounts: analysis.types.counts,
+  };
   for (const s of analysis.spans) {
     const status = s.status;
-    if (status === 'ok') into.spansInRange++;
+    if (status === 'ok') d.spansInRange++;
     else if (status === 'minor') {
-      into.spansInRange++;
-      into.spansMinor++;
-    } else if (status === 'boundary') into.spansInRange++;
+      d.spansInRange++;
+      d.spansMinor++;
+    } else if (status === 'boundary') d.spansInRange++;
     else if (status === 'mismatch') {
-      into.spansInRange++;
-      if (!s.shifted && !s.utf8) into.spansUnexplained++;
+      d.spansInRange++;
+      if (!s.shifted && !s.utf8) d.spansUnexplained++;
     }
   }
   if (doc.relations.length) {
-    for (const [type, t] of relationKeys(doc).tallies) {
-      const tally = into.relations.get(type);
-      if (tally) {
-        tally.eligible += t.eligible;
-        tally.paired += t.paired;
-      } else {
-        into.relations.set(type, { ...t });
-      }
-    }
+    const flat: (string | number)[] = [];
+    for (const [type, t] of relationKeys(doc).tallies) flat.push(intern(type), t.eligible, t.paired);
+    if (flat.length) d.relations = flat;
   }
-  return into;
+  return d;
 }
 
 /** What makes two ids the same concept: their normalised keys (else the id as written). */

@@ -43,11 +43,14 @@ export interface HeldGroup {
 /** Rows of one group reported one by one; beyond, one diagnostic says how many. */
 export const HOLD_LIMIT = 1000;
 
+/** Groups looked up by scanning while they are this few; a map past it. */
+const FEW = 8;
+
 /** Held groups of a file (or a part of it), in order of first appearance. */
 export class HeldGroups {
-  /** Kind → key → group: no key strings built per row. */
-  private readonly byKind = new Map<HeldKind, Map<string, HeldGroup>>();
   private readonly ordered: HeldGroup[] = [];
+  /** Kind → key → group, made once there are more than FEW groups (a document has one or two). */
+  private byKind: Map<HeldKind, Map<string, HeldGroup>> | undefined;
 
   add(item: HeldItem): void {
     const group = this.group(item.kind, item.key);
@@ -59,7 +62,7 @@ export class HeldGroups {
   hold(kind: HeldKind, key: string, row: () => HeldRow): void {
     const group = this.group(kind, key);
     group.count++;
-    if (group.items.length < HOLD_LIMIT) group.items.push({ kind, key, ...row() });
+    if (group.items.length < HOLD_LIMIT) group.items.push(CompactItem.of(kind, key, row()));
   }
 
   /** Appends groups held later in the file. */
@@ -75,12 +78,14 @@ export class HeldGroups {
   }
 
   get(kind: HeldKind, key: string): HeldGroup | undefined {
-    return this.byKind.get(kind)?.get(key);
+    if (this.byKind) return this.byKind.get(kind)?.get(key);
+    return this.ordered.find((g) => g.kind === kind && g.key === key);
   }
 
   /** Groups of one kind, in order of first appearance. */
   ofKind(kind: HeldKind): Iterable<HeldGroup> {
-    return this.byKind.get(kind)?.values() ?? [];
+    if (this.byKind) return this.byKind.get(kind)?.values() ?? [];
+    return this.ordered.filter((g) => g.kind === kind);
   }
 
   get size(): number {
@@ -100,15 +105,23 @@ export class HeldGroups {
   }
 
   private group(kind: HeldKind, key: string): HeldGroup {
-    let keys = this.byKind.get(kind);
-    if (!keys) this.byKind.set(kind, (keys = new Map()));
-    let group = keys.get(key);
+    let group = this.get(kind, key);
     if (!group) {
       group = { kind, key, count: 0, items: [] };
-      keys.set(key, group);
       this.ordered.push(group);
+      if (this.byKind) this.index(group);
+      else if (this.ordered.length > FEW) {
+        this.byKind = new Map();
+        for (const g of this.ordered) this.index(g);
+      }
     }
     return group;
+  }
+
+  private index(group: HeldGroup): void {
+    let keys = this.byKind!.get(group.kind);
+    if (!keys) this.byKind!.set(group.kind, (keys = new Map()));
+    keys.set(group.key, group);
   }
 }
 
@@ -117,7 +130,35 @@ function shiftRange(r: Range, delta: number): Range {
 }
 
 function shiftItem(item: HeldItem, delta: number): HeldItem {
-  const moved: HeldItem = { ...item, range: shiftRange(item.range, delta) };
-  if (item.related) moved.related = item.related.map((r) => ({ ...r, range: shiftRange(r.range, delta) }));
-  return moved;
+  const related = item.related?.map((r) => ({ ...r, range: shiftRange(r.range, delta) }));
+  const range = shiftRange(item.range, delta);
+  return CompactItem.of(item.kind, item.key, { range, message: item.message, data: item.data, related });
+}
+
+/**
+ * A held item in one object: its range as four numbers, made into a Range only
+ * when read. A large file may hold tens of thousands of rows (a document's only
+ * relation, held in case the file lists relations both ways).
+ */
+class CompactItem implements HeldItem {
+  private constructor(
+    readonly kind: HeldKind,
+    readonly key: string,
+    private readonly line: number,
+    private readonly from: number,
+    private readonly endLine: number,
+    private readonly to: number,
+    readonly message: string | undefined,
+    readonly data: Record<string, unknown> | undefined,
+    readonly related: RelatedInformation[] | undefined,
+  ) {}
+
+  static of(kind: HeldKind, key: string, row: HeldRow): CompactItem {
+    const r = row.range;
+    return new CompactItem(kind, key, r.start.line, r.start.character, r.end.line, r.end.character, row.message, row.data, row.related);
+  }
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.from }, end: { line: this.endLine, character: this.to } };
+  }
 }
