@@ -6,11 +6,28 @@ import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES } from '../service/checks/index';
 import type { OffsetUnit } from '../service/types';
 
+/** How `check` prints what it finds. */
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+
+export interface CheckCommand {
+  kind: 'check';
+  paths: string[];
+  format: OutputFormat;
+  unit: OffsetUnit;
+  severities: SeveritySettings;
+  /** `--quiet`: report errors only (ESLint's meaning). */
+  quiet: boolean;
+  /** `--max-warnings N`: exit 1 when more warnings than this; -1 for no limit. */
+  maxWarnings: number;
+  mesh?: string[];
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'checks'; json: boolean }
-  | { kind: 'check'; paths: string[]; json: boolean; unit: OffsetUnit; severities: SeveritySettings; mesh?: string[] }
+  | CheckCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -26,6 +43,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
         json: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
         severity: { type: 'string', multiple: true },
         offsets: { type: 'string' },
         mesh: { type: 'string', multiple: true },
@@ -39,11 +59,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
   if (command === undefined) return usage('no command given.');
-  const json = values.json ?? false;
+  const format = outputFormat(values.json ?? false, values.format);
+  if (typeof format !== 'string') return format;
   if (command === 'checks') {
     if (rest.length) return usage(`'checks' takes no arguments (got ${JSON.stringify(rest[0])}).`);
     if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
-    return { kind: 'checks', json };
+    if (format !== 'text' && format !== 'json') return usage('\'checks\' prints text or JSON only.');
+    return { kind: 'checks', json: format === 'json' };
   }
   if (command !== 'check') {
     return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
@@ -66,11 +88,27 @@ export function parseCommandLine(argv: readonly string[]): Command {
     }
     severities[code] = level;
   }
+  const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
+  if (!Number.isSafeInteger(maxWarnings) || maxWarnings < -1 || values['max-warnings']?.trim() === '') {
+    return usage(`--max-warnings takes a whole number (0 or more; -1 for no limit), not ${JSON.stringify(values['max-warnings'])}.`);
+  }
   const mesh = values.mesh?.filter((p) => p !== '');
   if (values.mesh && !mesh?.length) return usage('--mesh needs a path: a MeSH index, or NLM\'s MeSH files.');
-  return mesh ? { kind: 'check', paths: rest, json, unit, severities, mesh } : { kind: 'check', paths: rest, json, unit, severities };
+  const check: CheckCommand = { kind: 'check', paths: rest, format, unit, severities, quiet: values.quiet ?? false, maxWarnings };
+  if (mesh) check.mesh = mesh;
+  return check;
 }
 
-function usage(message: string): Command {
+/** `--format NAME`, with `--json` as another way to say `--format json`. */
+function outputFormat(json: boolean, named: string | undefined): OutputFormat | { kind: 'usage'; message: string } {
+  if (named === undefined) return json ? 'json' : 'text';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(named)) {
+    return usage(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not ${JSON.stringify(named)}.`);
+  }
+  if (json && named !== 'json') return usage(`--json means --format json; it cannot go with --format ${named}.`);
+  return named as OutputFormat;
+}
+
+function usage(message: string): { kind: 'usage'; message: string } {
   return { kind: 'usage', message };
 }

@@ -13,13 +13,26 @@ those. .gz files are decompressed as they are read. - reads stdin.
 Files are read as a stream, document by document, so size is not limited by memory.
 
 Options for check:
-  --json                 one JSON object per line instead of text:
+  --format FORMAT, -f    text (default), json, sarif or github:
+                         text: path:line:column: severity code message
+                         json: one JSON object per line:
                          {"file","line","character","endLine","endCharacter",
                           "severity","code","message"}, lines and characters
                          0-based in UTF-16 units as in LSP; the last line is
                          {"summary": {files, unreadable, documents, mentions,
                           relations, errors, warnings, information, hints,
                           codes, bytes, bytesOnDisk, elapsedSeconds, mbPerSecond}}
+                         sarif: one SARIF 2.1.0 log (GitHub code scanning and
+                         other tools); information and hints are notes
+                         github: GitHub Actions workflow commands
+                         (::error file=…,line=…,col=…::message), so a pull
+                         request shows each problem on its line; then the summary
+  --json                 the same as --format json
+  --quiet, -q            report errors only; checks below error level are not
+                         run (with --max-warnings, warnings are run and counted
+                         but not printed)
+  --max-warnings N       exit with status 1 when there are more than N warnings
+                         (-1, the default: no limit)
   --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
                          warning, information, hint or off (see: pubtator checks)
   --offsets UNIT         how mention offsets count characters: codepoint
@@ -41,7 +54,8 @@ the column in UTF-16 units as editors count), then a summary. Messages about
 unreadable inputs go to stderr. A progress bar is drawn on stderr when it is a
 terminal and the run takes more than a second.
 
-Exit status: 0 no error-level diagnostic; 1 errors found; 2 bad usage or an
+Exit status: 0 no error-level diagnostic (and no more warnings than
+--max-warnings allows); 1 errors found, or too many warnings; 2 bad usage or an
 input could not be read (missing, permission denied, corrupt .gz, binary data,
 not PubTator at all, a folder link loop; the other inputs are still checked,
 and 2 wins over 1);

@@ -4,13 +4,15 @@
 
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
-import type { Diagnostic, OffsetUnit } from '../service/types';
+import { Severity, type Diagnostic, type OffsetUnit } from '../service/types';
 import type { BlockResult } from '../service/streamingValidator';
 import type { MeshIndex } from '../service/concepts/index';
 import { discover, type InputProblem } from './discover';
 import { describeError, InputError } from './errors';
 import { FileChecker } from './fileChecker';
-import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { printable } from './format';
+import type { OutputFormat } from './args';
+import { createReporter, levelOf } from './reporter';
 import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
 import { ProgressBar } from './progress';
@@ -19,9 +21,13 @@ import { Summary } from './summary';
 
 export interface CheckOptions {
   paths: string[];
-  json: boolean;
+  format: OutputFormat;
   unit: OffsetUnit;
   severities: SeveritySettings;
+  /** Report errors only; warnings are still counted when `maxWarnings` is set. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this (-1 or absent: no limit). */
+  maxWarnings?: number;
   /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
   mesh?: string[];
 }
@@ -68,13 +74,15 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   };
   problems.forEach(unreadable);
 
-  const format = options.json ? formatJson : formatText;
-  const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined };
+  const severities = runSeverities(options);
+  const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
+  const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
+  const validation = { unit: options.unit, severities, concepts: mesh ? { mesh } : undefined };
   progress?.start();
   for (const input of files) {
     if (progress) progress.label = printable(input.path);
     const print = (diagnostics: Diagnostic[]) => {
-      for (const d of diagnostics) out.line(format(input.path, d));
+      for (const d of diagnostics) if (shown(d)) reporter.diagnostic(input.path, d);
     };
     // Until a file shows its first document, hold its results back: a file
     // that never does is not PubTator at all, and one clear message beats a
@@ -116,15 +124,30 @@ async function checkAll(options: CheckOptions, io: Streams, started: number, mes
   summary.rawBytes = counters.raw;
   summary.textBytes = counters.text;
   summary.elapsedMs = performance.now() - started;
-  if (options.json) {
-    out.line(formatSummaryJson(summary));
-  } else {
-    if (summary.codes.size > 0 || summary.unreadable.length > 0) out.line('');
-    out.line(formatSummaryText(summary, (code) => levelOf(code, options.severities)));
-  }
+  reporter.finish(summary);
   out.flush();
+  const maxWarnings = options.maxWarnings ?? -1;
+  const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`pubtator: too many warnings (${summary.warnings}; at most ${maxWarnings} allowed by --max-warnings).\n`);
   if (summary.unreadable.length > 0) return 2;
-  return summary.errors > 0 ? 1 : 0;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * The levels checks run at. As ESLint's --quiet: checks below error level are
+ * not run at all, unless --max-warnings needs the warnings counted (then they
+ * run, and are counted, but not printed).
+ */
+export function runSeverities(options: Pick<CheckOptions, 'severities' | 'quiet' | 'maxWarnings'>): SeveritySettings {
+  if (!options.quiet) return options.severities;
+  const countWarnings = (options.maxWarnings ?? -1) >= 0;
+  const out: SeveritySettings = { ...options.severities };
+  for (const check of CHECKS) {
+    const level = levelOf(check.code, options.severities);
+    if (level === 'error' || (level === 'warning' && countWarnings)) continue;
+    out[check.code] = 'off';
+  }
+  return out;
 }
 
 /** Lines without any document after which a file is taken for something else. */
@@ -135,6 +158,3 @@ function notPubtator(held: BlockResult[]): string {
   return `not a PubTator file: ${lines}${lines > NOT_PUBTATOR_AFTER_LINES ? '+' : ''} non-blank lines and not one ID|t|title line or annotation row; not checked`;
 }
 
-function levelOf(code: string, severities: SeveritySettings): string {
-  return severities[code] ?? CHECKS.find((c) => c.code === code)?.defaultSeverity ?? '';
-}

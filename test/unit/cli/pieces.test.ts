@@ -72,9 +72,10 @@ test('names found in folders: *.pubtator, *PubTator*.txt in any case, and their 
 });
 
 test('the command line: commands, options, and usage errors that say what is valid', () => {
-  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { kind: 'check', paths: ['a', 'b'], json: false, unit: 'codepoint', severities: {} });
+  const defaults = { kind: 'check', format: 'text', unit: 'codepoint', severities: {}, quiet: false, maxWarnings: -1 };
+  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { ...defaults, paths: ['a', 'b'] });
   assert.deepEqual(parseCommandLine(['check', '--json', '--offsets', 'utf16', '--severity', 'text-mismatch=warning', '--severity=duplicate-document=off', 'x']),
-    { kind: 'check', paths: ['x'], json: true, unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });
+    { ...defaults, paths: ['x'], format: 'json', unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });
   assert.deepEqual(parseCommandLine(['checks']), { kind: 'checks', json: false });
   assert.deepEqual(parseCommandLine(['--help']), { kind: 'help' });
   assert.deepEqual(parseCommandLine(['check', '-V']), { kind: 'version' });
