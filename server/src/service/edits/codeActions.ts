@@ -118,7 +118,7 @@ class DocumentFixes {
   readonly ctx: FixContext;
   readonly fresh: Diagnostic[];
   readonly verify: VerifyOptions;
-  private readonly preferred = new Map<string, { fixes: Fix[]; edits: TextEdit[] }>();
+  private readonly preferred = new Map<string, DocumentFixAll>();
 
   constructor(file: ParsedFile, readonly doc: PubtatorDocument, options: CodeActionOptions) {
     const unit = options.unit ?? 'codepoint';
@@ -140,11 +140,12 @@ class DocumentFixes {
    * earlier fix touched, verified together: strictly fewer problems of the
    * code and no more in all, or nothing.
    */
-  fixAll(code: string, taken = new Set<number>()): { fixes: Fix[]; edits: TextEdit[] } {
+  fixAll(code: string, taken = new Set<number>()): DocumentFixAll {
     const known = this.preferred.get(code);
     if (known && taken.size === 0) return known;
     const builder = BUILDER.get(code);
     const fixes: Fix[] = [];
+    const problems: Diagnostic[] = [];
     const edits: TextEdit[] = [];
     const lines = new Set<number>();
     for (const d of this.fresh) {
@@ -155,12 +156,20 @@ class DocumentFixes {
       if (touched.some((l) => taken.has(l) || lines.has(l))) continue;
       touched.forEach((l) => lines.add(l));
       fixes.push(fix);
+      problems.push(d);
       edits.push(...fix.edits);
     }
-    const result = fixes.length && verifyFix(this.doc, code, edits, this.verify) ? { fixes, edits } : { fixes: [], edits: [] };
+    const result = fixes.length && verifyFix(this.doc, code, edits, this.verify) ? { fixes, problems, edits } : { fixes: [], problems: [], edits: [] };
     if (taken.size === 0) this.preferred.set(code, result);
     return result;
   }
+}
+
+/** A fix-all of one code in one document: the fixes, the problems they fix (same order), and all their edits. */
+interface DocumentFixAll {
+  fixes: Fix[];
+  problems: Diagnostic[];
+  edits: TextEdit[];
 }
 
 /** Documents a request concerns: those at the ends of its range and at each diagnostic it sends. */
@@ -258,23 +267,42 @@ export interface FixAllOptions extends CodeActionOptions {
  * touched by an earlier code left for the next run.
  */
 export function fixAllEdits(file: ParsedFile, codes: readonly string[], options: FixAllOptions = {}, docs?: readonly PubtatorDocument[]): TextEdit[] {
+  return fixAllWithReport(file, codes, options, docs).edits;
+}
+
+/** A problem a fix-all fixes, and the fix it takes. */
+export interface AppliedFix {
+  problem: Diagnostic;
+  title: string;
+}
+
+/** fixAllEdits, also saying which problem each fix fixes (for a command line that reports what it did). */
+export function fixAllWithReport(
+  file: ParsedFile, codes: readonly string[], options: FixAllOptions = {}, docs?: readonly PubtatorDocument[],
+): { edits: TextEdit[]; applied: AppliedFix[] } {
   const wanted = FIXABLE_CODES.filter((c) => codes.includes(c));
   const edits: TextEdit[] = [];
+  const applied: AppliedFix[] = [];
   for (const doc of docs ?? documentsWith(file, wanted, known(options))) {
     const wasParsed = doc.materialized;
     const state = new DocumentFixes(file, doc, options);
     const present = new Set(state.fresh.filter((d) => options.minSeverity === undefined || d.severity <= options.minSeverity).map((d) => d.code));
     const taken = new Set<number>();
     const docEdits: TextEdit[] = [];
+    const docApplied: AppliedFix[] = [];
     for (const code of wanted) {
       if (!present.has(code)) continue;
-      const { edits: codeEdits } = state.fixAll(code, taken.size ? taken : undefined);
+      const { edits: codeEdits, fixes, problems } = state.fixAll(code, taken.size ? taken : undefined);
       for (const e of codeEdits) linesOf(e).forEach((l) => taken.add(l));
       docEdits.push(...codeEdits);
+      fixes.forEach((f, i) => docApplied.push({ problem: problems[i], title: f.title }));
     }
     // Fixes of several codes are checked once more together.
-    if (docEdits.length && (wanted.length === 1 || verifyFix(doc, undefined, docEdits, state.verify))) edits.push(...docEdits);
+    if (docEdits.length && (wanted.length === 1 || verifyFix(doc, undefined, docEdits, state.verify))) {
+      edits.push(...docEdits);
+      applied.push(...docApplied);
+    }
     if (!wasParsed) doc.release();
   }
-  return edits;
+  return { edits, applied };
 }
