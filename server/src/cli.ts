@@ -4,6 +4,7 @@
 import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
+import { runFix } from './cli/runFix';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 
@@ -23,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pubtator: ${command.message}\nRun 'pubtator --help' for usage.\n`);
       return 2;
     case 'check':
-      return runCheck(command);
+      return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);
   }
 }
 

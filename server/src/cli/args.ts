@@ -21,6 +21,12 @@ export interface CheckCommand {
   /** `--max-warnings N`: exit 1 when more warnings than this; -1 for no limit. */
   maxWarnings: number;
   mesh?: string[];
+  /** `--fix` writes the fixed files; `--fix-dry-run` prints the diff instead. */
+  fix?: 'write' | 'dry-run';
+  /** `--output PATH` (with --fix, one input): where the fixed text goes; - for stdout. */
+  output?: string;
+  /** `--jobs N`: threads that check chunks; the number of cores when not given. */
+  jobs?: number;
 }
 
 export type Command =
@@ -49,6 +55,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
         severity: { type: 'string', multiple: true },
         offsets: { type: 'string' },
         mesh: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
       },
     });
   } catch (err) {
@@ -94,8 +104,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const mesh = values.mesh?.filter((p) => p !== '');
   if (values.mesh && !mesh?.length) return usage('--mesh needs a path: a MeSH index, or NLM\'s MeSH files.');
+  if (values.fix && values['fix-dry-run']) return usage('--fix writes the fixes, --fix-dry-run only shows them: give one of the two.');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+  if (values.output !== undefined) {
+    if (fix !== 'write') return usage('--output names where --fix writes the fixed text; it goes with --fix only.');
+    if (values.output === '') return usage('--output needs a path (or - for stdout).');
+    if (rest.length !== 1) return usage('--output takes the fixed text of one input; name exactly one file (or - for stdin).');
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 256 || values.jobs!.trim() === '')) {
+    return usage(`--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.`);
+  }
   const check: CheckCommand = { kind: 'check', paths: rest, format, unit, severities, quiet: values.quiet ?? false, maxWarnings };
+  if (jobs !== undefined) check.jobs = jobs;
   if (mesh) check.mesh = mesh;
+  if (fix) check.fix = fix;
+  if (values.output !== undefined) check.output = values.output;
   return check;
 }
 

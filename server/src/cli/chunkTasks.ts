@@ -66,7 +66,7 @@ export function runTask(task: ChunkTask, ctx: TaskContext): TaskResult {
   } catch {
     return { kind: 'fix', notUtf8: true, fixes: [] };
   }
-  const fixed = fixText(text, { firstLine: task.firstLine, unit: ctx.options.unit, severities: ctx.options.severities });
+  const fixed = fixText(text, { firstLine: task.firstLine, followed: !task.last, unit: ctx.options.unit, severities: ctx.options.severities });
   const changed = fixed.text !== text;
   const result: FixResult = { kind: 'fix', fixes: fixed.fixes };
   if (changed) result.text = encoder.encode(fixed.text);

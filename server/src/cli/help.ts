@@ -33,6 +33,20 @@ Options for check:
                          but not printed)
   --max-warnings N       exit with status 1 when there are more than N warnings
                          (-1, the default: no limit)
+  --fix                  apply every fix that is safe without a human (the
+                         preferred quick fix of each problem, taken only when
+                         it adds no problem of any kind), print what was fixed,
+                         then check the files again and print what is left.
+                         A file is replaced (a temporary file renamed over it)
+                         only when something changed; line ends, a BOM and
+                         every byte no fix touched are kept. .gz files and
+                         stdin need --output; a file that is not UTF-8 is
+                         left alone
+  --fix-dry-run          print a unified diff of what --fix would change (for
+                         patch or git apply) and write nothing; the fixes are
+                         listed on stderr; exit status 1 when there is any
+  --output PATH, -o      with --fix and one input: write the fixed text to
+                         PATH (gzipped when it ends in .gz; - for stdout)
   --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
                          warning, information, hint or off (see: pubtator checks)
   --offsets UNIT         how mention offsets count characters: codepoint

@@ -5,9 +5,10 @@
 import { CHECKS } from '../service/checks/index';
 import type { SeveritySettings } from '../service/checks/check';
 import type { Diagnostic } from '../service/types';
+import type { TextFix } from '../service/edits/fixText';
 import type { OutputFormat } from './args';
-import { formatJson, formatSummaryJson, formatSummaryText, formatText } from './format';
-import { GithubReporter } from './githubFormat';
+import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { escapeData, escapeProperty, GithubReporter } from './githubFormat';
 import type { LineOutput } from './output';
 import { SarifReporter } from './sarif';
 import type { Summary } from './summary';
@@ -65,4 +66,19 @@ export function createReporter(format: OutputFormat, out: LineOutput, options: R
 /** A code's level in this run: the user's choice, else the check's default. */
 export function levelOf(code: string, severities: SeveritySettings): string {
   return severities[code] ?? CHECKS.find((c) => c.code === code)?.defaultSeverity ?? '';
+}
+
+/**
+ * One line saying what --fix fixed, in the run's format; `stderr` when stdout
+ * must hold nothing else (a SARIF log, or the fixed text itself).
+ */
+export function formatFixed(format: OutputFormat, path: string, fix: TextFix): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ file: path, line: fix.line, character: fix.character, code: fix.code, fixed: fix.title });
+    case 'github':
+      return `::notice file=${escapeProperty(path)},line=${fix.line + 1},col=${fix.character + 1},title=${escapeProperty(`pubtator fixed ${fix.code}`)}::${escapeData(fix.title)}`;
+    default:
+      return `${printable(path)}:${fix.line + 1}:${fix.character + 1}: fixed ${fix.code} ${printable(fix.title)}`;
+  }
 }

@@ -34,19 +34,19 @@ export class InlineRunner implements ChunkRunner {
  * bounds memory) while workers catch up.
  */
 export class OrderedResults {
-  private readonly waiting: { result: Promise<unknown>; use: (value: unknown) => void }[] = [];
+  private readonly waiting: { result: Promise<unknown>; use: (value: unknown) => void | Promise<void> }[] = [];
 
   constructor(private readonly limit: number) {}
 
-  async add<T>(result: Promise<T>, use: (value: T) => void): Promise<void> {
+  async add<T>(result: Promise<T>, use: (value: T) => void | Promise<void>): Promise<void> {
     // A rejection is seen when its turn comes, not as an unhandled one before.
     result.catch(() => undefined);
-    this.waiting.push({ result, use: use as (value: unknown) => void });
+    this.waiting.push({ result, use: use as (value: unknown) => void | Promise<void> });
     while (this.waiting.length >= this.limit) await this.next();
   }
 
   /** Something to do in its turn, after every result added before it. */
-  then(action: () => void): Promise<void> {
+  then(action: () => void | Promise<void>): Promise<void> {
     return this.add(Promise.resolve(), action);
   }
 
@@ -56,6 +56,6 @@ export class OrderedResults {
 
   private async next(): Promise<void> {
     const head = this.waiting.shift()!;
-    head.use(await head.result);
+    await head.use(await head.result);
   }
 }

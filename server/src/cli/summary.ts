@@ -18,7 +18,8 @@ export class Summary {
   /** Per code, in order of first appearance. */
   readonly codes = new Map<string, number>();
   readonly unreadable: InputProblem[] = [];
-  /** --fix: problems fixed, and the files written. */
+  /** --fix: whether this run fixes; the problems fixed, and the files written. */
+  fixing = false;
   fixed = 0;
   fixedFiles = 0;
   /** Bytes read from disk (compressed for .gz) and bytes of text checked. */

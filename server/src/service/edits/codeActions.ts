@@ -16,7 +16,7 @@ import type { Fix, FixBuilder, FixContext } from './fix';
 import { danglingIdFix, duplicateFix } from './rowFixes';
 import { spanFixes } from './spanFixes';
 import { linesOf, type TextEdit } from './textEdit';
-import { countsOf, verifyFix, type VerifyOptions } from './verify';
+import { countsOf, verifyFix, verifyStrictly, type VerifyOptions } from './verify';
 
 /** Fixable codes, in the order a fix-all of several codes applies them (whole-document fixes first). */
 const BUILDERS: [code: string, builder: FixBuilder, label: string][] = [
@@ -120,7 +120,11 @@ class DocumentFixes {
   readonly verify: VerifyOptions;
   private readonly preferred = new Map<string, DocumentFixAll>();
 
-  constructor(file: ParsedFile, readonly doc: PubtatorDocument, options: CodeActionOptions) {
+  /** Fixes taken with no human to look: each must add no problem of any code (verify.ts). */
+  private readonly strict: boolean;
+
+  constructor(file: ParsedFile, readonly doc: PubtatorDocument, options: CodeActionOptions & { strict?: boolean }) {
+    this.strict = options.strict === true;
     const unit = options.unit ?? 'codepoint';
     this.ctx = { file, doc, unit, analysis: analyseDocument(doc, unit) };
     this.fresh = validateDocument(file, doc, { unit, severities: options.severities });
@@ -151,7 +155,7 @@ class DocumentFixes {
     for (const d of this.fresh) {
       if (d.code !== code || !builder) continue;
       const fix = builder(this.ctx, d).find((f) => f.preferred);
-      if (!fix) continue;
+      if (!fix || (this.strict && !verifyStrictly(this.doc, fix.edits, this.verify))) continue;
       const touched = fix.edits.flatMap(linesOf);
       if (touched.some((l) => taken.has(l) || lines.has(l))) continue;
       touched.forEach((l) => lines.add(l));
@@ -159,7 +163,8 @@ class DocumentFixes {
       problems.push(d);
       edits.push(...fix.edits);
     }
-    const result = fixes.length && verifyFix(this.doc, code, edits, this.verify) ? { fixes, problems, edits } : { fixes: [], problems: [], edits: [] };
+    const verified = fixes.length > 0 && (this.strict ? verifyStrictly(this.doc, edits, this.verify) : verifyFix(this.doc, code, edits, this.verify));
+    const result = verified ? { fixes, problems, edits } : { fixes: [], problems: [], edits: [] };
     if (taken.size === 0) this.preferred.set(code, result);
     return result;
   }
@@ -259,6 +264,11 @@ function documentsWith(file: ParsedFile, codes: readonly string[], known: readon
 export interface FixAllOptions extends CodeActionOptions {
   /** Fix only problems at least this severe (1 error … 4 hint); all when absent. */
   minSeverity?: number;
+  /**
+   * No human will look (the command line's --fix): take a fix only when it
+   * adds no problem of any code, not merely fewer in all (verify.ts).
+   */
+  strict?: boolean;
 }
 
 /**
@@ -298,7 +308,8 @@ export function fixAllWithReport(
       fixes.forEach((f, i) => docApplied.push({ problem: problems[i], title: f.title }));
     }
     // Fixes of several codes are checked once more together.
-    if (docEdits.length && (wanted.length === 1 || verifyFix(doc, undefined, docEdits, state.verify))) {
+    const together = wanted.length === 1 ? true : options.strict ? verifyStrictly(doc, docEdits, state.verify) : verifyFix(doc, undefined, docEdits, state.verify);
+    if (docEdits.length && together) {
       edits.push(...docEdits);
       applied.push(...docApplied);
     }

@@ -19,6 +19,12 @@ import { applyEdits, type TextEdit } from './textEdit';
 export interface FixTextOptions {
   /** Line of the text's first line in its file (0 for a whole file). */
   firstLine?: number;
+  /**
+   * More of the file follows the text, after a newline (a chunk that is not
+   * the last): a fix that removes the text's last row takes that newline with
+   * it, as it would in the whole file.
+   */
+  followed?: boolean;
   unit?: OffsetUnit;
   /** The levels checks run at: a problem whose check is off is not fixed. */
   severities?: SeveritySettings;
@@ -84,11 +90,12 @@ function oldLineOf(moved: readonly Moved[], line: number): number {
 
 export function fixText(text: string, options: FixTextOptions = {}): FixedText {
   const firstLine = options.firstLine ?? 0;
-  const fixOptions = { unit: options.unit, severities: options.severities };
+  // No human looks at these fixes: each must add no problem of any code.
+  const fixOptions = { unit: options.unit, severities: options.severities, strict: true };
   const fixes: TextFix[] = [];
   /** Each pass's moves, first pass first: to place a later pass's problem in the text as given. */
   const history: Moved[][] = [];
-  let current = text;
+  let current = options.followed ? text + '\n' : text;
   let changed: Moved[] | undefined;
   for (let pass = 0; pass < (options.maxPasses ?? MAX_PASSES); pass++) {
     const shim = startsWithHiddenBom(current, firstLine);
@@ -115,7 +122,8 @@ export function fixText(text: string, options: FixTextOptions = {}): FixedText {
     history.push(changed);
   }
   fixes.sort((a, b) => a.line - b.line || a.character - b.character);
-  return { text: current, fixes };
+  // Fixes change rows, never the break after the last line.
+  return { text: options.followed ? current.slice(0, -1) : current, fixes };
 }
 
 function overlaps(doc: PubtatorDocument, m: Moved): boolean {
