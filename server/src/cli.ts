@@ -7,6 +7,9 @@ import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
+import { isMainThread } from 'node:worker_threads';
+// Loaded for its side: in a worker thread it serves chunk tasks.
+import './cli/workerPool';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommandLine(argv);
@@ -28,16 +31,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Output piped into a reader that stops early (head) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// A worker thread loads this same script to check chunks (cli/workerPool.ts): it runs no command.
+if (isMainThread) start();
 
-(underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exitCode = 3;
-  },
-);
+function start(): void {
+  // Output piped into a reader that stops early (head) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  (underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -5,8 +5,13 @@ import { ByteChunker, type ByteChunk } from '../service/parse/byteChunks';
 import type { InputFile } from './discover';
 import { readInput, type ReadCounters } from './readInput';
 
-/** Bytes gathered per chunk: large enough that a chunk's checking dwarfs handing it to a thread, small enough to keep many in flight. */
-export const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes gathered per chunk: large enough that checking a chunk dwarfs handing
+ * it to a thread, small enough to keep several per thread in flight.
+ * PUBTATOR_CHUNK_BYTES changes it, for tests that want many chunks from a
+ * small file (the output is the same whatever the size).
+ */
+export const CHUNK_BYTES = Number(process.env.PUBTATOR_CHUNK_BYTES) > 0 ? Number(process.env.PUBTATOR_CHUNK_BYTES) : 1 << 20;
 
 /** Thrown from `each` to stop reading an input that is not worth reading on. */
 export class StopReading extends Error {}

@@ -47,6 +47,11 @@ Options for check:
                          listed on stderr; exit status 1 when there is any
   --output PATH, -o      with --fix and one input: write the fixed text to
                          PATH (gzipped when it ends in .gz; - for stdout)
+  --jobs N, -j N         threads checking at once (default: every core). Files
+                         are cut into chunks of whole documents, so one large
+                         file is checked on all threads too; the output is the
+                         same, byte for byte and in the same order, as with
+                         --jobs 1. Each thread has the heap budget below
   --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
                          warning, information, hint or off (see: pubtator checks)
   --offsets UNIT         how mention offsets count characters: codepoint
@@ -76,7 +81,8 @@ and 2 wins over 1);
 3 internal error.
 
 Memory: the checker runs under a heap budget (128 MB; PUBTATOR_HEAP_MB=N to
-change it, 0 to lift it), so its memory stays flat whatever the input's size.
+change it, 0 to lift it), and so does each of its threads, so its memory stays
+flat whatever the input's size.
 A single document too large for the budget stops the run with a message.
 `;
 

@@ -23,8 +23,8 @@ import { LineOutput } from './output';
 import { ProgressBar } from './progress';
 import type { ReadCounters } from './readInput';
 import { createReporter, levelOf, type Reporter } from './reporter';
-import { createRunner } from './runners';
-import { OrderedResults, type ChunkRunner } from './runner';
+import { createRunner, defaultJobs } from './runners';
+import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { Summary } from './summary';
 
 export interface CheckOptions {
@@ -38,7 +38,7 @@ export interface CheckOptions {
   maxWarnings?: number;
   /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
   mesh?: string[];
-  /** Threads checking chunks (1: this one). */
+  /** Threads checking chunks (1: this one); every core when absent. */
   jobs?: number;
 }
 
@@ -111,8 +111,9 @@ export async function checkFiles(
   const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
   const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
   const validation: ValidationOptions = { unit: options.unit, severities, concepts: mesh.index ? { mesh: mesh.index } : undefined };
-  const runner = createRunner(options.jobs ?? 1, { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total });
-  const results = new OrderedResults(runnerQueue(options.jobs ?? 1));
+  const compressed = files.some((f) => f.gzip || f.stdin);
+  const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total, compressed });
+  const results = new OrderedResults(queueFor(runner));
   progress?.start();
   try {
     for (const input of files) {
@@ -132,11 +133,6 @@ export async function checkFiles(
   summary.rawBytes += counters.raw;
   summary.textBytes += counters.text;
   return reporter;
-}
-
-/** Results waiting per thread: enough that no worker idles while the main thread reads and prints. */
-function runnerQueue(jobs: number): number {
-  return Math.max(2, jobs * 4);
 }
 
 async function checkOne(input: InputFile, counters: ReadCounters, runner: ChunkRunner, results: OrderedResults, file: FileCheck): Promise<void> {

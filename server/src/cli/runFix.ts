@@ -28,8 +28,8 @@ import { printable } from './format';
 import { LineOutput } from './output';
 import type { ReadCounters } from './readInput';
 import { formatFixed } from './reporter';
-import { OrderedResults, type ChunkRunner } from './runner';
-import { createRunner } from './runners';
+import { OrderedResults, queueFor, type ChunkRunner } from './runner';
+import { createRunner, defaultJobs } from './runners';
 import { checkFiles, finish, openMesh, runSeverities, type CheckOptions, type Streams } from './runCheck';
 import { Summary } from './summary';
 import { UnifiedDiffWriter } from './unifiedDiff';
@@ -70,8 +70,11 @@ export async function runFix(options: FixOptions, io: Streams = process): Promis
     problems.forEach(unreadable);
 
     const validation: ValidationOptions = { unit: options.unit, severities: runSeverities(options) };
-    const runner = createRunner(options.jobs ?? 1, { options: validation, run: prepare(validation) }, {});
-    const results = new OrderedResults(Math.max(2, (options.jobs ?? 1) * 4));
+    const sizes = files.map((f) => f.size ?? 0);
+    const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, {
+      totalBytes: sizes.reduce((a, b) => a + b, 0), compressed: files.some((f) => f.gzip || f.stdin),
+    });
+    const results = new OrderedResults(queueFor(runner));
     const counters: ReadCounters = { raw: 0, text: 0 };
     const fixedInputs: InputFile[] = [];
     try {

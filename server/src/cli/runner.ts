@@ -7,12 +7,21 @@ import type { ChunkTask, TaskContext, TaskResult } from './chunkTasks';
 import { runTask } from './chunkTasks';
 
 export interface ChunkRunner {
+  /** Threads that run tasks. */
+  readonly threads: number;
   run(task: ChunkTask): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
+/** Results waiting per thread: enough that no thread idles while the main thread reads and prints. */
+export function queueFor(runner: ChunkRunner): number {
+  return Math.max(2, runner.threads * 4);
+}
+
 /** Runs each task at once, on this thread. */
 export class InlineRunner implements ChunkRunner {
+  readonly threads = 1;
+
   constructor(private readonly ctx: TaskContext) {}
 
   run(task: ChunkTask): Promise<TaskResult> {

@@ -42,15 +42,15 @@ export interface ChunkCheck {
 export function checkChunk(text: string, firstLine: number, options: ValidationOptions = {}, run: Run = prepare(options)): ChunkCheck {
   const file = parseChunk(text, firstLine);
   const counts: Counts = { documents: 0, mentions: 0, relations: 0 };
-  // Counting parses the rows; the checks then reuse them (validate releases
-  // only what it parsed itself), and the chunk is dropped anyway.
-  for (const doc of file.documents) {
+  // Counted while each document's rows are parsed for its checks, which then
+  // release them: a chunk never holds all its rows at once.
+  const diagnostics = validateChunk(file, options, run, (doc) => {
     if (!doc.continuesPrevious) counts.documents++;
     counts.mentions += doc.mentions.length;
     counts.relations += doc.relations.length;
-  }
+  });
   return {
-    diagnostics: validateChunk(file, options, run),
+    diagnostics,
     counts,
     blocks: file.documents.length,
     stray: file.stray.length,

@@ -46,9 +46,10 @@ export function prepare(options: ValidationOptions): Run {
  * Runs the document checks on one document, then releases what was parsed for
  * it unless someone had it open: a large file never holds every row at once.
  */
-function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext): void {
+function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext, visit?: (doc: PubtatorDocument) => void): void {
   const wasParsed = doc.materialized;
   for (const check of run.documentChecks) check.document!(doc, ctx);
+  visit?.(doc);
   if (!wasParsed) doc.release();
 }
 
@@ -92,11 +93,14 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
  * checks across documents, which need the other chunks (see
  * streamingValidator.ts); ordered by position.
  */
-export function validateChunk(file: ParsedFile, options: ValidationOptions = {}, run = prepare(options)): Diagnostic[] {
+export function validateChunk(
+  file: ParsedFile, options: ValidationOptions = {}, run = prepare(options), visit?: (doc: PubtatorDocument) => void,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctx = context(file, run, out, options.concepts);
   for (const check of run.fileChecks) check.file!(file, ctx);
-  for (const doc of file.documents) checkDocument(doc, run, ctx);
+  // `visit` sees each document with its rows parsed, just before they are released.
+  for (const doc of file.documents) checkDocument(doc, run, ctx, visit);
   return sortDiagnostics(out);
 }
 

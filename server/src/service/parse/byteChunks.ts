@@ -102,8 +102,10 @@ export class ByteChunker {
 
   private chunk(buf: Uint8Array, end: number): ByteChunk {
     const lineCount = countNewlines(buf, 0, end) + 1;
-    // slice() copies: the chunk owns its buffer.
-    const chunk = { bytes: buf.slice(0, end), firstLine: this.line, lineCount };
+    // A copy the chunk owns (Buffer's slice() would be a view of the whole input).
+    const bytes = new Uint8Array(end);
+    bytes.set(buf.subarray(0, end));
+    const chunk = { bytes, firstLine: this.line, lineCount };
     this.line += lineCount;
     return chunk;
   }
