@@ -30,6 +30,8 @@ import { ConceptHost, defaultStoragePath } from './lsp/conceptHost';
 import { BUILD_MESH_INDEX_COMMAND, meshBuildHandler, reporterProgress } from './lsp/meshCommand';
 import type { ConceptSources } from './service/concepts/conceptSources';
 import type { ValidationOptions } from './service/validate';
+import { registerWorkspaceChecks } from './lsp/workspaceChecks';
+import { nodeWorkspaceDisk } from './lsp/nodeWorkspaceDisk';
 
 // Validation waits for a pause in typing. The pause asked for follows what a
 // validation of that file last cost: an incremental check of a few
@@ -99,6 +101,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: true },
       selectionRangeProvider: true,
       ...editing.capabilities(params),
+      ...workspaceChecks.capabilities(params),
       executeCommandProvider: { commands: commands.ids() },
     },
     serverInfo: { name: 'pubtator-language-server' },
@@ -111,6 +114,7 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION })
       .catch((e) => log.error(`Registering for configuration changes failed: ${describe(e)}`));
   }
+  workspaceChecks.initialized();
   connection.console.info('PubTator language server ready.');
 });
 
@@ -189,6 +193,7 @@ connection.onDidChangeConfiguration((change) => {
     pushedSettings = readSettings(settings);
   }
   for (const doc of documents.all()) scheduleValidation(doc);
+  workspaceChecks.settingsChanged();
 });
 
 function isCurrent(uri: string, version: number): boolean {
@@ -241,6 +246,7 @@ documents.onDidOpen((e) => {
 
 documents.onDidChangeContent((e) => {
   reclaimer.postpone();
+  workspaceChecks.noteEdit();
   scheduleValidation(e.document);
 });
 
@@ -254,6 +260,8 @@ documents.onDidClose((e) => {
   if (isLarge(e.document)) reclaimer.whenQuiet();
   lastValidationMs.delete(uri);
   settingsByUri.delete(uri);
+  // In the workspace scope the file's problems on disk take over; else they go.
+  if (workspaceChecks.closed(uri)) return;
   connection.sendDiagnostics({ uri, diagnostics: [] })
     .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
 });
@@ -331,7 +339,8 @@ connection.onDocumentSymbol(onDocument('Outline', [], (_doc, file, _p, s) =>
   toDocumentSymbols(service.documentSymbols(file, { unit: s.unit })), true));
 
 connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${JSON.stringify(params.query)}`, [], () =>
-  toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: openFiles.get(d).file })), params.query))));
+  toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: openFiles.get(d).file })), params.query,
+    undefined, workspaceChecks.indexed()))));
 
 connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
   service.inlayHints(file, p.range, { unit: s.unit })));
@@ -362,11 +371,20 @@ const editing = registerEditing({
   diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
 });
 
+// Every PubTator file of the workspace in the Problems panel, and "PubTator: Check Workspace" (lsp/workspaceChecks.ts).
+const workspaceChecks = registerWorkspaceChecks({
+  connection, commands, settingsFor, validationOptions,
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  log: { info: (m) => connection.console.info(m), error: log.error },
+  disk: nodeWorkspaceDisk(),
+});
+
 // "PubTator: Build MeSH index" (lsp/meshCommand.ts), then the one executeCommand handler.
 commands.add(BUILD_MESH_INDEX_COMMAND, meshBuildHandler(() => concepts));
 commands.listen(connection, log);
 
 connection.onShutdown(async () => {
+  workspaceChecks.dispose();
   debouncer.dispose();
   reclaimer.cancel();
   await concepts?.dispose();

@@ -15,6 +15,7 @@
 //   the file's end gives what a check held until the whole file was known.
 
 import { chunkFacts, FileFacts, type ChunkFacts } from './analysis/fileFacts';
+import type { PubtatorDocument } from './parse/model';
 import { parseChunk } from './parse/parseChunk';
 import type { Diagnostic } from './types';
 import { mergeSorted, prepare, reporter, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
@@ -38,8 +39,13 @@ export interface ChunkCheck {
   facts: ChunkFacts;
 }
 
-/** The map step: one chunk of whole documents whose first line is line `firstLine` of its file. */
-export function checkChunk(text: string, firstLine: number, options: ValidationOptions = {}, run: Run = prepare(options)): ChunkCheck {
+/**
+ * The map step: one chunk of whole documents whose first line is line
+ * `firstLine` of its file. `visit` sees each document with its rows parsed.
+ */
+export function checkChunk(
+  text: string, firstLine: number, options: ValidationOptions = {}, run: Run = prepare(options), visit?: (doc: PubtatorDocument) => void,
+): ChunkCheck {
   const file = parseChunk(text, firstLine);
   const counts: Counts = { documents: 0, mentions: 0, relations: 0 };
   // Counted while each document's rows are parsed for its checks, which then
@@ -48,6 +54,7 @@ export function checkChunk(text: string, firstLine: number, options: ValidationO
     if (!doc.continuesPrevious) counts.documents++;
     counts.mentions += doc.mentions.length;
     counts.relations += doc.relations.length;
+    visit?.(doc);
   });
   return {
     diagnostics,
