@@ -9,6 +9,7 @@ import {
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
 import { SERVER_EXEC_ARGV } from './serverProcess';
+import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 
 const NAME = 'PubTator Language Server';
 /** Tells the server that look-ups are now allowed (lsp/conceptHost.ts). */
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // "Annotate Selection" asks the server; registered first so it answers even while the server starts.
   context.subscriptions.push(registerAnnotateSelection(() => client));
   context.subscriptions.push(registerBuildMeshIndex(() => client));
+  context.subscriptions.push(registerCheckWorkspace(() => client));
   const clientOptions: LanguageClientOptions = {
     // Local and unsaved files, and files of virtual workspaces (the server needs only the text).
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: 'pubtator' })),
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
     void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
   }));
+  context.subscriptions.push(listenForLargeWorkspace(client, context.workspaceState));
   await client.start();
 }
 

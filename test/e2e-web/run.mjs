@@ -24,6 +24,7 @@ import { log, Report } from './lib/report.mjs';
 import { defaultCacheDir, freshProfile, installedTools, installVsix, keepLogs, launchChromium, startCodeServer } from './lib/vscode.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { CLEAN, runChecks } from './checks.mjs';
+import { writeScope } from './workspace.mjs';
 import { Shooter } from './lib/screenshots.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +71,8 @@ function writeWorkspace(dir) {
   for (const name of Object.keys(expected)) texts[name] = fs.readFileSync(path.join(fixtures, name), 'utf8');
   texts[CLEAN] = fs.readFileSync(path.join(repoRoot, 'samples/ketamine.pubtator'), 'utf8');
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
+  // The checks see the files they open; workspace.mjs turns the workspace scope on for its own.
+  writeScope(dir, 'openFiles');
   return { expected, texts };
 }
 
@@ -123,6 +126,7 @@ try {
     wb, report, expected, texts, capabilities,
     shoot: (name, kind) => shooter.shoot(name, kind),
     editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
+    workspaceDir: profile.workspace,
   }));
   if (args.includes('--screenshots')) {
     for (const kind of shooter.missingImages()) report.fail(`screenshot docs/images/${kind}.png`, 'not taken (see the messages above)');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths';
 import { configurationContribution } from '../../server/src/lsp/settingsSchema';
+import { WATCHED } from '../../server/src/lsp/workspaceChecks';
 import { CHECKS } from '../../server/src/service/checks/index';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -37,7 +38,8 @@ describe('package.json', () => {
     assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
     assert.ok(!firstLine.test('key|value|other'));
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator']);
+    // Opening a PubTator file, or a workspace holding one (its problems are listed without opening it).
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator', ...WATCHED.map((glob) => `workspaceContains:${glob}`)]);
     assert.equal(manifest.main, './dist/client/extension.js');
     assert.equal(manifest.bin['pubtator-language-server'], 'dist/server/server.js');
   });

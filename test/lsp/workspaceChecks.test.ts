@@ -132,7 +132,7 @@ describe('workspace checks', () => {
     await client.configure({ diagnostics: { scope: 'openFiles' } });
     assert.deepEqual(await client.diagnostics(uri, since), []);
     since = client.mark();
-    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'pubtator.checkWorkspace', arguments: [] }) as { files: number; problems: number };
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'pubtator.workspace.check', arguments: [] }) as { files: number; problems: number };
     assert.ok(codes(await client.diagnostics(uri, since)).includes('text-mismatch'));
     assert.equal(result.files, 3, 'train, dev and the new file (test.pubtator.gz was deleted)');
     assert.ok(result.problems >= 10, JSON.stringify(result));

@@ -34,7 +34,8 @@ import { describe } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { DiskFile, WorkspaceDisk } from './workspaceDisk';
 
-export const CHECK_WORKSPACE_COMMAND = 'pubtator.checkWorkspace';
+/** The server's command; the client's "PubTator: Check Workspace" (pubtator.checkWorkspace) runs it and shows the outcome. */
+export const CHECK_WORKSPACE_COMMAND = 'pubtator.workspace.check';
 /** To the client: the workspace is too large for the automatic scope (`{ bytes, files }`); it tells the user once. */
 export const WORKSPACE_TOO_LARGE_NOTIFICATION = 'pubtator/workspaceTooLarge';
 /** Above this many bytes of PubTator files, an unset scope means the open files only. */
@@ -66,8 +67,8 @@ interface Known {
   problems?: number;
 }
 
-/** Watcher patterns: the command line's names in any case, and their .gz. */
-const WATCHED = ['**/*.[pP][uU][bB][tT][aA][tT][oO][rR]', '**/*[pP][uU][bB][tT][aA][tT][oO][rR]*.[tT][xX][tT]']
+/** Watcher patterns (and the manifest's workspaceContains activation): the command line's names in any case, and their .gz. */
+export const WATCHED = ['**/*.[pP][uU][bB][tT][aA][tT][oO][rR]', '**/*[pP][uU][bB][tT][aA][tT][oO][rR]*.[tT][xX][tT]']
   .flatMap((g) => [g, `${g}.[gG][zZ]`]);
 
 export class WorkspaceChecks {
