@@ -5,6 +5,7 @@ import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
+import { runStats } from './cli/runStats';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -28,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     case 'check':
       return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);
+    case 'stats':
+      return runStats(command);
   }
 }
 

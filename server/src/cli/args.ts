@@ -29,11 +29,22 @@ export interface CheckCommand {
   jobs?: number;
 }
 
+/** `pubtator stats`: what the files hold, as a table or JSON. */
+export interface StatsCommand {
+  kind: 'stats';
+  paths: string[];
+  json: boolean;
+  unit: OffsetUnit;
+  severities: SeveritySettings;
+  jobs?: number;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'checks'; json: boolean }
   | CheckCommand
+  | StatsCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -77,10 +88,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (format !== 'text' && format !== 'json') return usage('\'checks\' prints text or JSON only.');
     return { kind: 'checks', json: format === 'json' };
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'stats') {
     return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
   }
-  if (rest.length === 0) return usage('\'check\' needs at least one file or folder (or - for stdin).');
+  if (rest.length === 0) return usage(`'${command}' needs at least one file or folder (or - for stdin).`);
   const unit = values.offsets ?? 'codepoint';
   if (unit !== 'codepoint' && unit !== 'utf16') {
     return usage(`--offsets must be codepoint or utf16, not ${JSON.stringify(unit)}.`);
@@ -114,6 +125,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 256 || values.jobs!.trim() === '')) {
     return usage(`--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.`);
+  }
+  if (command === 'stats') {
+    const checkOnly = ['fix', 'fix-dry-run', 'output', 'quiet', 'max-warnings', 'mesh'].filter((o) => values[o as keyof typeof values] !== undefined);
+    if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
+    if (format !== 'text' && format !== 'json') return usage('\'stats\' prints a table or JSON (--json).');
+    const stats: StatsCommand = { kind: 'stats', paths: rest, json: format === 'json', unit, severities };
+    if (jobs !== undefined) stats.jobs = jobs;
+    return stats;
   }
   const check: CheckCommand = { kind: 'check', paths: rest, format, unit, severities, quiet: values.quiet ?? false, maxWarnings };
   if (jobs !== undefined) check.jobs = jobs;

@@ -5,6 +5,7 @@
 
 import { checkChunk, type ChunkCheck } from '../service/streamingValidator';
 import { fixText, type TextFix } from '../service/edits/fixText';
+import { StatsCounter, type CorpusStats } from '../service/features/corpusStats';
 import type { Run, ValidationOptions } from '../service/validate';
 import { lineOps, sameRun, type LineOp } from './unifiedDiff';
 
@@ -24,7 +25,14 @@ export interface FixTask {
   diff: boolean;
 }
 
-export type ChunkTask = CheckTask | FixTask;
+/** A check that also counts what the chunk holds (`pubtator stats`). */
+export interface StatsTask {
+  kind: 'stats';
+  bytes: Uint8Array;
+  firstLine: number;
+}
+
+export type ChunkTask = CheckTask | FixTask | StatsTask;
 
 export interface CheckResult {
   kind: 'check';
@@ -43,7 +51,13 @@ export interface FixResult {
   newline?: { old: boolean; new: boolean };
 }
 
-export type TaskResult = CheckResult | FixResult;
+export interface StatsResult {
+  kind: 'stats';
+  check: ChunkCheck;
+  stats: CorpusStats;
+}
+
+export type TaskResult = CheckResult | FixResult | StatsResult;
 
 /** What every task of a run shares: options resolved once per thread. */
 export interface TaskContext {
@@ -59,6 +73,12 @@ const encoder = new TextEncoder();
 export function runTask(task: ChunkTask, ctx: TaskContext): TaskResult {
   if (task.kind === 'check') {
     return { kind: 'check', check: checkChunk(lenient.decode(task.bytes), task.firstLine, ctx.options, ctx.run) };
+  }
+  if (task.kind === 'stats') {
+    const counter = new StatsCounter();
+    const check = checkChunk(lenient.decode(task.bytes), task.firstLine, ctx.options, ctx.run, (doc) => counter.addDocument(doc));
+    counter.addStray(check.stray);
+    return { kind: 'stats', check, stats: counter.result() };
   }
   let text: string;
   try {

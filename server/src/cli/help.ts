@@ -4,6 +4,9 @@ import { CHECKS } from '../service/checks/index';
 
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
+  pubtator stats [options] FILE_OR_FOLDER...   what the files hold: documents, passages, mentions
+                                                and distinct concepts per entity type, relations per
+                                                type, id namespaces, the offset unit, rows with problems
   pubtator checks [--json]                      list the check codes, default levels, descriptions
   pubtator --help | --version
 
@@ -67,6 +70,9 @@ Options for check:
                          off unless --severity mesh-name-mismatch=LEVEL
   -h, --help             this text
   -V, --version          the version
+
+Options for stats: --json (one JSON object: per file and in all), --jobs N,
+--offsets UNIT and --severity CODE=LEVEL as for check.
 
 Text output: path:line:column: severity code message (line and column 1-based,
 the column in UTF-16 units as editors count), then a summary. Messages about

@@ -9,14 +9,11 @@
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
 import type { MeshIndex } from '../service/concepts/index';
-import { FileReducer, type ChunkCheck } from '../service/streamingValidator';
 import { Severity, type Diagnostic, type OffsetUnit } from '../service/types';
 import { prepare, type ValidationOptions } from '../service/validate';
 import type { OutputFormat } from './args';
-import type { CheckResult } from './chunkTasks';
 import { discover, type InputFile, type InputProblem } from './discover';
-import { describeError, InputError } from './errors';
-import { forEachChunk, StopReading } from './fileChunks';
+import { checkOne, FileCheck } from './fileCheck';
 import { printable } from './format';
 import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
@@ -24,7 +21,7 @@ import { ProgressBar } from './progress';
 import type { ReadCounters } from './readInput';
 import { createReporter, levelOf, type Reporter } from './reporter';
 import { createRunner, defaultJobs } from './runners';
-import { OrderedResults, queueFor, type ChunkRunner } from './runner';
+import { OrderedResults, queueFor } from './runner';
 import { Summary } from './summary';
 
 export interface CheckOptions {
@@ -133,86 +130,6 @@ export async function checkFiles(
   summary.rawBytes += counters.raw;
   summary.textBytes += counters.text;
   return reporter;
-}
-
-async function checkOne(input: InputFile, counters: ReadCounters, runner: ChunkRunner, results: OrderedResults, file: FileCheck): Promise<void> {
-  try {
-    await forEachChunk(input, counters, async (chunk) => {
-      if (file.done) throw new StopReading();
-      await results.add(runner.run({ kind: 'check', bytes: chunk.bytes, firstLine: chunk.firstLine }), (r) => file.chunk((r as CheckResult).check));
-    });
-    await results.then(() => file.end());
-  } catch (err) {
-    if (!(err instanceof StopReading)) await results.then(() => file.fail(err));
-  }
-}
-
-/** Lines without any document after which a file is taken for something else. */
-const NOT_PUBTATOR_AFTER_LINES = 1000;
-
-/** One file's reduce step, fed its chunks' results in order. */
-class FileCheck {
-  /** The file failed or was found not to be PubTator: later results are dropped. */
-  done = false;
-  private readonly reducer: FileReducer;
-  // Until a file shows its first document, its results are held back: a file
-  // that never does is not PubTator at all, and one clear message beats a
-  // malformed-line error for each of its lines.
-  private seenDocument = false;
-  private held: ChunkCheck[] = [];
-
-  constructor(
-    readonly input: InputFile, readonly label: string, options: ValidationOptions, private readonly summary: Summary,
-    private readonly print: (d: Diagnostic) => void, private readonly unreadable: (p: InputProblem) => void,
-  ) {
-    this.reducer = new FileReducer(options);
-  }
-
-  chunk(result: ChunkCheck): void {
-    if (this.done) return;
-    if (this.seenDocument) return this.take(result);
-    this.held.push(result);
-    if (result.blocks > 0) {
-      this.seenDocument = true;
-      this.held.splice(0).forEach((r) => this.take(r));
-    } else if (this.strayLines() > NOT_PUBTATOR_AFTER_LINES) {
-      this.fail(new InputError(this.notPubtator()));
-    }
-  }
-
-  end(): void {
-    if (this.done) return;
-    if (!this.seenDocument && this.strayLines() > 0) return this.fail(new InputError(this.notPubtator()));
-    this.held.splice(0).forEach((r) => this.take(r));
-    const held = this.reducer.end();
-    this.summary.addDiagnostics(held);
-    held.forEach(this.print);
-    this.summary.files++;
-    if (this.input.gzip) this.summary.gzipFiles++;
-    this.done = true;
-  }
-
-  fail(err: unknown): void {
-    if (this.done) return;
-    this.done = true;
-    this.unreadable({ path: this.label, reason: describeError(err) });
-  }
-
-  private take(result: ChunkCheck): void {
-    const { diagnostics, counts } = this.reducer.add(result);
-    this.summary.addCounts(counts);
-    this.summary.addDiagnostics(diagnostics);
-    diagnostics.forEach(this.print);
-  }
-
-  private strayLines(): number {
-    return this.held.reduce((n, h) => n + h.stray, 0);
-  }
-
-  private notPubtator(): string {
-    const lines = this.strayLines();
-    return `not a PubTator file: ${lines}${lines > NOT_PUBTATOR_AFTER_LINES ? '+' : ''} non-blank lines and not one ID|t|title line or annotation row; not checked`;
-  }
 }
 
 /**
