@@ -242,6 +242,7 @@ async function runValidation(uri: string, version: number): Promise<void> {
 
 documents.onDidOpen((e) => {
   if (isLarge(e.document)) firstChecks.expect(e.document.uri);
+  workspaceChecks.opened(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {

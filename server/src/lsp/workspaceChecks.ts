@@ -90,6 +90,8 @@ export class WorkspaceChecks {
   private excludes = new Map<string, (path: string) => boolean>();
   private optionsKey = '';
   private refreshing: Promise<void> | undefined;
+  /** The file being checked in the background now, and how to stop just that one. */
+  private current: { uri: string; stop: AbortController } | undefined;
 
   constructor(private readonly deps: WorkspaceChecksDeps) {
     deps.commands.add(CHECK_WORKSPACE_COMMAND, () => this.checkOnce());
@@ -127,6 +129,11 @@ export class WorkspaceChecks {
   /** The user typed in an open file: background work waits for a pause. */
   noteEdit(): void {
     this.lastEdit = Date.now();
+  }
+
+  /** A file was opened: the editor checks it now; a background check of it stops. */
+  opened(uri: string): void {
+    if (this.current?.uri === uri) this.current.stop.abort();
   }
 
   /**
@@ -294,6 +301,8 @@ export class WorkspaceChecks {
       }
       if (!this.files.has(uri)) this.files.set(uri, { stamp: '', size: 0, published: false });
       this.files.get(uri)!.checked = undefined;
+      // A check of the old text is of no use: it stops, and the file is checked again first.
+      if (this.current?.uri === uri) this.current.stop.abort();
       this.enqueue(uri, true);
     }
     this.kick();
@@ -360,8 +369,13 @@ export class WorkspaceChecks {
     if (known.checked === key) return;
     const settings = await this.deps.settingsFor(uri);
     const options = this.deps.validationOptions(settings);
+    // Stopped with the pass, or alone when the file is opened.
+    const stop = new AbortController();
+    const onPassAbort = () => stop.abort();
+    signal.addEventListener('abort', onPassAbort);
+    this.current = { uri, stop };
     try {
-      const result = await checkDiskFile(disk, uri, options, signal, () => this.pause(signal));
+      const result = await checkDiskFile(disk, uri, options, stop.signal, () => this.pause(stop.signal));
       // Opened (its own check wins) or changed meanwhile (checked again): drop this result.
       if (this.deps.isOpen(uri) || this.files.get(uri) !== known || (await disk.stat(uri))?.stamp !== now.stamp) return;
       known.checked = key;
@@ -370,11 +384,14 @@ export class WorkspaceChecks {
       known.published = true;
       await this.publish(uri, result.diagnostics.map((d) => toLspDiagnostic(uri, d)));
     } catch (e) {
-      if (signal.aborted) return;
+      if (stop.signal.aborted) return;
       // Not checked again until it changes.
       known.checked = key;
       if (e instanceof BinaryFileError) this.deps.log.info(`${uri}: ${e.message}; not checked.`);
       else this.deps.log.error(`Checking ${uri} from disk failed: ${describe(e)}`);
+    } finally {
+      signal.removeEventListener('abort', onPassAbort);
+      this.current = undefined;
     }
   }
 
