@@ -15,7 +15,7 @@ import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
-import { gzFolderSection, parallelSection } from './parallel';
+import { wholeCorpusSections } from './wholeCorpus';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       ['Command-line checker on a .gz stream', cliStreamSection],
     );
   }
-  sections.push(['Command-line checker on every core (--jobs)', parallelSection], ...(quick ? [] : [['Command-line checker on a multi-GB .gz folder', gzFolderSection] as [string, () => Promise<string>]]));
+  sections.push(...wholeCorpusSections(quick));
   const only = process.env.BENCH_ONLY?.toLowerCase();
   const chosen = only ? sections.filter(([title]) => title.toLowerCase().includes(only)) : sections;
   if (chosen.length === 0) throw new Error(`BENCH_ONLY=${only}: no section title contains it (${sections.map(([t]) => t).join('; ')})`);

@@ -1,10 +1,14 @@
+// Issue 15's figures: a whole corpus at once.
+//
 // The command line on every core (--jobs): a folder of files and one 200 MB
 // file, each checked with --jobs 1 and --jobs N (N = this machine's cores) in
 // turns, so both see the same machine; the speed-up, the parallel efficiency
 // (speed-up / N, the target being at least 0.8), CPU time and peak memory.
 // Then the streaming path on a folder of generated .gz files of several GB in
 // all (BENCH_GZ_FOLDER_MB, default 2048 MB of text), written under the system
-// temporary folder and deleted after.
+// temporary folder and deleted after. And in the editor: keystrokes in an open
+// file while the workspace is checked in the background, next to the same
+// keystrokes with no workspace.
 
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,8 +16,10 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileS
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient } from '../test/lsp/support/lspClient';
 import { generatedCorpus, repoRoot } from './corpus';
-import { mb, median } from './measure';
+import { mb, median, percentile } from './measure';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
 
@@ -148,4 +154,69 @@ export async function gzFolderSection(): Promise<string> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Milliseconds from each edit of a small open file to its new diagnostics, with the workspace folders given. */
+async function keystrokes(folders: string[] | undefined, edits: number): Promise<{ times: number[]; backgroundDone: boolean; doneAfterMs?: number }> {
+  const client = await LspTestClient.start({ workspaceFolders: folders, watchAndProgress: true });
+  try {
+    const uri = pathToFileURL(join(tmpdir(), 'pubtator-bench-open.pubtator')).href;
+    let since = client.mark();
+    await client.open(uri, DEFECTS, 1);
+    await client.diagnostics(uri, since);
+    const times: number[] = [];
+    for (let v = 2; v < edits + 2; v++) {
+      since = client.mark();
+      const t = performance.now();
+      await client.change(uri, v, [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } }, text: String(v % 10) }]);
+      await client.diagnostics(uri, since);
+      times.push(performance.now() - t);
+      // A typist's pace: about ten keys a second.
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const backgroundDone = client.published.some((p) => p.uri.endsWith('background.pubtator'));
+    if (!folders) return { times, backgroundDone };
+    const stopped = performance.now();
+    await client.until(() => client.published.find((p) => p.uri.endsWith('background.pubtator')), 'the background file');
+    return { times, backgroundDone, doneAfterMs: performance.now() - stopped };
+  } finally {
+    client.kill();
+  }
+}
+
+const DEFECTS = ['2385256|t|Naloxone reverses the antihypertensive effect of clonidine', '2385256|a|Clonidine lowers blood pressure.',
+  '2385256\t0\t8\tNaloxone\tChemical\tD009270', '2385256\t49\t58\tclonidine\tChemical\tD003000'].join('\n') + '\n';
+
+export async function workspaceKeystrokesSection(edits = 100): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pubtator-bench-ws-'));
+  try {
+    writeFileSync(join(dir, 'background.pubtator'), generatedCorpus(50));
+    const alone = await keystrokes(undefined, edits);
+    const busy = await keystrokes([pathToFileURL(dir).href], edits);
+    const row = (name: string, t: number[]) => `| ${name} | ${median(t).toFixed(0)} ms | ${percentile(t, 95).toFixed(0)} ms | ${Math.max(...t).toFixed(0)} ms |`;
+    return [
+      `${edits} edits of a small open file, one every 100 ms (the built server over stdio), from each change to its file's new diagnostics; `
+      + 'first with no workspace, then with a workspace folder holding a generated 50 MB PubTator file that the server checks in the background from the start.',
+      '',
+      '| while | median | p95 | max |',
+      '|---|---|---|---|',
+      row('no workspace', alone.times),
+      row('a 50 MB file checked in the background', busy.times),
+      '',
+      `The background file's problems were ${busy.backgroundDone ? 'published while typing' : 'held back while typing'}; `
+      + `they came ${((busy.doneAfterMs ?? 0) / 1000).toFixed(1)} s after the last edit (the background check pauses while the user types).`,
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every section of this file, for bench.ts. */
+export function wholeCorpusSections(quick: boolean): [string, () => string | Promise<string>][] {
+  const sections: [string, () => string | Promise<string>][] = [['Command-line checker on every core (--jobs)', parallelSection]];
+  if (!quick) {
+    sections.push(['Command-line checker on a multi-GB .gz folder', gzFolderSection]);
+    sections.push(['Keystrokes while the workspace is checked in the background', () => workspaceKeystrokesSection()]);
+  }
+  return sections;
 }
