@@ -55,19 +55,26 @@ export async function openMesh(paths: string[] | undefined, io: Streams): Promis
   return opened;
 }
 
-export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
-  const started = performance.now();
-  const mesh = await openMesh(options.mesh, io);
+/** Opens --mesh (exit status 2 when it cannot be), runs `work` with it, and closes it after. */
+export async function withMesh(paths: string[] | undefined, io: Streams, work: (mesh: { index?: MeshIndex; path?: string }) => Promise<number>): Promise<number> {
+  const mesh = await openMesh(paths, io);
   if (!mesh) return 2;
   try {
+    return await work(mesh);
+  } finally {
+    mesh.index?.close();
+  }
+}
+
+export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
+  const started = performance.now();
+  return withMesh(options.mesh, io, async (mesh) => {
     const { files, problems } = await discover(options.paths);
     const summary = new Summary();
     const out = new LineOutput(io.stdout);
     const status = await checkFiles(files, problems, options, io, out, summary, mesh);
     return finish(summary, options, io, out, started, status);
-  } finally {
-    mesh.index?.close();
-  }
+  });
 }
 
 /** The summary, the --max-warnings verdict and the exit status. */

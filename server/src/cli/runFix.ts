@@ -30,7 +30,7 @@ import type { ReadCounters } from './readInput';
 import { formatFixed } from './reporter';
 import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { createRunner, defaultJobs } from './runners';
-import { checkFiles, finish, openMesh, runSeverities, type CheckOptions, type Streams } from './runCheck';
+import { checkFiles, finish, runSeverities, withMesh, type CheckOptions, type Streams } from './runCheck';
 import { Summary } from './summary';
 import { UnifiedDiffWriter } from './unifiedDiff';
 
@@ -49,9 +49,7 @@ interface Fixed {
 
 export async function runFix(options: FixOptions, io: Streams = process): Promise<number> {
   const started = performance.now();
-  const mesh = await openMesh(options.mesh, io);
-  if (!mesh) return 2;
-  try {
+  return withMesh(options.mesh, io, async (mesh) => {
     const { files, problems } = await discover(options.paths);
     const summary = new Summary();
     summary.fixing = true;
@@ -103,9 +101,7 @@ export async function runFix(options: FixOptions, io: Streams = process): Promis
     // What is left, checked as `check` checks it (the fixed files are read again).
     const reporter = await checkFiles(fixedInputs, [], options, io, out, summary, mesh);
     return finish(summary, options, io, out, started, reporter);
-  } finally {
-    mesh.index?.close();
-  }
+  });
 }
 
 interface FixOutputs {
