@@ -15,6 +15,9 @@ import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
+import { compareSection } from './compare';
+import { webSection } from './web';
+import { previewSection } from './preview';
 import { wholeCorpusSections } from './wholeCorpus';
 
 async function main(): Promise<void> {
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
     ['Whole-file semantic tokens', () => semanticTokensSection()],
+    ['Web extension: bundle sizes and start-up in a worker', () => webSection(runs)],
+    ['Preview (reading view)', () => previewSection()],
   ];
   if (!quick) {
     sections.push(
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
       ['Opening a 50 MB file in an editor (built server over Node IPC)', openSection],
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
+      ['Comparing two 50 MB files (command line)', compareSection],
     );
   }
   sections.push(...wholeCorpusSections(quick));

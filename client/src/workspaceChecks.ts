@@ -5,14 +5,14 @@
 // with a button to check it now and one to always check it.
 
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 
 export const CHECK_WORKSPACE_COMMAND = 'pubtator.checkWorkspace';
 const SERVER_COMMAND = 'pubtator.workspace.check';
 const TOO_LARGE_NOTIFICATION = 'pubtator/workspaceTooLarge';
 const TOLD_KEY = 'pubtator.toldWorkspaceTooLarge';
 
-export function registerCheckWorkspace(getClient: () => LanguageClient | undefined): vscode.Disposable {
+export function registerCheckWorkspace(getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
   return vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, async () => {
     const client = getClient();
     if (!client || !client.isRunning()) {
@@ -27,7 +27,7 @@ export function registerCheckWorkspace(getClient: () => LanguageClient | undefin
 }
 
 /** Once per workspace: the workspace holds more PubTator text than is checked on its own. */
-export function listenForLargeWorkspace(client: LanguageClient, state: vscode.Memento): vscode.Disposable {
+export function listenForLargeWorkspace(client: BaseLanguageClient, state: vscode.Memento): vscode.Disposable {
   return client.onNotification(TOO_LARGE_NOTIFICATION, (params: { bytes?: number; files?: number }) => {
     if (state.get(TOLD_KEY)) return;
     void state.update(TOLD_KEY, true);

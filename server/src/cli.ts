@@ -6,6 +6,7 @@ import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
+import { runCompare } from './cli/runCompare';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -31,6 +32,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);
     case 'stats':
       return runStats(command);
+    case 'compare':
+      return runCompare(command);
   }
 }
 

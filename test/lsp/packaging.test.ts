@@ -17,7 +17,7 @@ describe('vsix contents', () => {
 
   before(() => {
     ensureServerBuilt();
-    if (!existsSync(join(repoRoot, 'dist', 'client', 'extension.js'))) {
+    if (!['client/extension.js', 'web/extension.js', 'web/server.js'].every((f) => existsSync(join(repoRoot, 'dist', f)))) {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     }
     const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -25,7 +25,8 @@ describe('vsix contents', () => {
   });
 
   it('holds the bundles, the grammar, the language configuration and the manifest', () => {
-    for (const f of ['package.json', 'dist/client/extension.js', 'dist/server/server.js', 'syntaxes/pubtator.tmLanguage.json', 'language-configuration.json', 'LICENSE']) {
+    for (const f of ['package.json', 'dist/client/extension.js', 'dist/client/preview.js', 'dist/client/preview.css', 'dist/server/server.js',
+      'dist/web/extension.js', 'dist/web/server.js', 'syntaxes/pubtator.tmLanguage.json', 'language-configuration.json', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} missing from ${JSON.stringify(files)}`);
     }
   });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES } from '../service/checks/index';
 import type { OffsetUnit } from '../service/types';
+import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
 
 /** How `check` prints what it finds. */
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -45,6 +46,7 @@ export type Command =
   | { kind: 'checks'; json: boolean }
   | CheckCommand
   | StatsCommand
+  | CompareCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -70,6 +72,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'fix-dry-run': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
+        ...COMPARE_OPTIONS,
       },
     });
   } catch (err) {
@@ -80,6 +83,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
   if (command === undefined) return usage('no command given.');
+  const compareOnly = COMPARE_OPTION_NAMES.filter((name) => values[name.slice(2) as keyof typeof values] !== undefined);
+  if (command === 'compare') {
+    if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
+    const checkOnly = ['format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs'].filter((o) => values[o as keyof typeof values] !== undefined);
+    if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
+    return compareCommand(values, rest);
+  }
+  if (compareOnly.length) return usage(`${compareOnly.join(', ')} apply to 'compare' only.`);
   const format = outputFormat(values.json ?? false, values.format);
   if (typeof format !== 'string') return format;
   if (command === 'checks') {

@@ -28,6 +28,15 @@ export interface ReadCounters {
 export async function readInput(
   input: InputFile, counters: ReadCounters, onBytes: (bytes: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
+  for await (const bytes of bytePieces(input, counters)) await onBytes(bytes);
+}
+
+/**
+ * The input's bytes in successive pieces, read as they are asked for (so two
+ * inputs can be read in step). Throws the read, decompression or binary-data
+ * error; the file is closed when the caller stops early.
+ */
+export async function* bytePieces(input: InputFile, counters: ReadCounters): AsyncGenerator<Uint8Array> {
   const source: Readable = input.stdin ? process.stdin : createReadStream(input.path, { highWaterMark: CHUNK });
   let stream: Readable = source;
   if (input.gzip) {
@@ -46,7 +55,7 @@ export async function readInput(
       }
       if (!input.gzip) counters.raw += chunk.length;
       counters.text += chunk.length;
-      await onBytes(chunk);
+      yield chunk;
     }
   } finally {
     if (source !== process.stdin) source.destroy();

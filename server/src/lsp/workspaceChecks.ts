@@ -15,8 +15,9 @@
 // closed. What is kept per file: its stamp and a compact index of its ids,
 // for workspace symbols; the diagnostics go to the client.
 //
-// Disk access comes through WorkspaceDisk, which the Node entry provides; a
-// host without one (a browser) has no workspace scope, and says so.
+// Disk access comes through WorkspaceDisk, which the Node host provides
+// (nodeHost.ts); a host without one (a browser web worker) has no workspace
+// scope, and says so when it is asked for.
 
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification,
@@ -29,6 +30,7 @@ import { isPubtatorName } from '../service/knowledge/fileNames';
 import type { ValidationOptions } from '../service/validate';
 import type { Commands } from './commands';
 import { toLspDiagnostic } from './convert';
+import type { FeatureRegistration, ServerContext } from './serverContext';
 import { BinaryFileError, checkDiskFile } from './diskFileCheck';
 import { describe } from './runSafe';
 import type { ServerSettings } from './settings';
@@ -71,7 +73,7 @@ interface Known {
 export const WATCHED = ['**/*.[pP][uU][bB][tT][aA][tT][oO][rR]', '**/*[pP][uU][bB][tT][aA][tT][oO][rR]*.[tT][xX][tT]']
   .flatMap((g) => [g, `${g}.[gG][zZ]`]);
 
-export class WorkspaceChecks {
+export class WorkspaceChecks implements FeatureRegistration {
   private folders: string[] = [];
   private readonly files = new Map<string, Known>();
   /** Whether files are checked in the background now (workspace scope in force). */
@@ -141,7 +143,7 @@ export class WorkspaceChecks {
    * over (its problems, from disk, replace the editor's), false when its
    * diagnostics should simply be cleared.
    */
-  closed(uri: string): boolean {
+  takesOverClosed(uri: string): boolean {
     if (!this.active || !this.files.has(uri)) return false;
     this.files.get(uri)!.checked = undefined;
     this.enqueue(uri, true);
@@ -432,6 +434,19 @@ export class WorkspaceChecks {
   }
 }
 
-export function registerWorkspaceChecks(deps: WorkspaceChecksDeps): WorkspaceChecks {
-  return new WorkspaceChecks(deps);
+/** Wires the workspace checks into the server core (features.ts). */
+export function registerWorkspaceChecks(ctx: ServerContext): FeatureRegistration {
+  const checks = new WorkspaceChecks({
+    connection: ctx.connection,
+    isOpen: (uri) => ctx.documents.get(uri) !== undefined,
+    settingsFor: ctx.settingsFor,
+    validationOptions: ctx.validationOptions,
+    log: ctx.log,
+    commands: ctx.commands,
+    disk: ctx.workspaceDisk,
+  });
+  ctx.documents.onDidOpen((e) => checks.opened(e.document.uri));
+  ctx.documents.onDidChangeContent(() => checks.noteEdit());
+  ctx.extensions.indexedFiles.push(() => checks.indexed());
+  return checks;
 }
