@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerWalkthrough } from './walkthrough';
 import { SERVER_EXEC_ARGV } from './serverProcess';
 
 const NAME = 'PubTator Language Server';
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // "Annotate Selection" asks the server; registered first so it answers even while the server starts.
   context.subscriptions.push(registerAnnotateSelection(() => client));
   context.subscriptions.push(registerBuildMeshIndex(() => client));
+  context.subscriptions.push(registerWalkthrough(context.extensionUri));
   const clientOptions: LanguageClientOptions = {
     // Local and unsaved files, and files of virtual workspaces (the server needs only the text).
     documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language: 'pubtator' })),
