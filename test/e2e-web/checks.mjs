@@ -4,6 +4,7 @@
 // the defective samples come from test/fixtures/lsp/expected.json, shared with the JSON-RPC,
 // Neovim and @vscode/test-electron suites.
 import assert from 'node:assert/strict';
+import { runWalkthroughChecks } from './walkthrough.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -15,12 +16,13 @@ const MESH_LINK = (id) => `https://meshb.nlm.nih.gov/record/ui?ui=${id}`;
 const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene', Species: 'species', ProteinMutation: 'variant', CellLine: 'cell-line' };
 
 /**
- * @param ctx {{ wb, report, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number }}
+ * @param ctx {{ wb, report, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number, repoRoot: string, screenshots: boolean }}
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
   for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample);
   await quickFix(ctx);
+  await runWalkthroughChecks(ctx);
 }
 
 /** Opens `name` with Quick Open and checks its language mode; false when it did not open. */

@@ -123,6 +123,7 @@ try {
     wb, report, expected, texts, capabilities,
     shoot: (name, kind) => shooter.shoot(name, kind),
     editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
+    repoRoot, screenshots: args.includes('--screenshots'),
   }));
   if (args.includes('--screenshots')) {
     for (const kind of shooter.missingImages()) report.fail(`screenshot docs/images/${kind}.png`, 'not taken (see the messages above)');
