@@ -16,8 +16,13 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 
 /** Files every package holds whatever the manifest says. */
 const FIXED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'syntaxes/pubtator.tmLanguage.json'];
-/** Bundles the manifest does not name: the language server the client starts (client/src/extension.ts). */
-const SERVER_BUNDLES = ['dist/server/server.js'];
+/**
+ * Bundles the manifest does not name: the language servers the clients start, the Node one
+ * (client/src/extension.ts) and, with a `browser` entry, the web worker one beside it.
+ */
+const SERVER_BUNDLES = ['dist/server/server.js', ...(manifest.browser ? ['dist/web/server.js'] : [])];
+/** Every bundle the package needs (built first when one is missing). */
+const BUNDLES = [manifest.main, manifest.browser, ...SERVER_BUNDLES].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
 /** The walkthrough's sample, which client/src/walkthrough.ts opens (the manifest names the rest of its media). */
 const WALKTHROUGH_SAMPLE = 'media/walkthrough/sample.pubtator';
 
@@ -45,7 +50,7 @@ describe('vsix contents', () => {
 
   before(() => {
     ensureServerBuilt();
-    if (!existsSync(join(repoRoot, 'dist', 'client', 'extension.js'))) {
+    if (!BUNDLES.every((f) => existsSync(join(repoRoot, f)))) {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     }
     const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

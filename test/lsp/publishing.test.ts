@@ -42,7 +42,8 @@ describe('publishing', () => {
 
   before(async () => {
     ensureServerBuilt();
-    if (!existsSync(join(repoRoot, 'dist', 'client', 'extension.js'))) {
+    const bundles = [manifest.main, manifest.browser, 'dist/server/server.js', manifest.browser && 'dist/web/server.js'].filter(Boolean);
+    if (!bundles.every((f: string) => existsSync(join(repoRoot, f)))) {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     }
     // Without a repository vsce asks on the terminal whether to go on: fail instead of waiting.
