@@ -45,7 +45,10 @@ export function registerWalkthrough(extensionUri: vscode.Uri): vscode.Disposable
         ?? visible.find((e) => e.document.languageId === 'pubtator')
         ?? await openSample();
       await vscode.window.showTextDocument(target.document, { viewColumn: target.viewColumn, preserveFocus: false, preview: false });
-      await vscode.commands.executeCommand(command);
+      // Through the workbench's runCommands, so that VS Code sees the command run and the step
+      // completes (onCommand): this extension's own commands, run from here, stay in the
+      // extension host and the walkthrough never hears of them.
+      await vscode.commands.executeCommand('runCommands', { commands: [command] });
     }),
   );
 }
