@@ -27,7 +27,7 @@ export async function runWalkthroughChecks(ctx) {
   await wb.page.setViewportSize(WIDE);
   try {
     if (await openWalkthrough(ctx)) await walkThrough(ctx, walkthrough, manifest, sampleText);
-    await closeAll(wb);
+    await closeAll(ctx);
     await extensionPage(ctx, manifest);
   } finally {
     await wb.page.setViewportSize(viewport);
@@ -102,7 +102,7 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
     assert.equal(problem.line, broken, `the problem is on line ${problem.line}`);
     const groups = await wb.page.locator('.editor-group-container').count();
     assert.equal(groups, 2, 'the sample did not open beside the walkthrough');
-    assert.ok(await stepDone(wb, walkthrough, 'openSample'), 'step 1 is not marked done');
+    await wb.until(() => stepDone(wb, walkthrough, 'openSample'), 'step 1 to be marked done', 5000).catch(() => assert.fail('step 1 is not marked done'));
     return `${problem.severity} ${problem.code} at ${problem.line}:${problem.character}; ${groups} editor groups`;
   });
   if (!opened) return;
@@ -115,7 +115,7 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
     assert.ok(text.includes('146-158') && text.includes('chronic pain'), text);
     const cursor = await wb.cursor();
     assert.equal(cursor.line, broken, `the cursor is at ${cursor.text}`);
-    assert.ok(await stepDone(wb, walkthrough, 'seeProblem'), 'step 2 is not marked done');
+    await wb.until(() => stepDone(wb, walkthrough, 'seeProblem'), 'step 2 to be marked done', 5000).catch(() => assert.fail('step 2 is not marked done'));
     return text.slice(0, 120);
   });
 
@@ -128,7 +128,7 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
     assert.ok(fix, `no fix moving the mention to 145-157: ${titles.join(' | ')}`);
     await wb.chooseQuickFix(fix);
     await untilSampleProblems(wb, 0, 10000);
-    assert.ok(await stepDone(wb, walkthrough, 'fixProblem'), 'step 3 is not marked done');
+    await wb.until(() => stepDone(wb, walkthrough, 'fixProblem'), 'step 3 to be marked done', 5000).catch(() => assert.fail('step 3 is not marked done'));
     return `"${fix}"`;
   });
 
@@ -139,7 +139,7 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
       return h.text && !/^Loading\.\.\.$/m.test(h.text) ? h : null;
     }, 'a hover', wb.timeoutMs);
     assert.match(shown.text, /145\s*[–-]\s*157/, shown.text);
-    assert.ok(await stepDone(wb, walkthrough, 'readHover'), 'step 4 is not marked done');
+    await wb.until(() => stepDone(wb, walkthrough, 'readHover'), 'step 4 to be marked done', 5000).catch(() => assert.fail('step 4 is not marked done'));
     await wb.page.keyboard.press('Escape');
     return shown.text.split('\n')[0];
   });
@@ -155,7 +155,8 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
       await pressStepButton(wb, walkthrough, 'openPreview', 'Open the Preview');
       await wb.until(async () => ((await wb.page.locator('.tabs-container .tab').count()) > before ? true : null), 'a new editor tab', wb.timeoutMs);
       const tab = (await wb.page.locator('.tabs-container .tab.active').last().innerText()).trim();
-      assert.ok(await stepDone(wb, walkthrough, 'openPreview'), 'step 5 is not marked done');
+      assert.match(tab, /preview/i, `the new tab is "${tab}"`);
+      await wb.until(() => stepDone(wb, walkthrough, 'openPreview'), 'step 5 to be marked done', 5000).catch(() => assert.fail('step 5 is not marked done'));
       return `opened "${tab}"`;
     });
   }
@@ -230,16 +231,28 @@ async function pictures({ wb, report, repoRoot }, lines, broken) {
   await wb.hideHover();
 }
 
-/** Closes the sample without saving it and the walkthrough; the files other checks opened stay. */
-async function closeAll(wb) {
-  for (const [tab, command] of [[SAMPLE, 'View: Revert and Close Editor'], ['Welcome', 'View: Close Editor']]) {
-    const found = wb.page.locator('.tabs-container .tab', { hasText: tab }).first();
-    if (!(await found.count())) continue;
-    await found.click();
-    await wb.command(command);
-    await wb.sleep(300);
-  }
-  await wb.command('View: Join All Editor Groups');
+/**
+ * Closes the sample's preview and the walkthrough with their tabs' close buttons (a webview keeps
+ * the keyboard), and the sample with "Revert and Close Editor", so nothing asks to save it; the
+ * files other checks opened stay.
+ */
+async function closeAll({ wb, report }) {
+  const tab = (label) => wb.page.locator(`.tabs-container .tab[aria-label^="${label}"]`).first();
+  await report.check('the walkthrough, the sample (unsaved) and its preview close', async () => {
+    for (const label of [`Preview ${SAMPLE}`, SAMPLE, 'Welcome']) {
+      const found = tab(label);
+      if (!(await found.count())) continue;
+      if (label === SAMPLE) {
+        await found.click();
+        await wb.command('View: Revert and Close Editor');
+      } else {
+        await found.hover();
+        await found.locator('.tab-actions .action-label').first().click();
+      }
+      await found.waitFor({ state: 'detached', timeout: wb.timeoutMs });
+    }
+    await wb.command('View: Join All Editor Groups');
+  });
 }
 
 async function extensionPage({ wb, report }, manifest) {
@@ -276,7 +289,9 @@ async function extensionPage({ wb, report }, manifest) {
     assert.ok(page.publisher?.includes(manifest.publisher), `publisher ${page.publisher}`);
     assert.equal(page.description, manifest.description);
     assert.ok(page.icon?.src.includes(`/${manifest.icon}`) && page.icon.naturalWidth === 128, `icon ${JSON.stringify(page.icon)}`);
-    assert.ok(page.text.includes(id), `the page does not name ${id}`);
+    await wb.until(() => wb.page.evaluate((wanted) => document.querySelector('.extension-editor')?.innerText.includes(wanted), id), `the page to name ${id}`)
+      .catch(() => assert.fail(`the page does not name ${id}`));
+    page.text = await wb.page.locator('.extension-editor').first().innerText();
     for (const c of manifest.categories) assert.ok(page.text.includes(c), `category ${c} not shown`);
     assert.ok(page.tabs.some((t) => /changelog/i.test(t)), `no Changelog tab: ${page.tabs.join(', ')}`);
     await wb.command('View: Close Editor');
