@@ -21,7 +21,10 @@ export function registerWalkthrough(extensionUri: vscode.Uri): vscode.Disposable
   const openSample = async (): Promise<vscode.TextEditor> => {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...SAMPLE_PATH));
     const document = await vscode.workspace.openTextDocument(sampleUri);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    // The walkthrough's "toSide" leaves an empty group beside it for the sample; use it even when
+    // the click on the button has given the walkthrough's own group the focus back.
+    const emptyGroup = vscode.window.tabGroups.all.find((g) => g.tabs.length === 0);
+    const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: emptyGroup?.viewColumn });
     // Opened again while still open: keep what the user has done to it.
     if (document.getText() === '') {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), new TextDecoder().decode(bytes)));
