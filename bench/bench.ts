@@ -15,6 +15,8 @@ import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
+import { webSection } from './web';
+import { previewSection } from './preview';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
     ['Whole-file semantic tokens', () => semanticTokensSection()],
+    ['Web extension: bundle sizes and start-up in a worker', () => webSection(runs)],
+    ['Preview (reading view)', () => previewSection()],
   ];
   if (!quick) {
     sections.push(

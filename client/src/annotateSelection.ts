@@ -4,7 +4,7 @@
 // knowledge stays in the server; this file only asks and shows.
 
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 
 export const ANNOTATE_SELECTION_COMMAND = 'pubtator.annotateSelection';
 const SUGGESTIONS_REQUEST = 'pubtator/annotationSuggestions';
@@ -28,7 +28,7 @@ interface Choice extends vscode.QuickPickItem {
   value: string;
 }
 
-export function registerAnnotateSelection(getClient: () => LanguageClient | undefined): vscode.Disposable {
+export function registerAnnotateSelection(getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
   return vscode.commands.registerTextEditorCommand(ANNOTATE_SELECTION_COMMAND, (editor) => {
     annotate(editor, getClient()).catch((e) => {
       void vscode.window.showErrorMessage(`Annotate Selection failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -36,7 +36,7 @@ export function registerAnnotateSelection(getClient: () => LanguageClient | unde
   });
 }
 
-async function annotate(editor: vscode.TextEditor, client: LanguageClient | undefined): Promise<void> {
+async function annotate(editor: vscode.TextEditor, client: BaseLanguageClient | undefined): Promise<void> {
   if (!client || !client.isRunning()) {
     void vscode.window.showErrorMessage('The PubTator language server is not running.');
     return;

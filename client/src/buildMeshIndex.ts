@@ -5,7 +5,7 @@
 // and shows.
 
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, WorkDoneProgress, type BaseLanguageClient } from 'vscode-languageclient';
 
 export const BUILD_MESH_INDEX_COMMAND = 'pubtator.buildMeshIndex';
 const SERVER_COMMAND = 'pubtator.meshIndex.build';
@@ -18,15 +18,29 @@ interface Choice extends vscode.QuickPickItem {
   value: 'files' | 'download';
 }
 
-export function registerBuildMeshIndex(getClient: () => LanguageClient | undefined): vscode.Disposable {
+/**
+ * In the web extension there is no disk to build on: the command says so and
+ * offers the setting that does work there, an index file in the workspace.
+ */
+export const WEB_BUILD_MESSAGE = 'Building a MeSH index from NLM\'s files needs VS Code on the desktop: the web extension cannot read files by path, '
+  + 'unpack .gz or download from NLM. Build the index there (or with `pubtator check --mesh`), put the index file in the workspace, '
+  + 'and set pubtator.mesh.index to its path.';
+
+export function registerBuildMeshIndex(getClient: () => BaseLanguageClient | undefined, host: 'node' | 'browser'): vscode.Disposable {
   return vscode.commands.registerCommand(BUILD_MESH_INDEX_COMMAND, () => {
+    if (host === 'browser') {
+      void vscode.window.showInformationMessage(WEB_BUILD_MESSAGE, 'Open Setting').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'pubtator.mesh.index');
+      });
+      return;
+    }
     buildMeshIndex(getClient()).catch((e) => {
       void vscode.window.showErrorMessage(`Building the MeSH index failed: ${e instanceof Error ? e.message : String(e)}`);
     });
   });
 }
 
-async function buildMeshIndex(client: LanguageClient | undefined): Promise<void> {
+async function buildMeshIndex(client: BaseLanguageClient | undefined): Promise<void> {
   if (!client || !client.isRunning()) {
     void vscode.window.showErrorMessage('The PubTator language server is not running.');
     return;
@@ -86,7 +100,7 @@ async function askForInput(): Promise<{ files: string[] } | { download: true } |
 }
 
 async function runOnServer(
-  client: LanguageClient, request: object, progress: vscode.Progress<{ message?: string; increment?: number }>,
+  client: BaseLanguageClient, request: object, progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken, bar: boolean,
 ): Promise<Outcome> {
   const workDoneToken = `pubtator-mesh-${Date.now()}-${Math.random().toString(36).slice(2)}`;

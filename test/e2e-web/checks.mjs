@@ -2,8 +2,13 @@
 // hover, no problems, colours, live edits, outline), then each sample with known defects
 // (Problems panel, squiggles, hovers, go to definition), then a quick fix. Expectations for
 // the defective samples come from test/fixtures/lsp/expected.json, shared with the JSON-RPC,
-// Neovim and @vscode/test-electron suites.
+// Neovim and @vscode/test-electron suites. The reading view's checks are in preview.mjs.
 import assert from 'node:assert/strict';
+import { serverCommands } from './serverCommands.mjs';
+import { meshIndexSetting } from './meshIndex.mjs';
+import { readingFeatures } from './readingFeatures.mjs';
+import { editingFeatures } from './editingFeatures.mjs';
+import { previewChecks } from './preview.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
@@ -16,13 +21,21 @@ const MESH_LINK = (id) => `https://meshb.nlm.nih.gov/record/ui?ui=${id}`;
 const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene', Species: 'species', ProteinMutation: 'variant', CellLine: 'cell-line' };
 
 /**
- * @param ctx {{ wb, report, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number, repoRoot: string, screenshots: boolean }}
+ * @param ctx {{ wb, report, host, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number,
+ *   machineSettings: string, indexPath: string, repoRoot: string,
+ *   screenshots: boolean }}
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
+  await readingFeatures(ctx);
   for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample);
   await quickFix(ctx);
+  await editingFeatures(ctx);
+  await serverCommands(ctx);
+  await meshIndexSetting(ctx);
   await runWalkthroughChecks(ctx);
+  // Last: the preview opens beside the editor, which narrows it for any check after.
+  await previewChecks({ ...ctx, name: CLEAN });
 }
 
 /** Opens `name` with Quick Open and checks its language mode; false when it did not open. */

@@ -4,17 +4,23 @@
 //      outside the repository (once per machine; later runs skip what is there),
 //   2. `npm run package` builds the .vsix, which is installed into a fresh profile,
 //   3. code-server serves a folder of samples on 127.0.0.1 and headless Chromium opens it,
-//   4. checks.mjs acts as a user and checks what the user sees.
+//   4. checks.mjs acts as a user and checks what the user sees,
+// once in each extension host (hosts.mjs): the Node host runs the extension's `main`, the
+// web-worker host its `browser` entry (as vscode.dev does); each check's name says which.
+// Then webStartup.mjs times the worker server's start on a 1 MB file in Chromium.
 // The last line printed is `N passed, N failed`. Exit 0 when nothing failed, 1 when a check
 // failed, 2 when VS Code could not be installed or started here.
 //
-//   node test/e2e-web/run.mjs [--screenshots] [--vsix FILE] [--no-setup] [--out DIR]
-//     --screenshots  also write the README's pictures to docs/images/ (npm run screenshots)
+//   node test/e2e-web/run.mjs [--screenshots] [--vsix FILE] [--no-setup] [--out DIR] [--host node|web]
+//     --screenshots  also write the README's pictures to docs/images/ and the walkthrough's to
+//                    media/walkthrough/ (npm run screenshots)
 //     --vsix FILE    test this .vsix instead of running `npm run package`
 //     --no-setup     do not run setup.sh (the cache must be complete)
-//     --out DIR      screenshots of every step and the logs (default out/e2e-web)
+//     --out DIR      screenshots of every step and the logs, per host (default out/e2e-web)
+//     --host ID      run the checks in that host only
 // Environment: PUBTATOR_E2E_CACHE (cache folder), E2E_EDIT_LIMIT_MS (default 1000: how soon a
 // problem must appear or go after an edit), E2E_TIMEOUT_MS (per UI wait, default 20000).
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +30,10 @@ import { log, Report } from './lib/report.mjs';
 import { defaultCacheDir, freshProfile, installedTools, installVsix, keepLogs, launchChromium, startCodeServer } from './lib/vscode.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { CLEAN, runChecks } from './checks.mjs';
+import { hostReport, hostsFor } from './hosts.mjs';
+import { webStartup } from './webStartup.mjs';
+import { MESH_FILE, MESH_TEXT, putIndexInWorkspace } from './meshIndex.mjs';
+import { EDIT_FILE, EDIT_TEXT } from './editingFeatures.mjs';
 import { Shooter } from './lib/screenshots.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,16 +79,20 @@ function writeWorkspace(dir) {
   const texts = {};
   for (const name of Object.keys(expected)) texts[name] = fs.readFileSync(path.join(fixtures, name), 'utf8');
   texts[CLEAN] = fs.readFileSync(path.join(repoRoot, 'samples/ketamine.pubtator'), 'utf8');
+  texts[MESH_FILE] = MESH_TEXT;
+  texts[EDIT_FILE] = EDIT_TEXT;
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
   return { expected, texts };
 }
 
 let server, browser, profile;
-async function stopAll() {
+async function stopAll(logsOut = OUT) {
   try { await browser?.close(); } catch { /* already closed */ }
   try { await server?.stop(); } catch { /* already stopped */ }
-  if (profile) keepLogs(profile, OUT);
+  if (profile) keepLogs(profile, logsOut);
   profile = undefined;
+  browser = undefined;
+  server = undefined;
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, async () => { await stopAll(); process.exit(130); });
 
@@ -95,44 +109,101 @@ const vsix = await report.time('npm run package', async () => packageVsix());
 const capabilities = await serverCapabilities(path.join(repoRoot, 'dist/server/server.js'));
 log(`server capabilities: ${Object.keys(capabilities).join(', ')}`);
 
-fs.rmSync(path.join(OUT, 'shots'), { recursive: true, force: true });
-const shooter = new Shooter({ shotsDir: path.join(OUT, 'shots'), imagesDir: args.includes('--screenshots') ? path.join(repoRoot, 'docs/images') : null });
-profile = freshProfile();
-const { expected, texts } = writeWorkspace(profile.workspace);
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}@${manifest.version}`;
+const screenshots = args.includes('--screenshots');
+const shooters = [];
 
-try {
-  await report.check(`the .vsix installs into a fresh profile as ${extensionId}`, async () => {
-    const listed = await report.time('install the .vsix', async () => installVsix(tools, profile, vsix));
-    if (!listed.some((l) => l.toLowerCase() === extensionId.toLowerCase())) throw new Error(`--list-extensions shows ${JSON.stringify(listed)}`);
-  });
+/**
+ * One host's run: a fresh profile with the host's settings, the .vsix installed, code-server
+ * and Chromium started, every check (its name says the host), everything stopped. The README's
+ * pictures come from the Node host's run.
+ */
+async function runHost(host) {
+  const hostOut = path.join(OUT, host.id);
+  fs.rmSync(hostOut, { recursive: true, force: true });
+  const shooter = new Shooter({ shotsDir: path.join(hostOut, 'shots'), imagesDir: screenshots && host.id === 'node' ? path.join(repoRoot, 'docs/images') : null });
+  shooters.push([host, shooter]);
+  const hostReport_ = hostReport(report, host);
+  profile = freshProfile(host.settings);
+  const { expected, texts } = writeWorkspace(profile.workspace);
+  const indexPath = putIndexInWorkspace(repoRoot, profile.workspace);
   try {
-    server = await report.time('start code-server', () => startCodeServer(tools, profile, profile.workspace));
-    browser = await launchChromium(tools);
+    await hostReport_.check(`the .vsix installs into a fresh profile as ${extensionId}`, async () => {
+      const listed = await report.time(`install the .vsix (${host.label})`, async () => installVsix(tools, profile, vsix));
+      if (!listed.some((l) => l.toLowerCase() === extensionId.toLowerCase())) throw new Error(`--list-extensions shows ${JSON.stringify(listed)}`);
+    });
+    try {
+      server = await report.time(`start code-server (${host.label})`, () => startCodeServer(tools, profile, profile.workspace));
+      browser = await launchChromium(tools);
+    } catch (e) {
+      await stopAll(hostOut);
+      cannotRun('start VS Code', e.message);
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    const wb = new Workbench(page, { timeoutMs: Number(process.env.E2E_TIMEOUT_MS || 20000) });
+    shooter.attach(wb);
+    report.onFailure = (name) => shooter.failure(name);
+    await report.time(`load the workbench (${host.label})`, () => wb.load(`${server.url}?folder=${encodeURIComponent(profile.workspace)}`));
+    await report.time(`checks (${host.label})`, () => runChecks({
+      wb, report: hostReport_, host, expected, texts, capabilities, indexPath,
+      machineSettings: path.join(profile.userData, 'Machine/settings.json'),
+      // Step shots in both hosts; the README's pictures from the Node host only.
+      shoot: (name, kind) => shooter.shoot(name, host.id === 'node' ? kind : null),
+      editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
+      // The walkthrough's pictures, like the README's, from the Node host only.
+      repoRoot, screenshots: screenshots && host.id === 'node',
+    }));
+    // The other half of the proof (the first is the server's hello line): which host's log shows the activation.
+    const inNodeHost = host.id === 'node';
+    await hostReport_.check(`the Node extension host's log ${inNodeHost ? 'shows' : 'does not show'} the extension activating`, async () => {
+      const activated = nodeHostActivations(profile.userData, manifest);
+      if (inNodeHost) assert.ok(activated.length > 0, 'no activation in the remote (Node) extension host log');
+      else assert.deepEqual(activated, [], 'the extension was activated in the Node extension host');
+      return activated[0] ?? 'no activation there: it ran in the web worker extension host';
+    });
   } catch (e) {
-    await stopAll();
-    cannotRun('start VS Code', e.message);
+    hostReport_.fail('the run', String(e?.stack ?? e));
+  } finally {
+    await stopAll(hostOut);
   }
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  const wb = new Workbench(page, { timeoutMs: Number(process.env.E2E_TIMEOUT_MS || 20000) });
-  shooter.attach(wb);
-  report.onFailure = (name) => shooter.failure(name);
-  await report.time('load the workbench', () => wb.load(`${server.url}?folder=${encodeURIComponent(profile.workspace)}`));
-  await report.time('checks', () => runChecks({
-    wb, report, expected, texts, capabilities,
-    shoot: (name, kind) => shooter.shoot(name, kind),
-    editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
-    repoRoot, screenshots: args.includes('--screenshots'),
-  }));
-  if (args.includes('--screenshots')) {
-    for (const kind of shooter.missingImages()) report.fail(`screenshot docs/images/${kind}.png`, 'not taken (see the messages above)');
-  }
-} catch (e) {
-  report.fail('the run', String(e?.stack ?? e));
-} finally {
-  await stopAll();
 }
-log(`screenshots in ${path.relative(repoRoot, path.join(OUT, 'shots'))}/, logs in ${path.relative(repoRoot, path.join(OUT, 'logs'))}/${shooter.written.length ? `; README images: ${shooter.written.join(', ')}` : ''}`);
+
+/** Lines of the Node (remote) extension host's logs that show the extension activating. */
+function nodeHostActivations(userData, pkg) {
+  const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/exthost/i.test(entry.name) && entry.name.endsWith('.log')) {
+        for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.toLowerCase().includes(id) && /activat/i.test(line)) found.push(line.trim());
+      }
+    }
+  };
+  walk(path.join(userData, 'logs'));
+  return found;
+}
+
+const hosts = hostsFor(manifest).filter((h) => !option('--host') || option('--host') === h.id);
+for (const host of hosts) await runHost(host);
+
+// The worker server on its own, in Chromium: start-up to the first diagnostics of a 1 MB file.
+try {
+  browser = await launchChromium(tools);
+  await webStartup({ browser, report, serverJs: path.join(repoRoot, 'dist/web/server.js'), clean: fs.readFileSync(path.join(repoRoot, 'samples/ketamine.pubtator'), 'utf8') });
+} catch (e) {
+  report.fail('[Chromium web worker] start-up on a 1 MB file', String(e?.stack ?? e));
+} finally {
+  try { await browser?.close(); } catch { /* already closed */ }
+  browser = undefined;
+}
+if (screenshots) {
+  const node = shooters.find(([h]) => h.id === 'node')?.[1];
+  for (const kind of node?.missingImages() ?? []) report.fail(`screenshot docs/images/${kind}.png`, 'not taken (see the messages above)');
+}
+const written = shooters.flatMap(([, s]) => s.written);
+log(`screenshots and logs of each host in ${path.relative(repoRoot, OUT)}/{${hosts.map((h) => h.id).join(',')}}/{shots,logs}/${written.length ? `; README images: ${written.join(', ')}` : ''}`);
 report.summary();
 process.exit(report.failed ? 1 : 0);

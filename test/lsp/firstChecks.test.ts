@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FoldingRangeRequest, SemanticTokensRangeRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol/node';
 import { FirstChecks } from '../../server/src/lsp/firstChecks';
-import { LARGE_TEXT } from '../../server/src/lsp/memoryReclaimer';
+import { LARGE_TEXT } from '../../server/src/lsp/largeText';
 import { LspTestClient } from './support/lspClient';
 import { doc, file, row } from '../support/build';
 

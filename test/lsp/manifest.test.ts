@@ -37,8 +37,10 @@ describe('package.json', () => {
     assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
     assert.ok(!firstLine.test('key|value|other'));
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator']);
+    // onWebviewPanel: a preview left open is restored after a reload even with no PubTator file open.
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator', 'onWebviewPanel:pubtator.preview']);
     assert.equal(manifest.main, './dist/client/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
     assert.equal(manifest.bin['pubtator-language-server'], 'dist/server/server.js');
   });
 
@@ -46,6 +48,18 @@ describe('package.json', () => {
     const client = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'));
     assert.equal(manifest.engines.vscode, client.engines.vscode);
     assert.match(manifest.devDependencies['@types/vscode'], /^1\.91\./);
+  });
+
+  it('runs where the workspace is (a remote, or the desktop), and in a browser from its web entry', () => {
+    // VS Code adds `web` itself when it runs in a browser and the manifest has a `browser` entry.
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.ok(manifest.main && manifest.browser);
+  });
+
+  it('offers the commands a language extension is expected to have', () => {
+    const titles = manifest.contributes.commands.map((c: { command: string; category: string; title: string }) => `${c.command}: ${c.category}: ${c.title}`);
+    assert.ok(titles.includes('pubtator.restartServer: PubTator: Restart Language Server'), JSON.stringify(titles));
+    assert.ok(titles.includes('pubtator.showOutput: PubTator: Show Output'), JSON.stringify(titles));
   });
 
   it('works in untrusted and virtual workspaces', () => {

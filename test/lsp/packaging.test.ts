@@ -1,7 +1,8 @@
 // What the .vsix will hold, as `vsce ls` reports it: exactly the manifest, README, CHANGELOG,
-// LICENSE, icon, grammar, language configuration, the bundles the manifest and the client start,
-// and the walkthrough's media and sample; nothing else (.vscodeignore is an allow-list, so a
-// file let in by mistake, or a needed one left out, fails here).
+// LICENSE, icon, grammar, language configuration, the bundles the manifest and the clients start,
+// the preview webview's script and stylesheet, and the walkthrough's media and sample; nothing
+// else (.vscodeignore is an allow-list, so a file let in by mistake, or a needed one left out,
+// fails here).
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,8 +22,10 @@ const FIXED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language
  * (client/src/extension.ts) and, with a `browser` entry, the web worker one beside it.
  */
 const SERVER_BUNDLES = ['dist/server/server.js', ...(manifest.browser ? ['dist/web/server.js'] : [])];
+/** The preview webview's script and stylesheet (client/src/preview/webviewHtml.ts loads them). */
+const WEBVIEW_ASSETS = ['dist/client/preview.js', 'dist/client/preview.css'];
 /** Every bundle the package needs (built first when one is missing). */
-const BUNDLES = [manifest.main, manifest.browser, ...SERVER_BUNDLES].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
+const BUNDLES = [manifest.main, manifest.browser, ...SERVER_BUNDLES, ...WEBVIEW_ASSETS].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
 /** The walkthrough's sample, which client/src/walkthrough.ts opens (the manifest names the rest of its media). */
 const WALKTHROUGH_SAMPLE = 'media/walkthrough/sample.pubtator';
 
@@ -57,8 +60,8 @@ describe('vsix contents', () => {
     files = out.split('\n').map((l) => l.trim()).filter(Boolean);
   });
 
-  it('is exactly the allowed set: manifest files, bundles, icon, grammar, language configuration, walkthrough media', () => {
-    const allowed = [...new Set([...FIXED, ...SERVER_BUNDLES, WALKTHROUGH_SAMPLE, ...manifestFiles()])].sort();
+  it('is exactly the allowed set: manifest files, bundles, webview assets, icon, grammar, language configuration, walkthrough media', () => {
+    const allowed = [...new Set([...FIXED, ...SERVER_BUNDLES, ...WEBVIEW_ASSETS, WALKTHROUGH_SAMPLE, ...manifestFiles()])].sort();
     assert.deepEqual([...files].sort(), allowed);
   });
 

@@ -1,7 +1,7 @@
 // The one workspace/executeCommand handler: each feature registers its server
 // commands here by id, and the capability lists exactly those ids.
 
-import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { describe, type Logger } from './runSafe';
 
 export type CommandHandler = (args: unknown[], token: CancellationToken, progress: WorkDoneProgressReporter) => Promise<unknown>;

@@ -13,50 +13,18 @@ import {
   removeOtherIndexes,
   type BuildMeshIndexResult, type ConceptSources, type MeshIndex, type OnlineConceptsOptions, type OnlineNames,
 } from '../service/concepts/index';
+import { DiskCache } from '../service/concepts/online/diskCache';
 import type { ServerSettings } from './settings';
+import type { ConceptContext, ConceptProvider, MeshBuildOutcome, MeshBuildRequest, Progress } from './conceptProvider';
 
-/** A progress display: LSP work-done progress, or nothing. */
-export interface Progress {
-  report(message: string, percentage?: number): void;
-  done(): void;
-  /** Aborted when the user cancels from the display. */
-  readonly cancelled?: AbortSignal;
-}
+export type { MeshBuildOutcome, MeshBuildRequest, Progress } from './conceptProvider';
 
-export interface ConceptHostOptions {
+export interface ConceptHostOptions extends Omit<ConceptContext, 'storagePath'> {
   /** The extension's global storage (or another folder the server may write). */
   storagePath: string;
-  trusted: boolean;
-  log: { info(message: string): void; error(message: string): void };
-  /** Tells the user something went wrong (once per cause). */
-  warn(message: string): void;
-  /** Progress for a build the settings started. */
-  startProgress(title: string): Promise<Progress>;
-  /** The index in use changed: diagnostics must be recomputed. */
-  onMeshChanged(): void;
-  /** Stand-in services for tests (loopback only; see server.ts). */
+  /** Stand-in services for tests (loopback only; see nodeHost.ts). */
   online?: Pick<OnlineConceptsOptions, 'eutilsBase' | 'cellosaurusBase'>;
 }
-
-export interface MeshBuildRequest {
-  /** NLM files the user picked. */
-  files?: string[];
-  /** Download the current files from NLM first. */
-  download?: boolean;
-}
-
-export type MeshBuildOutcome =
-  | {
-    ok: true;
-    year?: number;
-    descriptors: number;
-    supplementary: number;
-    /** The NLM files indexed, for `pubtator.mesh.files`. */
-    files: string[];
-    indexPath: string;
-    warnings: string[];
-  }
-  | { ok: false; cancelled?: boolean; message: string };
 
 const NO_PROGRESS: Progress = { report: () => undefined, done: () => undefined };
 
@@ -66,7 +34,7 @@ export function defaultStoragePath(): string {
   return join(base, 'pubtator-language-server');
 }
 
-export class ConceptHost {
+export class ConceptHost implements ConceptProvider {
   private trusted: boolean;
   /**
    * The MeSH settings (index path, files) last acted on. An index the build
@@ -101,7 +69,7 @@ export class ConceptHost {
     if (this.mesh) sources.mesh = this.mesh;
     if (settings.online && this.trusted) {
       this.online ??= new OnlineConcepts({
-        cacheDir: join(this.options.storagePath, 'online-cache'),
+        cache: new DiskCache(join(this.options.storagePath, 'online-cache'), (m) => this.options.log.info(`Online look-up: ${m}`)),
         onError: (m) => this.options.log.info(`Online look-up: ${m}`),
         ...this.options.online,
       });

@@ -1,7 +1,7 @@
 // Service results to LSP shapes. The service's Diagnostic, Range and Position
 // already match LSP field for field; only what needs a uri is rebuilt here.
 
-import type { Diagnostic as LspDiagnostic, DocumentHighlight, Hover, Location } from 'vscode-languageserver/node';
+import type { Diagnostic as LspDiagnostic, DocumentHighlight, Hover, Location } from 'vscode-languageserver';
 import type { Diagnostic, Range } from '../service/types';
 
 export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {

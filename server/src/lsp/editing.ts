@@ -8,7 +8,7 @@ import {
   LSPErrorCodes, ResponseError,
   type ClientCapabilities, type CodeAction, type CodeActionParams, type CompletionItem, type Connection,
   type Diagnostic as LspDiagnostic, type InitializeParams, type ServerCapabilities, type TextDocuments, type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, TextEdit } from '../service/languageService';
 import { FIX_ALL, QUICK_FIX } from '../service/languageService';

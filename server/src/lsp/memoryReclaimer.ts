@@ -7,11 +7,10 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Reclaimer } from './serverHost';
 
-/** Texts at least this long count as large work. */
-export const LARGE_TEXT = 4 * 1024 * 1024;
-
-export class MemoryReclaimer {
+/** See serverHost.ts's Reclaimer; large work is a text of largeText.ts's LARGE_TEXT or more. */
+export class MemoryReclaimer implements Reclaimer {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly collect: (() => void) | undefined;

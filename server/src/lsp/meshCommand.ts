@@ -3,13 +3,19 @@
 // build reports LSP work-done progress on the client's token and stops when
 // the client cancels the request.
 
-import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import type { ConceptHost, MeshBuildOutcome, MeshBuildRequest, Progress } from './conceptHost';
+import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { ConceptProvider, MeshBuildOutcome, MeshBuildRequest, Progress } from './conceptProvider';
+import type { ServerContext } from './serverContext';
 
 /** Server command (argument: one MeshBuildRequest); answers a MeshBuildOutcome. */
 export const BUILD_MESH_INDEX_COMMAND = 'pubtator.meshIndex.build';
 
-export function meshBuildHandler(host: () => ConceptHost | undefined) {
+/** Registers the server command; the concept provider (Node or web worker) does the work. */
+export function registerMeshCommand(ctx: ServerContext): void {
+  ctx.commands.add(BUILD_MESH_INDEX_COMMAND, meshBuildHandler(() => ctx.concepts()));
+}
+
+export function meshBuildHandler(host: () => ConceptProvider | undefined) {
   return async (args: unknown[], token: CancellationToken, reporter: WorkDoneProgressReporter): Promise<MeshBuildOutcome> => {
     const concepts = host();
     if (!concepts) return { ok: false, message: 'The server is not initialised.' };

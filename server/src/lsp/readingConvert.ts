@@ -6,7 +6,7 @@
 import type {
   CodeLens as LspCodeLens, DocumentSymbol as LspDocumentSymbol, SemanticTokens, SemanticTokensLegend, SymbolInformation,
   SymbolKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import {
   TOKEN_MODIFIERS, TOKEN_TYPES,
   type CodeLens, type DocumentSymbol, type SemanticToken, type WorkspaceSymbol,

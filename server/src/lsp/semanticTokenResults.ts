@@ -3,7 +3,7 @@
 // changed since, so an edit in a large file does not send (nor make the
 // client decode) every token again.
 
-import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver/node';
+import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver';
 import { tokenEdits } from '../service/features/semanticTokenEdits';
 
 export class SemanticTokenResults {

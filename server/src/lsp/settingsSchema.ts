@@ -60,7 +60,8 @@ export function configurationContribution(): Record<string, unknown> {
     type: 'string',
     default: '',
     scope: 'machine',
-    markdownDescription: 'Path of a MeSH index already built (for example by `pubtator check --mesh` or on another machine). When set, it is used instead of `#pubtator.mesh.files#`.',
+    markdownDescription: 'Path of a MeSH index already built (for example by `pubtator check --mesh` or on another machine). When set, it is used instead of `#pubtator.mesh.files#`. '
+      + 'In VS Code for the Web (vscode.dev, github.dev), a path relative to the workspace folder, or a URI.',
   };
   properties[`${SECTION}.online.enabled`] = {
     type: 'boolean',

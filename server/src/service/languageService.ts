@@ -24,6 +24,7 @@ import { formatEdits, type FormatOptions } from './edits/format';
 import { prepareRename, rename, type PrepareRenameResult, type RenameOptions, type RenameResult } from './edits/rename';
 import { annotationSuggestions, insertMention, type AnnotateOptions, type AnnotationSuggestions, type MentionChoice, type MentionInsertion } from './edits/annotate';
 import type { TextEdit } from './edits/textEdit';
+import { preview, previewExport, type PreviewExport, type PreviewExportFormat, type PreviewOptions, type PreviewRequest, type PreviewWindow } from './features/preview';
 
 export type { DocumentHighlight, FeatureOptions, HighlightKind, Hover, ReferenceOptions } from './features/types';
 export type { SemanticToken, SemanticTokenOptions } from './features/semanticTokens';
@@ -41,6 +42,7 @@ export type { FormatOptions } from './edits/format';
 export type { PrepareRenameResult, RenameOptions, RenameResult, RenameScope } from './edits/rename';
 export type { AnnotateOptions, AnnotationSuggestions, MentionChoice, MentionInsertion } from './edits/annotate';
 export type { TextEdit } from './edits/textEdit';
+export type * from './features/preview';
 
 export interface LanguageService {
   /** Builds what hovers need across the whole file ahead of time (idle work). */
@@ -89,6 +91,10 @@ export interface LanguageService {
   annotationSuggestions(file: ParsedFile, range: Range, options?: AnnotateOptions): AnnotationSuggestions | { error: string };
   /** The edit inserting a mention row for the selected words, in offset order. */
   insertMention(file: ParsedFile, choice: MentionChoice, options?: AnnotateOptions): MentionInsertion | { error: string };
+  /** The reading view of the document at a line, and of a few around it (never the whole file). */
+  preview(file: ParsedFile, request: PreviewRequest, options?: PreviewOptions): PreviewWindow;
+  /** The document at a line as a self-contained HTML page or SVG picture. */
+  previewExport(file: ParsedFile, line: number, format: PreviewExportFormat, options?: PreviewOptions): PreviewExport | undefined;
 }
 
 export function createLanguageService(): LanguageService {
@@ -117,5 +123,7 @@ export function createLanguageService(): LanguageService {
     rename,
     annotationSuggestions,
     insertMention,
+    preview,
+    previewExport,
   };
 }

@@ -3,10 +3,11 @@
 //   editor.png    the defective sample: coloured spans, problems underlined
 //   hover.png     the hover on a relation's MeSH id
 //   problems.png  the Problems panel
+//   preview.png   the reading view beside the editor (test/e2e-web/preview.mjs)
 import fs from 'node:fs';
 import path from 'node:path';
 
-const KINDS = ['editor', 'hover', 'problems'];
+const KINDS = ['editor', 'hover', 'problems', 'preview'];
 
 export class Shooter {
   constructor({ shotsDir, imagesDir }) {
@@ -59,6 +60,7 @@ export class Shooter {
       const bottom = Math.min(panel.y + panel.height, Math.max(panel.y + 80, ...rows) + 12);
       return { x: panel.x, y: panel.y, width: panel.width, height: bottom - panel.y };
     }
+    if (kind === 'preview') return wb.box('.part.editor');
     const editor = await wb.box('.editor-group-container.active');
     if (!editor) return null;
     const lines = await wb.page.$$eval('.editor-group-container.active .view-lines .view-line', (els) => els.map((e) => e.getBoundingClientRect().bottom));

@@ -60,8 +60,8 @@ export const SETTINGS = {
   'window.restoreWindows': 'none',
 };
 
-/** A new temp folder holding user data, extensions and a workspace. */
-export function freshProfile() {
+/** A new temp folder holding user data, extensions and a workspace; `settings` go over SETTINGS. */
+export function freshProfile(settings = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pubtator-e2e-web-'));
   const profile = {
     root,
@@ -70,7 +70,7 @@ export function freshProfile() {
     workspace: path.join(root, 'samples'),
   };
   for (const dir of [path.join(profile.userData, 'User'), profile.extensions, profile.workspace]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(profile.userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.writeFileSync(path.join(profile.userData, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
   profile.args = ['--config', path.join(root, 'config.yaml'), '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
   return profile;
 }

@@ -1,10 +1,10 @@
 // What a user does and sees in the VS Code window, through Playwright: Quick Open, Go to Line,
 // the status bar, the Problems panel, squiggles, hovers, Go to Definition, token colours, the
-// scope inspector, the Outline view and the quick-fix menu. Positions in and out are 0-based
-// (line, character) as in LSP and expected.json; VS Code's own 1-based visual columns (a tab
-// widens to the next tab stop) are converted here.
+// scope inspector, the Outline view, the quick-fix menu and webviews (the preview). Positions
+// in and out are 0-based (line, character) as in LSP and expected.json; VS Code's own 1-based
+// visual columns (a tab widens to the next tab stop) are converted here.
 // Adapted from ../shared/vscode-harness/drive.mjs.
-/* global document, getComputedStyle */
+/* global document, getComputedStyle, window */
 
 const EDITOR = '.editor-group-container.active .monaco-editor';
 
@@ -32,8 +32,19 @@ export class Workbench {
 
   async load(url) {
     await this.page.goto(url);
+    await this.untilLoaded();
+  }
+
+  /** Reloads the window (Developer: Reload Window does the same), waiting for the workbench. */
+  async reload() {
+    await this.page.reload();
+    // The window comes back as it was left: the side bar may be closed, so no waiting for the explorer.
+    await this.untilLoaded(false);
+  }
+
+  async untilLoaded(explorer = true) {
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90000 });
-    await this.page.locator('.monaco-workbench .explorer-folders-view').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
+    if (explorer) await this.page.locator('.monaco-workbench .explorer-folders-view').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
     await this.sleep(1000);
   }
 
@@ -368,6 +379,80 @@ export class Workbench {
   async chooseQuickFix(title) {
     await this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
     await this.page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: this.timeoutMs }).catch(() => {});
+  }
+
+  /** The text shown in the Output panel (its visible lines), for the channel on show. */
+  async outputText() {
+    const view = this.page.locator('.panel .monaco-editor .view-lines').first();
+    await view.waitFor({ state: 'visible', timeout: this.timeoutMs });
+    return this.page.evaluate(() => {
+      const editor = document.querySelector('.panel .monaco-editor');
+      if (!editor) return '';
+      return [...editor.querySelectorAll('.view-lines .view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
+    });
+  }
+
+  /**
+   * The frame of a webview whose page has `selector`. Webviews are iframes nested in iframes
+   * (VS Code's host frame, then the page's own frame); Playwright lists every frame of the page,
+   * so the page is found by what it holds, as ../shared/vscode-harness/drive.mjs finds them.
+   */
+  async webviewFrame(selector, what = `a webview with ${selector}`) {
+    return this.until(async () => {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame() || !/\/webview\//.test(frame.url())) continue;
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      return null;
+    }, what);
+  }
+
+  /**
+   * What the PubTator preview shows: the document id, its highlights (text, type, row line
+   * and classes of each), what is marked as under the cursor, the relation list, and the
+   * page's Content Security Policy.
+   */
+  async preview() {
+    const frame = await this.webviewFrame('#preview .doc-header, #preview .empty', 'the PubTator preview');
+    const shown = await frame.evaluate(() => ({
+      id: document.querySelector('#preview .doc-id')?.textContent ?? null,
+      position: document.querySelector('#preview .position')?.textContent ?? null,
+      empty: document.querySelector('#preview .empty')?.textContent ?? null,
+      highlights: [...document.querySelectorAll('#preview .seg')].map((e) => ({
+        text: e.textContent, type: e.dataset.type, line: Number(e.dataset.line) - 1, classes: e.className,
+        background: getComputedStyle(e).backgroundColor,
+      })),
+      labels: [...document.querySelectorAll('#preview .label')].map((e) => e.textContent),
+      focus: [...document.querySelectorAll('#preview .focus')].map((e) => e.textContent),
+      relations: [...document.querySelectorAll('#preview .relation')].map((e) => ({ text: e.textContent, line: Number(e.dataset.line) - 1 })),
+      nodes: document.querySelectorAll('#preview .graph .node').length,
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.getAttribute('content') ?? null,
+      scrollY: window.scrollY,
+    }));
+    return { frame, ...shown };
+  }
+
+  /** Polls the preview until `accept(shown)` holds; returns what it shows then. */
+  async previewUntil(accept, what, timeoutMs = this.timeoutMs) {
+    let last;
+    try {
+      return await this.until(async () => {
+        last = await this.preview().catch(() => null);
+        return last && accept(last) ? last : null;
+      }, what, timeoutMs, 150);
+    } catch (e) {
+      const seen = last ? { ...last, frame: undefined } : null;
+      throw new Error(`${e.message}; the preview shows ${JSON.stringify(seen).slice(0, 600)}`, { cause: e });
+    }
+  }
+
+  /** Clicks the first element of the preview matching `selector` (and holding `text`, if given). */
+  async clickInPreview(selector, text) {
+    const frame = await this.webviewFrame(selector);
+    const target = text === undefined ? frame.locator(selector) : frame.locator(selector, { hasText: text });
+    await target.first().click();
   }
 
   /** Bounding box of the first visible element matching `selector`. */

@@ -1,10 +1,14 @@
-// A real JSON-RPC client for the built server over its stdio (or Node IPC): what VS Code's
-// language client does, minus the editor. It answers workspace/configuration
-// with the settings the test sets, and records every published diagnostic.
+// A real JSON-RPC client for the built server over its stdio (or Node IPC), or
+// for the web extension's server bundle in a worker: what VS Code's language
+// client does, minus the editor. It answers workspace/configuration with the
+// settings the test sets, and records every published diagnostic.
 
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import {
-  createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection, IPCMessageReader, IPCMessageWriter, PortMessageReader, PortMessageWriter,
+  StreamMessageReader, StreamMessageWriter,
   ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
   InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest,
@@ -14,17 +18,23 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt } from './server';
+import { startWebWorker } from './webWorker';
 
 export interface StartOptions {
   /** Whether the client offers workspace/configuration (VS Code does; some clients do not). */
   configuration?: boolean;
   /** The `pubtator` settings section to answer with. */
   settings?: Record<string, unknown>;
-  /** stdio (Neovim and most editors) or Node IPC (VS Code's TransportKind.ipc). */
-  transport?: 'stdio' | 'ipc';
+  /**
+   * stdio (Neovim and most editors), Node IPC (VS Code's TransportKind.ipc), or
+   * `worker`: the web extension's bundle (dist/web/server.js) in a worker thread.
+   */
+  transport?: 'stdio' | 'ipc' | 'worker';
   /** Sent as InitializeParams.initializationOptions (VS Code's client sends storagePath and trusted). */
   initializationOptions?: unknown;
-  /** Extra environment variables for the server process. */
+  /** For `worker`: the bundle to run (default dist/web/server.js). */
+  workerBundle?: string;
+  /** Extra environment variables for the server process (not for `worker`). */
   env?: Record<string, string>;
   /** Node/V8 flags for the server process (none unless given). */
   execArgv?: readonly string[];
@@ -42,11 +52,17 @@ export class LspTestClient {
   private readonly exited: Promise<number | null>;
   private readonly waiters = new Set<() => void>();
   private stderr = '';
+  private readonly running: () => boolean;
 
-  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection, options: StartOptions) {
+  private constructor(private readonly server: ChildProcess | Worker, readonly connection: ProtocolConnection, options: StartOptions) {
     this.settings = options.settings ?? {};
-    process.stderr?.on('data', (chunk) => { this.stderr += String(chunk); });
-    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    (server.stderr as Readable | null)?.on('data', (chunk) => { this.stderr += String(chunk); });
+    let running = true;
+    this.exited = new Promise((resolve) => server.on('exit', (code: number | null) => {
+      running = false;
+      resolve(code);
+    }));
+    this.running = () => running;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
       this.wake();
@@ -68,6 +84,10 @@ export class LspTestClient {
     let child: ChildProcess;
     let connection: ProtocolConnection;
     const env = options.env ? { ...process.env, ...options.env } : undefined;
+    if (options.transport === 'worker') {
+      const worker = startWebWorker(options.workerBundle);
+      return new LspTestClient(worker, createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker)), options).initialize(options);
+    }
     if (options.transport === 'ipc') {
       child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env, execArgv: [...(options.execArgv ?? [])] });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
@@ -75,7 +95,16 @@ export class LspTestClient {
       child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
-    const client = new LspTestClient(child, connection, options);
+    return new LspTestClient(child, connection, options).initialize(options);
+  }
+
+  /** The server's process (stdio and IPC only). */
+  get process(): ChildProcess {
+    if ('terminate' in this.server) throw new Error('the web worker server has no process');
+    return this.server;
+  }
+
+  private async initialize(options: StartOptions): Promise<LspTestClient> {
     const capabilities: ClientCapabilities = {
       workspace: options.configuration === false ? {} : { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
@@ -84,12 +113,12 @@ export class LspTestClient {
         hover: { contentFormat: ['markdown', 'plaintext'] },
       },
     };
-    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
       initializationOptions: options.initializationOptions,
     });
-    await connection.sendNotification(InitializedNotification.type, {});
-    return client;
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return this;
   }
 
   static uri(name: string): string {
@@ -146,7 +175,7 @@ export class LspTestClient {
   }
 
   isAlive(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
+    return this.running();
   }
 
   /** shutdown, then exit; resolves with the process exit code. */
@@ -161,7 +190,9 @@ export class LspTestClient {
   /** For after-hooks: end the server whatever state the test left it in. */
   kill(): void {
     this.connection.dispose();
-    if (this.isAlive()) this.process.kill();
+    if (!this.isAlive()) return;
+    if ('terminate' in this.server) void this.server.terminate();
+    else this.server.kill();
   }
 
   private wake(): void {

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OnlineAnswer, OnlineConcepts, OnlineConceptsOptions } from '../../../server/src/service/concepts/online/onlineConcepts';
+import { DiskCache } from '../../../server/src/service/concepts/online/diskCache';
 import { RateLimiter } from '../../../server/src/service/concepts/online/rateLimiter';
 import { normaliseOnlineId, parseResponse } from '../../../server/src/service/concepts/online/sources';
 import { onlineTarget } from '../../../server/src/service/concepts/online/targets';
@@ -61,7 +62,7 @@ async function standIn(): Promise<Stand> {
 
 function client(stand: Stand, cacheDir: string, extra: Partial<OnlineConceptsOptions> = {}) {
   return new OnlineConcepts({
-    cacheDir,
+    cache: new DiskCache(cacheDir),
     eutilsBase: stand.server.url + 'eutils/',
     cellosaurusBase: stand.server.url + 'cellosaurus/',
     requestsPerSecond: 50, // the throttle has its own test
@@ -266,7 +267,7 @@ test('dispose drops the queue and calls no callback', async () => {
 
 test('only HTTPS, or HTTP to this machine, is asked', async () => {
   const errors: string[] = [];
-  const online = new OnlineConcepts({ cacheDir: join(tmp.path, 'insecure'), eutilsBase: 'http://example.org/eutils/', onError: (m) => errors.push(m) });
+  const online = new OnlineConcepts({ cache: new DiskCache(join(tmp.path, 'insecure')), eutilsBase: 'http://example.org/eutils/', onError: (m) => errors.push(m) });
   online.request('gene', '5444');
   await online.whenIdle();
   assert.match(errors.join('\n'), /only HTTPS addresses are fetched/);

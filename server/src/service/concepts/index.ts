@@ -4,10 +4,10 @@
 // editor: the server, the CLI and the VS Code command share it.
 
 export {
-  buildMeshIndex, openMeshIndex, MeshIndexError, MeshInputError,
+  buildMeshIndex, bytesInMemory, openMeshIndex, openMeshIndexBytes, MeshIndexError, MeshInputError,
 } from './meshIndex';
 export type {
-  BuildMeshIndexOptions, BuildMeshIndexResult, BuiltInput, MeshHeadingRef, MeshIndex, MeshRecord, MeshRecordKind,
+  BuildMeshIndexOptions, BuildMeshIndexResult, BuiltInput, IndexBytes, MeshHeadingRef, MeshIndex, MeshRecord, MeshRecordKind,
   StoredRecord, YearSource,
 } from './meshIndex';
 export {

@@ -11,7 +11,9 @@ import { MeshIndexWriter } from './mesh/indexWriter';
 import { MeshFileInfo, MeshInputError, YearSource, inspectMeshFile, readMeshFile } from './mesh/meshFile';
 import { MeshSourceRecord } from './mesh/record';
 
-export { openMeshIndex } from './mesh/indexReader';
+export { openMeshIndex } from './mesh/indexFile';
+export { bytesInMemory, openMeshIndexBytes } from './mesh/indexReader';
+export type { IndexBytes } from './mesh/indexReader';
 export type { MeshIndex } from './mesh/indexReader';
 export { MeshIndexError } from './mesh/indexFormat';
 export type { StoredRecord } from './mesh/indexFormat';

@@ -61,29 +61,39 @@ export function writeHeader(h: IndexHeader): Buffer {
   return b;
 }
 
-export function readHeader(b: Buffer, path: string): IndexHeader {
-  if (b.length < HEADER_SIZE || b.toString('latin1', 0, 8) !== MAGIC) {
+// The reading side takes any Uint8Array (a Buffer is one), so an index can be
+// read in a browser too; the writing side runs in Node only.
+
+export function readHeader(b: Uint8Array, path: string): IndexHeader {
+  if (b.length < HEADER_SIZE || String.fromCharCode(...b.subarray(0, 8)) !== MAGIC) {
     throw new MeshIndexError(`${path} is not a PubTator MeSH index`, 'not-an-index');
   }
-  const version = b.readUInt32LE(8);
+  const view = new DataView(b.buffer, b.byteOffset, HEADER_SIZE);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const version = u32(8);
   if (version !== FORMAT_VERSION) {
     throw new MeshIndexError(`${path} is a MeSH index of format ${version}; this version reads format ${FORMAT_VERSION}: build the index again`, 'version');
   }
-  if (b.readUInt32LE(56) !== crc32(b.subarray(0, 56))) throw new MeshIndexError(`${path}: the index header is damaged`, 'corrupt');
-  const year = b.readUInt16LE(12);
+  if (u32(56) !== crc32(b, 0, 56)) throw new MeshIndexError(`${path}: the index header is damaged`, 'corrupt');
+  const year = view.getUint16(12, true);
   return {
     year: year || undefined,
-    yearSource: YEAR_SOURCES[b.readUInt8(14)],
-    descriptors: b.readUInt32LE(16),
-    supplementary: b.readUInt32LE(20),
-    keyCount: b.readUInt32LE(24),
-    dataOffset: b.readUInt32LE(28),
-    dataLength: b.readUInt32LE(32),
-    keyOffset: b.readUInt32LE(36),
-    keyCrc: b.readUInt32LE(40),
-    fileLength: b.readUInt32LE(44),
-    builtAt: b.readDoubleLE(48),
+    yearSource: YEAR_SOURCES[b[14]],
+    descriptors: u32(16),
+    supplementary: u32(20),
+    keyCount: u32(24),
+    dataOffset: u32(28),
+    dataLength: u32(32),
+    keyOffset: u32(36),
+    keyCrc: u32(40),
+    fileLength: u32(44),
+    builtAt: view.getFloat64(48, true),
   };
+}
+
+/** Little-endian unsigned 32-bit integer at `at`. */
+export function readUint32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
 }
 
 // UIs are a letter and digits: as one number (letter, digit count, value) they
@@ -101,8 +111,8 @@ export function writeKey(b: Buffer, at: number, key: number, recordOffset: numbe
   b.writeUInt32LE(recordOffset, at + 8);
 }
 
-export function readKey(b: Buffer, at: number): number {
-  return b.readUInt8(at) * 2 ** 40 + b.readUInt8(at + 1) * 2 ** 32 + b.readUInt32LE(at + 4);
+export function readKey(b: Uint8Array, at: number): number {
+  return b[at] * 2 ** 40 + b[at + 1] * 2 ** 32 + readUint32(b, at + 4);
 }
 
 // --- records -------------------------------------------------------------
@@ -180,8 +190,11 @@ export function encodeRecord(r: StoredRecord, w: ByteWriter): void {
 
 class Corrupt extends Error {}
 
+/** Decodes as Buffer's toString does: bad bytes become U+FFFD, a leading BOM is kept. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 class ByteReader {
-  constructor(private readonly b: Buffer, public at: number, private readonly end: number) {}
+  constructor(private readonly b: Uint8Array, public at: number, private readonly end: number) {}
 
   varint(): number {
     let n = 0;
@@ -201,7 +214,7 @@ class ByteReader {
 
   u32(): number {
     if (this.at + 4 > this.end) throw new Corrupt();
-    const v = this.b.readUInt32LE(this.at);
+    const v = readUint32(this.b, this.at);
     this.at += 4;
     return v;
   }
@@ -209,7 +222,7 @@ class ByteReader {
   str(): string {
     const n = this.varint();
     if (this.at + n > this.end) throw new Corrupt();
-    const s = this.b.toString('utf8', this.at, this.at + n);
+    const s = UTF8.decode(this.b.subarray(this.at, this.at + n));
     this.at += n;
     return s;
   }
@@ -229,7 +242,7 @@ class ByteReader {
 }
 
 /** Decodes a record payload (without its CRC); undefined when it does not parse. */
-export function decodeRecord(b: Buffer, start: number, end: number): StoredRecord | undefined {
+export function decodeRecord(b: Uint8Array, start: number, end: number): StoredRecord | undefined {
   try {
     const r = new ByteReader(b, start, end);
     const kindByte = r.u8();
@@ -260,7 +273,7 @@ export function decodeRecord(b: Buffer, start: number, end: number): StoredRecor
 }
 
 /** Reads the varint at `at`: [value, bytes used], or undefined past `end`. */
-export function readVarint(b: Buffer, at: number, end: number): [number, number] | undefined {
+export function readVarint(b: Uint8Array, at: number, end: number): [number, number] | undefined {
   let n = 0;
   for (let i = 0, shift = 0; i < 5; i++, shift += 7) {
     if (at + i >= end) return undefined;

@@ -1,11 +1,12 @@
 // Opens an index lazily: the header and the key table are read and checked
-// (12 bytes a record: ~4 MB for all of MeSH); a record is read from disk only
-// when asked for, found by bisection and fetched with one positioned read.
+// (12 bytes a record: ~4 MB for all of MeSH); a record is read only when
+// asked for, found by bisection and fetched with one positioned read. The
+// bytes come from an IndexBytes: a file on disk in Node (indexFile.ts), or
+// the whole file in memory where there is no disk (a browser worker).
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
   HEADER_SIZE, IndexHeader, KEY_SIZE, MeshIndexError, StoredRecord, crc32, decodeRecord, readHeader, readKey,
-  readVarint, uiKey,
+  readUint32, readVarint, uiKey,
 } from './indexFormat';
 import type { YearSource } from './meshFile';
 import { normaliseMeshUi } from './record';
@@ -35,17 +36,33 @@ export interface MeshIndex {
   close(): void;
 }
 
-export function openMeshIndex(path: string): MeshIndex {
-  let fd: number;
+/** Where an index's bytes are read from. */
+export interface IndexBytes {
+  readonly size: number;
+  /** The bytes at [position, position + length), or fewer at the end; the view is valid until the next read. */
+  read(position: number, length: number): Uint8Array;
+  close(): void;
+}
+
+/** The bytes of an index held in memory. */
+export function bytesInMemory(bytes: Uint8Array): IndexBytes {
+  return {
+    size: bytes.length,
+    read: (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)),
+    close: () => undefined,
+  };
+}
+
+/**
+ * Opens the index in `bytes`; `path` names it in messages and in
+ * `MeshIndex.path`. Throws MeshIndexError for a damaged or foreign file, and
+ * closes `bytes` then.
+ */
+export function openMeshIndexBytes(bytes: IndexBytes, path: string): MeshIndex {
   try {
-    fd = openSync(path, 'r');
+    return new LazyMeshIndex(path, bytes);
   } catch (e) {
-    throw new MeshIndexError(`cannot open the MeSH index ${path}: ${(e as Error).message}`, 'missing');
-  }
-  try {
-    return new LazyMeshIndex(path, fd);
-  } catch (e) {
-    closeSync(fd);
+    bytes.close();
     throw e;
   }
 }
@@ -60,29 +77,26 @@ class LazyMeshIndex implements MeshIndex {
   private readonly keys: Float64Array;
   private readonly offsets: Uint32Array;
   private readonly cache = new Map<string, StoredRecord>();
-  private readonly scratch = Buffer.alloc(FIRST_READ);
   private closed = false;
 
-  constructor(readonly path: string, private fd: number) {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(HEADER_SIZE);
-    const got = readSync(fd, head, 0, HEADER_SIZE, 0);
-    const h = readHeader(head.subarray(0, got), path);
+  constructor(readonly path: string, private readonly bytes: IndexBytes) {
+    const size = bytes.size;
+    const h = readHeader(bytes.read(0, HEADER_SIZE), path);
     if (h.fileLength !== size) {
       throw new MeshIndexError(`${path}: the index is ${size} bytes but should be ${h.fileLength}: it is truncated or damaged; build it again`, 'truncated');
     }
     if (h.dataOffset !== HEADER_SIZE || h.dataOffset + h.dataLength !== h.keyOffset || h.keyOffset + h.keyCount * KEY_SIZE !== size) {
       throw new MeshIndexError(`${path}: the index layout is inconsistent`, 'corrupt');
     }
-    const table = Buffer.alloc(h.keyCount * KEY_SIZE);
-    if (readSync(fd, table, 0, table.length, h.keyOffset) !== table.length || crc32(table) !== h.keyCrc) {
+    const table = bytes.read(h.keyOffset, h.keyCount * KEY_SIZE);
+    if (table.length !== h.keyCount * KEY_SIZE || crc32(table) !== h.keyCrc) {
       throw new MeshIndexError(`${path}: the index's key table is damaged; build it again`, 'corrupt');
     }
     this.keys = new Float64Array(h.keyCount);
     this.offsets = new Uint32Array(h.keyCount);
     for (let i = 0; i < h.keyCount; i++) {
       this.keys[i] = readKey(table, i * KEY_SIZE);
-      this.offsets[i] = table.readUInt32LE(i * KEY_SIZE + 8);
+      this.offsets[i] = readUint32(table, i * KEY_SIZE + 8);
       if ((i > 0 && this.keys[i] <= this.keys[i - 1]) || this.offsets[i] >= h.dataLength) {
         throw new MeshIndexError(`${path}: the index's key table is out of order; build it again`, 'corrupt');
       }
@@ -121,7 +135,7 @@ class LazyMeshIndex implements MeshIndex {
     if (this.closed) return;
     this.closed = true;
     this.cache.clear();
-    closeSync(this.fd);
+    this.bytes.close();
   }
 
   private checkOpen(): void {
@@ -140,21 +154,19 @@ class LazyMeshIndex implements MeshIndex {
     const h = this.header;
     const start = h.dataOffset + offset;
     const dataEnd = h.dataOffset + h.dataLength;
-    let buf = this.scratch;
-    let got = readSync(this.fd, buf, 0, Math.min(buf.length, dataEnd - start), start);
-    const prefix = readVarint(buf, 0, got);
+    let buf = this.bytes.read(start, Math.min(FIRST_READ, dataEnd - start));
+    const prefix = readVarint(buf, 0, buf.length);
     const damaged = () => new MeshIndexError(`${this.path}: the record of ${ui} is damaged; build the index again`, 'corrupt');
     if (!prefix) throw damaged();
     const [length, prefixBytes] = prefix;
     const total = prefixBytes + length;
     if (length < 5 || start + total > dataEnd) throw damaged();
-    if (total > got) {
-      buf = Buffer.alloc(total);
-      got = readSync(this.fd, buf, 0, total, start);
-      if (got !== total) throw damaged();
+    if (total > buf.length) {
+      buf = this.bytes.read(start, total);
+      if (buf.length !== total) throw damaged();
     }
     const payloadEnd = prefixBytes + length - 4;
-    if (buf.readUInt32LE(payloadEnd) !== crc32(buf, prefixBytes, payloadEnd)) throw damaged();
+    if (readUint32(buf, payloadEnd) !== crc32(buf, prefixBytes, payloadEnd)) throw damaged();
     const record = decodeRecord(buf, prefixBytes, payloadEnd);
     if (!record || record.ui !== ui) throw damaged();
     return record;

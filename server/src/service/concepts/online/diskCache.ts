@@ -4,17 +4,14 @@
 
 import { appendFile, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OnlineAnswer, OnlineFacts, OnlineNamespace } from './types';
+import type { OnlineFacts, OnlineNamespace } from './types';
+import type { AnswerCache, CacheEntry } from './answerCache';
 
-export interface CacheEntry {
-  /** When the answer came (ms since 1970). */
-  at: number;
-  answer: OnlineAnswer;
-}
+export type { CacheEntry } from './answerCache';
 
 const MAX_FILE = 64 * 1024 * 1024;
 
-export class DiskCache {
+export class DiskCache implements AnswerCache {
   private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly onError: (message: string) => void = () => undefined) {}

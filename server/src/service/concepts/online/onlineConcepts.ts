@@ -6,8 +6,10 @@
 // bad JSON) are remembered for a while and never thrown.
 //
 // Construct it only when the user turned online look-ups on in a trusted workspace.
+// It runs wherever `fetch` does (Node, a browser worker); where answers are kept
+// is the caller's choice (AnswerCache: on disk in Node, in memory in a browser).
 
-import { DiskCache, CacheEntry } from './diskCache';
+import type { AnswerCache, CacheEntry } from './answerCache';
 import { RateLimiter } from './rateLimiter';
 import { CELLOSAURUS_BASE, EUTILS_BASE, SourceSettings, batchSize, normaliseOnlineId, parseResponse, requestUrl } from './sources';
 import type { OnlineAnswer, OnlineNamespace } from './types';
@@ -17,8 +19,8 @@ export type { OnlineAnswer, OnlineFacts, OnlineNamespace } from './types';
 export { ONLINE_NAMESPACES } from './types';
 
 export interface OnlineConceptsOptions {
-  /** Folder for the answers cache (e.g. under the extension's global storage). */
-  cacheDir: string;
+  /** Where answers are kept between look-ups (a DiskCache under the extension's global storage in Node). */
+  cache: AnswerCache;
   eutilsBase?: string;
   cellosaurusBase?: string;
   fetch?: typeof fetch;
@@ -45,7 +47,7 @@ const MAX_BODY = 2 * 1024 * 1024;
 const MAX_QUEUE = 5000;
 
 export class OnlineConcepts {
-  private readonly cache: DiskCache;
+  private readonly cache: AnswerCache;
   private readonly memory = new Map<OnlineNamespace, Map<string, CacheEntry>>();
   private readonly failedUntil = new Map<string, number>();
   private readonly listeners = new Map<string, Listener[]>();
@@ -62,9 +64,13 @@ export class OnlineConcepts {
 
   constructor(private readonly options: OnlineConceptsOptions) {
     this.now = options.now ?? Date.now;
-    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms).unref());
+    this.setTimer = options.setTimer ?? ((cb, ms) => {
+      // A pending look-up must not keep a Node process alive (browsers' timers have no unref).
+      const timer: { unref?: () => void } | number = setTimeout(cb, ms);
+      if (typeof timer === 'object') timer.unref?.();
+    });
     this.limiter = new RateLimiter(options.requestsPerSecond ?? 3, 1000, this.now);
-    this.cache = new DiskCache(options.cacheDir, (m) => options.onError?.(m));
+    this.cache = options.cache;
     this.settings = {
       eutilsBase: options.eutilsBase ?? EUTILS_BASE,
       cellosaurusBase: options.cellosaurusBase ?? CELLOSAURUS_BASE,
@@ -223,7 +229,8 @@ export class OnlineConcepts {
 async function readBounded(response: Response): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -233,7 +240,7 @@ async function readBounded(response: Response): Promise<string> {
       await reader.cancel();
       throw new Error('the answer is too large');
     }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return text + decoder.decode();
 }

@@ -1,0 +1,270 @@
+// One document's model as DOM: the header (id, PubMed link, counts, legend,
+// problems, neighbours), the passages with every mention highlighted (the
+// innermost mention's tint behind the text, a bar in its family colour for
+// each mention at its level, wrong spans in the error colour), the mentions
+// not in the text, and the relations as a graph and a list. Everything from
+// the file goes in as textContent. The returned index lets main.ts find the
+// elements of a mention, a relation or a node.
+
+import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } from '../../src/preview/protocol';
+import { el, link, plural } from './dom';
+import { renderGraph } from './graph';
+
+export interface Rendered {
+  root: DocumentFragment;
+  /** Segment elements of each mention (in the text), by mention index. */
+  segments: HTMLElement[][];
+  /** Relation list items, by relation index. */
+  relations: HTMLElement[];
+  /** Graph node and edge elements, by node and by relation index. */
+  nodes: SVGElement[];
+  edges: Map<number, SVGElement>;
+}
+
+export type Selection = { kind: 'relation' | 'node'; index: number };
+
+export interface Actions {
+  reveal(line: number, start: number, end: number): void;
+  /** Emphasise a relation's concepts, or a concept's mentions, in the text (undefined: none). */
+  select(selection: Selection | undefined): void;
+  showDocument(index: number): void;
+  exportAs(format: 'html' | 'svg'): void;
+  toggleLabels(): void;
+}
+
+const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const BAR = 2;
+const BAR_STEP = 3;
+
+export function isWrong(m: PreviewMention): boolean {
+  return WRONG.has(m.status);
+}
+
+export function renderDocument(w: PreviewResult, doc: PreviewDocument, fileName: string, labels: boolean, actions: Actions): Rendered {
+  const root = document.createDocumentFragment();
+  const rendered: Rendered = { root, segments: doc.mentions.map(() => []), relations: [], nodes: [], edges: new Map() };
+  root.append(header(w, doc, fileName, labels, actions));
+  const text = el('section', 'text');
+  text.setAttribute('aria-label', 'Text');
+  // Where each mention ends (its last segment, whatever the passage): its type label goes there.
+  const ends = new Map<number, PreviewSegment>();
+  for (const p of doc.passages) for (const s of p.segments) for (const i of s.stack) ends.set(i, s);
+  for (const p of doc.passages) text.append(passage(doc, p, labels ? ends : undefined, rendered));
+  root.append(text);
+  const unplaced = doc.mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.placed);
+  if (unplaced.length) root.append(unplacedList(unplaced, actions));
+  if (doc.relations.length) root.append(relationsSection(doc, rendered, actions));
+  return rendered;
+}
+
+function header(w: PreviewResult, doc: PreviewDocument, fileName: string, labels: boolean, actions: Actions): HTMLElement {
+  const h = el('header', 'doc-header');
+  const top = el('div', 'title-row');
+  const h1 = el('h1');
+  h1.append('Document ', link(doc.id, doc.pubmed, 'doc-id'));
+  top.append(h1);
+  const nav = el('nav', 'neighbours');
+  const here = w.documents.indexOf(doc);
+  const before = w.documents[here - 1];
+  const after = w.documents[here + 1];
+  const prev = button('‹', before ? `Previous document (${before.id})` : 'No previous document', () => before && actions.showDocument(here - 1));
+  prev.disabled = !before;
+  const next = button('›', after ? `Next document (${after.id})` : 'No next document', () => after && actions.showDocument(here + 1));
+  next.disabled = !after;
+  nav.append(prev, el('span', 'position', `${doc.index + 1} of ${w.total} in ${fileName}`), next);
+  top.append(nav);
+  const tools = el('div', 'tools');
+  const labelButton = button(labels ? 'Hide types' : 'Show types', 'Show each mention\'s type after it', actions.toggleLabels);
+  labelButton.setAttribute('aria-pressed', String(labels));
+  tools.append(labelButton, button('Copy as HTML', 'Copy this document\'s rendering as a self-contained HTML page', () => actions.exportAs('html')),
+    button('Save as SVG', 'Save this document\'s rendering as an SVG picture', () => actions.exportAs('svg')));
+  top.append(tools);
+  h.append(top);
+  const c = doc.counts;
+  let problems = c.problems === 0 ? 'no problems' : plural(c.problems, 'problem');
+  if (c.errors > 0 && c.errors < c.problems) problems += ` (${plural(c.errors, 'error')})`;
+  const counts = el('p', 'counts', [plural(c.mentions, 'mention'), plural(c.relations, 'relation'), plural(c.concepts, 'concept'), problems].join(' · '));
+  if (c.wrongSpans) counts.append(el('span', 'wrong-count', ` · ${plural(c.wrongSpans, 'wrong span')}`));
+  h.append(counts);
+  const legend = el('p', 'legend');
+  for (const f of doc.families) {
+    const item = el('span', `legend-item f-${f.family}`);
+    item.append(el('i', 'swatch'), `${f.label} ${f.count}`);
+    legend.append(item);
+  }
+  h.append(legend);
+  if (doc.problems.length) {
+    const details = el('details', 'problems');
+    details.open = c.errors > 0;
+    details.append(el('summary', undefined, `Problems (${c.problems})`));
+    const list = el('ul');
+    for (const p of doc.problems) {
+      const li = el('li', `problem ${p.severity}`);
+      const b = button(`line ${p.line + 1}`, 'Go to the problem', () => actions.reveal(p.line, p.character, p.character));
+      li.append(b, el('span', 'code', p.code), el('span', 'message', p.message));
+      list.append(li);
+    }
+    if (c.problems > doc.problems.length) list.append(el('li', 'more', `… and ${c.problems - doc.problems.length} more (see the Problems panel)`));
+    details.append(list);
+    h.append(details);
+  }
+  return h;
+}
+
+function button(text: string, title: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', undefined, text);
+  b.type = 'button';
+  b.title = title;
+  b.addEventListener('click', (e) => {
+    e.stopPropagation();
+    onClick();
+  });
+  return b;
+}
+
+/** A long passage (a full-text body) is shown in paragraphs of about this many characters. */
+const PARAGRAPH = 900;
+/** A sentence end where a paragraph may break: the break goes after the spaces. */
+const SENTENCE_END = /[.!?][)\]"'”’]*\s+(?=[A-Z([“"'])/g;
+/** Abbreviations a period ends without ending the sentence ("Fig. 3", "et al. Smith"). */
+const ABBREVIATION = /\b(?:figs?|refs?|al|vs|e\.g|i\.e|no|eq|ca|approx|dr|mr|ms|st|sp|spp|var)\.$/i;
+
+/**
+ * One passage: a heading for the title, paragraphs for the rest. A long passage is cut into
+ * paragraphs at sentence ends outside any mention, which reads better and lets the browser skip
+ * the paragraphs out of sight (content-visibility in the stylesheet).
+ */
+function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], ends: Map<number, PreviewSegment> | undefined, rendered: Rendered): HTMLElement {
+  const title = p.kind === 'title';
+  const open = (continued: boolean) => {
+    const b = el(title ? 'h2' : 'p', `passage ${p.kind}${continued ? ' continued' : ''}`);
+    b.dataset.line = String(p.line + 1);
+    return b;
+  };
+  let block = open(false);
+  const blocks = [block];
+  let length = 0;
+  for (const s of p.segments) {
+    if (s.stack.length === 0) {
+      let text = s.text;
+      if (!title && length + text.length >= PARAGRAPH) {
+        // Break at the first sentence end once the paragraph is long enough.
+        for (const m of text.matchAll(SENTENCE_END)) {
+          const at = m.index! + m[0].length;
+          if (length + at < PARAGRAPH || at >= text.length || ABBREVIATION.test(text.slice(Math.max(0, m.index! - 8), m.index! + 1))) continue;
+          block.append(text.slice(0, at));
+          block = open(true);
+          blocks.push(block);
+          text = text.slice(at);
+          length = 0;
+        }
+      }
+      block.append(text);
+      length += text.length;
+      continue;
+    }
+    length += s.text.length;
+    const stack = s.stack.map((i) => doc.mentions[i]);
+    const inner = stack[stack.length - 1];
+    const wrong = stack.some(isWrong);
+    const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}`, s.text);
+    span.dataset.stack = s.stack.join(' ');
+    span.dataset.type = inner.type;
+    span.dataset.id = inner.id;
+    span.dataset.line = String(inner.line + 1);
+    // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
+    if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
+    else paintBars(span, stack);
+    for (const i of s.stack) rendered.segments[i].push(span);
+    block.append(span);
+    if (!ends) continue;
+    // Labels of the mentions ending here, innermost first.
+    for (let k = s.stack.length - 1; k >= 0; k--) {
+      if (ends.get(s.stack[k]) !== s) continue;
+      const m = stack[k];
+      const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}`, `${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
+      label.dataset.mention = String(s.stack[k]);
+      block.append(label);
+    }
+  }
+  if (blocks.length === 1) return block;
+  const wrapper = el('div', 'passage-group');
+  wrapper.append(...blocks);
+  return wrapper;
+}
+
+/** One bar per mention at its level (CSSOM, which the CSP allows; no style attribute). */
+function paintBars(span: HTMLElement, stack: PreviewMention[]): void {
+  const images: string[] = [];
+  const positions: string[] = [];
+  const sizes: string[] = [];
+  let deepest = 0;
+  for (const m of stack) {
+    const colour = isWrong(m) ? 'var(--wrong)' : `var(--f-${m.family})`;
+    images.push(isWrong(m) ? `repeating-linear-gradient(90deg, ${colour} 0 3px, transparent 3px 5px)` : `linear-gradient(${colour}, ${colour})`);
+    positions.push(`left 0 bottom ${m.level * BAR_STEP}px`);
+    sizes.push(`100% ${BAR}px`);
+    deepest = Math.max(deepest, m.level + 1);
+  }
+  span.style.backgroundImage = images.join(', ');
+  span.style.backgroundPosition = positions.join(', ');
+  span.style.backgroundSize = sizes.join(', ');
+  span.style.paddingBottom = `${deepest * BAR_STEP}px`;
+}
+
+function unplacedList(items: { m: PreviewMention; i: number }[], actions: Actions): HTMLElement {
+  const section = el('section', 'unplaced');
+  section.append(el('h3', undefined, `Mentions not in the text (${items.length})`));
+  const list = el('ul');
+  for (const { m, i } of items) {
+    const li = el('li', `unplaced-item f-${m.family}`);
+    li.dataset.mention = String(i);
+    li.append(button(`line ${m.line + 1}`, 'Go to the row', () => actions.reveal(m.line, m.rowStart, m.rowEnd)),
+      el('span', 'text', `“${m.text}” ${m.type} ${m.offsets}`), el('span', 'why', m.problem ?? ''));
+    list.append(li);
+  }
+  section.append(list);
+  return section;
+}
+
+function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Actions): HTMLElement {
+  const section = el('section', 'relations');
+  section.append(el('h3', undefined, `Relations (${doc.relations.length})`));
+  if (doc.graph.nodes.length) section.append(renderGraph(doc, rendered, actions));
+  const list = el('ol', 'relation-list');
+  doc.relations.forEach((r, i) => {
+    const li = el('li', 'relation');
+    li.tabIndex = 0;
+    li.dataset.relation = String(i);
+    li.dataset.line = String(r.line + 1);
+    li.title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
+    li.append(el('span', 'rel-type', r.type));
+    r.ends.forEach((end, k) => {
+      if (k > 0) li.append(el('span', 'rel-join', r.directed && k === 1 ? ' → ' : ' — '));
+      const node = end.node === undefined ? undefined : doc.graph.nodes[end.node];
+      const name = el('span', `rel-end${node ? ` f-${node.family}` : ''}${end.mentions.length === 0 ? ' dangling' : ''}`, node ? node.name : end.id || '(no id)');
+      name.title = end.mentions.length === 0 ? `${end.id}: no mention of this document carries it` : end.id;
+      li.append(name);
+    });
+    if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
+    rendered.relations[i] = li;
+    list.append(li);
+  });
+  // One listener for the list: a click or Enter on an item selects the relation and goes to its row.
+  const choose = (e: Event) => {
+    const li = (e.target as Element).closest<HTMLElement>('.relation');
+    const r = li ? doc.relations[Number(li.dataset.relation)] : undefined;
+    if (!li || !r) return;
+    actions.select({ kind: 'relation', index: Number(li.dataset.relation) });
+    actions.reveal(r.line, r.rowStart, r.rowEnd);
+  };
+  list.addEventListener('click', choose);
+  list.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      choose(e);
+    }
+  });
+  section.append(list);
+  return section;
+}

@@ -1,0 +1,19 @@
+// Every LSP feature the server offers, in both hosts (Node and web worker).
+// Adding one: write lsp/<feature>.ts exporting
+// `register<Feature>(ctx: ServerContext)` (handlers on ctx.connection,
+// commands through ctx.commands, capabilities returned), import from
+// 'vscode-languageserver' (never '/node'), and add one line below.
+// startServer.ts calls each at start-up and merges their capabilities.
+
+import type { RegisterFeature } from './serverContext';
+import { registerReading } from './reading';
+import { registerEditing } from './editing';
+import { registerMeshCommand } from './meshCommand';
+import { registerPreview } from './preview';
+
+export const FEATURES: readonly RegisterFeature[] = [
+  registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
+  registerEditing, // quick fixes, formatting, completion, rename, "Annotate Selection"
+  registerMeshCommand, // "Build MeSH index"
+  registerPreview, // the reading view's model and its HTML/SVG exports
+];

@@ -1,0 +1,115 @@
+// What every feature's wiring gets from the server core: the connection, the
+// open documents and their parses, the settings, the concept sources, the
+// command dispatcher, and two wrappers that turn a service call into a safe
+// request handler. A feature is a file lsp/<feature>.ts with
+// `register<Feature>(ctx: ServerContext)`, listed once in lsp/features.ts.
+
+import type {
+  Connection, InitializeParams, ServerCapabilities, TextDocumentIdentifier, TextDocumentPositionParams, TextDocuments,
+} from 'vscode-languageserver';
+import type { LanguageService } from '../service/languageService';
+import type { ParsedFile } from '../service/parse/model';
+import type { ConceptSources } from '../service/concepts/conceptSources';
+import type { ValidationOptions } from '../service/validate';
+import type { Diagnostic } from '../service/types';
+import type { ChunkedTextDocument } from './chunkedTextDocument';
+import type { Commands } from './commands';
+import type { ConceptProvider } from './conceptProvider';
+import type { FirstChecks } from './firstChecks';
+import type { OpenFiles } from './openFiles';
+import { describe, runSafe } from './runSafe';
+import type { ServerSettings } from './settings';
+
+export interface ServerLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<ChunkedTextDocument>;
+  service: LanguageService;
+  log: ServerLog;
+  /** The one workspace/executeCommand dispatcher: `commands.add(id, handler)`. */
+  commands: Commands;
+  /** Where the server runs (ServerHost.name). */
+  hostName: string;
+  settingsFor(uri: string): Promise<ServerSettings>;
+  /** The up-to-date parse of an open document. */
+  fileOf(doc: ChunkedTextDocument): ParsedFile;
+  /** The document's current diagnostics (cached per document). */
+  diagnosticsOf(doc: ChunkedTextDocument, settings: ServerSettings): Diagnostic[];
+  /** Whether the document has been checked once since it was opened (a large file's first check must not run twice). */
+  checkedOnce(uri: string): boolean;
+  /** What the service may use beyond the file (MeSH index, online names); never throws. */
+  conceptSources(settings: ServerSettings): ConceptSources | undefined;
+  validationOptions(settings: ServerSettings): ValidationOptions;
+  /** The concept provider, once the client has initialized. */
+  concepts(): ConceptProvider | undefined;
+  /** Checks every open document again (settings or concept sources changed). */
+  revalidateAll(): void;
+  /** A position request handler: finds the document and its settings, runs `run`, answers `empty` on any failure. */
+  onPosition<P extends TextDocumentPositionParams, T>(
+    what: string, empty: T, run: (file: ParsedFile, params: P, settings: ServerSettings) => T,
+  ): (params: P) => Promise<T>;
+  /**
+   * Like onPosition, for requests about a whole document or a range of it.
+   * Whole-file requests (`wholeFile`) on a large file wait for its first check.
+   */
+  onDocument<P extends { textDocument: TextDocumentIdentifier }, T>(
+    what: string, empty: T, run: (doc: ChunkedTextDocument, file: ParsedFile, params: P, settings: ServerSettings) => T,
+    wholeFile?: boolean,
+  ): (params: P) => Promise<T>;
+}
+
+/** What a feature's register function may return: its share of the capabilities, and clean-up. */
+export interface FeatureRegistration {
+  capabilities?(params: InitializeParams): ServerCapabilities;
+  /** After `initialized` (e.g. dynamic registrations). */
+  initialized?(): void;
+  /** On shutdown. */
+  dispose?(): void | Promise<void>;
+}
+
+export type RegisterFeature = (ctx: ServerContext) => FeatureRegistration | void;
+
+/** The two request wrappers of ServerContext, over the core's documents, parses and settings. */
+export function requestWrappers(deps: {
+  documents: TextDocuments<ChunkedTextDocument>;
+  openFiles: OpenFiles;
+  firstChecks: FirstChecks;
+  log: ServerLog;
+  settingsFor(uri: string): Promise<ServerSettings>;
+}): Pick<ServerContext, 'onPosition' | 'onDocument'> {
+  const { documents, openFiles, firstChecks, log, settingsFor } = deps;
+  return {
+    onPosition(what, empty, run) {
+      return async (params) => {
+        try {
+          const doc = documents.get(params.textDocument.uri);
+          if (!doc) return empty;
+          const settings = await settingsFor(doc.uri);
+          return runSafe(log, `${what} at ${doc.uri}:${params.position.line}:${params.position.character}`, empty,
+            () => run(openFiles.get(doc).file, params, settings));
+        } catch (e) {
+          log.error(`${what} failed: ${describe(e)}`);
+          return empty;
+        }
+      };
+    },
+    onDocument(what, empty, run, wholeFile = false) {
+      return async (params) => {
+        try {
+          if (wholeFile) await firstChecks.wait(params.textDocument.uri);
+          const doc = documents.get(params.textDocument.uri);
+          if (!doc) return empty;
+          const settings = await settingsFor(doc.uri);
+          return runSafe(log, `${what} of ${doc.uri}`, empty, () => run(doc, openFiles.get(doc).file, params, settings));
+        } catch (e) {
+          log.error(`${what} failed: ${describe(e)}`);
+          return empty;
+        }
+      };
+    },
+  };
+}
