@@ -148,7 +148,7 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
   const previewCommand = /inSample\?\["([\w.]+)"\]/.exec(previewStep.description)?.[1];
   const name = `walkthrough step 5: "Open the Preview to the Side" opens ${previewCommand}'s preview of the sample`;
   if (!manifest.contributes.commands.some((c) => c.command === previewCommand)) {
-    report.skip(name, `${previewCommand} is not a command of this build (the preview is being built in another change)`);
+    report.skip(name, `${previewCommand} is not a command of this build`);
   } else {
     await report.check(name, async () => {
       const before = await wb.page.locator('.tabs-container .tab').count();
@@ -156,19 +156,23 @@ async function walkThrough(ctx, walkthrough, manifest, sampleText) {
       await wb.until(async () => ((await wb.page.locator('.tabs-container .tab').count()) > before ? true : null), 'a new editor tab', wb.timeoutMs);
       const tab = (await wb.page.locator('.tabs-container .tab.active').last().innerText()).trim();
       assert.match(tab, /preview/i, `the new tab is "${tab}"`);
+      // The sample's first document (the cursor is on its fixed row), its mentions highlighted.
+      const pmid = lines[0].split('|')[0];
+      const shown = await wb.previewUntil((p) => p.id?.includes(pmid) && p.highlights.length > 0, `the preview of document ${pmid}`);
       await wb.until(() => stepDone(wb, walkthrough, 'openPreview'), 'step 5 to be marked done', 5000).catch(() => assert.fail('step 5 is not marked done'));
-      return `opened "${tab}"`;
+      return `opened "${tab}": document ${shown.id}, ${shown.highlights.length} highlights`;
     });
   }
 
-  if (ctx.screenshots) await pictures(ctx, lines, broken);
+  if (ctx.screenshots) await pictures(ctx, lines, broken, manifest.contributes.commands.some((c) => c.command === previewCommand));
 }
 
 /**
  * The walkthrough's pictures, from the sample in one wide editor: the file, its problem, the
- * quick fix and a hover on a concept id. The fix is undone first, so the problem is back.
+ * quick fix, a hover on a concept id and the preview beside it. The fix is undone first, so the
+ * problem is back.
  */
-async function pictures({ wb, report, repoRoot }, lines, broken) {
+async function pictures({ wb, report, repoRoot }, lines, broken, hasPreview) {
   const dir = path.join(repoRoot, 'media/walkthrough');
   const shoot = async (name, clipOf, { parkMouse = true } = {}) => {
     await report.check(`picture media/walkthrough/${name}.png`, async () => {
@@ -229,6 +233,17 @@ async function pictures({ wb, report, repoRoot }, lines, broken) {
     return clip(await wholeLineBelow(Math.max(hover.y + hover.height, await lineBottom(relation + 1))), Math.max(editor.x + PICTURE_WIDTH, hover.x + hover.width + 12));
   }, { parkMouse: false });
   await wb.hideHover();
+
+  if (!hasPreview) return;
+  await wb.goto(0, 0); // the preview follows the cursor: from the top, it shows the document's header and title
+  await wb.command('PubTator: Open Preview to the Side');
+  await wb.previewUntil((p) => p.highlights.length > 0, 'the preview of the sample');
+  await shoot('preview', async () => {
+    // Both groups: the sample on the left, its preview on the right.
+    const part = await wb.box('.part.editor');
+    const bottom = await wholeLineBelow(Math.min(part.y + part.height, editor.y + 420));
+    return { x: part.x, y: editor.y, width: part.width, height: bottom + 3 - editor.y };
+  });
 }
 
 /**
