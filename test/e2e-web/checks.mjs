@@ -32,8 +32,9 @@ export async function runChecks(ctx) {
   await quickFix(ctx);
   await editingFeatures(ctx);
   await serverCommands(ctx);
-  await meshIndexSetting(ctx);
+  // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
   await runWalkthroughChecks(ctx);
+  await meshIndexSetting(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
   await previewChecks({ ...ctx, name: CLEAN });
 }

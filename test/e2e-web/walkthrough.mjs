@@ -34,20 +34,31 @@ export async function runWalkthroughChecks(ctx) {
   }
 }
 
-/** The sample's rows in the Problems panel (other files may have problems of their own); closes the panel. */
-async function sampleProblems(wb) {
-  const problems = (await wb.problems())[SAMPLE] ?? [];
-  await wb.closePanel();
-  return problems;
+/**
+ * The sample's text-mismatch problems in the Problems panel, filtered to the sample (the panel
+ * draws only the rows that fit, and other files' rows come first); closes the panel. Other codes
+ * are left out: a MeSH index set by an earlier check adds unknown-mesh-id warnings to the sample.
+ */
+async function sampleMismatches(wb) {
+  await wb.problems();
+  const filter = wb.page.getByPlaceholder(/^Filter \(e\.g\./).first();
+  await filter.fill(SAMPLE);
+  await wb.sleep(500);
+  try {
+    return ((await wb.problems())[SAMPLE] ?? []).filter((p) => p.code === 'text-mismatch');
+  } finally {
+    await filter.fill('');
+    await wb.closePanel();
+  }
 }
 
-/** Waits until the sample has `count` problems, all text-mismatch. */
+/** Waits until the sample has `count` text-mismatch problems. */
 async function untilSampleProblems(wb, count, timeoutMs = 30000) {
   let last = [];
   await wb.until(async () => {
-    last = await sampleProblems(wb);
-    return last.length === count && last.every((p) => p.code === 'text-mismatch') ? true : null;
-  }, `${count} problem(s) of ${SAMPLE}`, timeoutMs, 500).catch(() => assert.fail(`${SAMPLE} has ${JSON.stringify(last)}`));
+    last = await sampleMismatches(wb);
+    return last.length === count ? true : null;
+  }, `${count} text-mismatch problem(s) of ${SAMPLE}`, timeoutMs, 500).catch(() => assert.fail(`${SAMPLE} has ${JSON.stringify(last)}`));
   return last;
 }
 
