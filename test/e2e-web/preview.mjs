@@ -120,8 +120,10 @@ export async function previewChecks(ctx) {
   });
 
   await report.check(`${name}: a preview left open comes back after the window reloads`, async () => {
+    // It comes back showing what it showed before the reload.
+    const before = await wb.preview();
     await wb.reload();
-    const shown = await wb.previewUntil((p) => p.id === first.id && p.highlights.length > 0, 'the restored preview', 60000);
+    const shown = await wb.previewUntil((p) => p.id === before.id && p.highlights.length > 0, `the restored preview of document ${before.id}`, 60000);
     return `${shown.position}, ${shown.highlights.length} highlights`;
   });
 }
