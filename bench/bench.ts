@@ -15,6 +15,7 @@ import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
 import { lspKeystrokeSection, openSection, serverMemorySection } from './server';
 import { cliStreamSection } from './cliStream';
+import { compareSection } from './compare';
 import { webSection } from './web';
 import { previewSection } from './preview';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       ['Opening a 50 MB file in an editor (built server over Node IPC)', openSection],
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
+      ['Comparing two 50 MB files (command line)', compareSection],
     );
   }
   const only = process.env.BENCH_ONLY?.toLowerCase();

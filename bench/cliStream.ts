@@ -27,7 +27,7 @@ async function makeGz(path: string, megabytes: number): Promise<void> {
   await once(out, 'finish');
 }
 
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {

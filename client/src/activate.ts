@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWalkthrough } from './walkthrough';
@@ -57,6 +58,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
+    registerCompare(() => client),
     ...registerServerCommands(() => client, outputChannel),
     registerWalkthrough(context.extensionUri),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

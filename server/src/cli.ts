@@ -4,6 +4,7 @@
 import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
+import { runCompare } from './cli/runCompare';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 
@@ -24,6 +25,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     case 'check':
       return runCheck(command);
+    case 'compare':
+      return runCompare(command);
   }
 }
 

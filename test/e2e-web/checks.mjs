@@ -4,6 +4,7 @@
 // the defective samples come from test/fixtures/lsp/expected.json, shared with the JSON-RPC,
 // Neovim and @vscode/test-electron suites. The reading view's checks are in preview.mjs.
 import assert from 'node:assert/strict';
+import { compareChecks } from './compare.mjs';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
@@ -22,7 +23,7 @@ const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene',
 
 /**
  * @param ctx {{ wb, report, host, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number,
- *   machineSettings: string, indexPath: string, repoRoot: string,
+ *   machineSettings: string, indexPath: string, workspace: string, repoRoot: string,
  *   screenshots: boolean }}
  */
 export async function runChecks(ctx) {
@@ -37,6 +38,8 @@ export async function runChecks(ctx) {
   await meshIndexSetting(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
   await previewChecks({ ...ctx, name: CLEAN });
+  // After the preview: it starts by closing every editor, the preview with them.
+  await compareChecks(ctx);
 }
 
 /** Opens `name` with Quick Open and checks its language mode; false when it did not open. */

@@ -146,7 +146,7 @@ async function runHost(host) {
     report.onFailure = (name) => shooter.failure(name);
     await report.time(`load the workbench (${host.label})`, () => wb.load(`${server.url}?folder=${encodeURIComponent(profile.workspace)}`));
     await report.time(`checks (${host.label})`, () => runChecks({
-      wb, report: hostReport_, host, expected, texts, capabilities, indexPath,
+      wb, report: hostReport_, host, expected, texts, capabilities, indexPath, workspace: profile.workspace,
       machineSettings: path.join(profile.userData, 'Machine/settings.json'),
       // Step shots in both hosts; the README's pictures from the Node host only.
       shoot: (name, kind) => shooter.shoot(name, host.id === 'node' ? kind : null),

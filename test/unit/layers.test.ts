@@ -20,6 +20,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['validate.ts', 'streamingValidator.ts'],
   ['features'],
   ['edits'],
+  // Comparing two files: above validate; reads parse, knowledge and analysis, and offers edits.
+  ['compare'],
   ['incrementalFile.ts', 'languageService.ts'],
 ];
 

@@ -5,12 +5,14 @@ import { parseArgs } from 'node:util';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES } from '../service/checks/index';
 import type { OffsetUnit } from '../service/types';
+import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'checks'; json: boolean }
   | { kind: 'check'; paths: string[]; json: boolean; unit: OffsetUnit; severities: SeveritySettings; mesh?: string[] }
+  | CompareCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -29,6 +31,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         severity: { type: 'string', multiple: true },
         offsets: { type: 'string' },
         mesh: { type: 'string', multiple: true },
+        ...COMPARE_OPTIONS,
       },
     });
   } catch (err) {
@@ -40,6 +43,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = positionals;
   if (command === undefined) return usage('no command given.');
   const json = values.json ?? false;
+  const compareOnly = COMPARE_OPTION_NAMES.filter((name) => values[name.slice(2) as keyof typeof values] !== undefined);
+  if (command === 'compare') {
+    if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
+    return compareCommand(values, rest);
+  }
+  if (compareOnly.length) return usage(`${compareOnly.join(', ')} apply to 'compare' only.`);
   if (command === 'checks') {
     if (rest.length) return usage(`'checks' takes no arguments (got ${JSON.stringify(rest[0])}).`);
     if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');

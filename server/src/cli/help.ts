@@ -5,6 +5,7 @@ import { CHECKS } from '../service/checks/index';
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
   pubtator checks [--json]                      list the check codes, default levels, descriptions
+  pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
@@ -46,6 +47,34 @@ input could not be read (missing, permission denied, corrupt .gz, binary data,
 not PubTator at all, a folder link loop; the other inputs are still checked,
 and 2 wins over 1);
 3 internal error.
+
+Options for compare (GOLD and PREDICTED: a file, a folder as check reads
+them, or - for stdin; documents pair by id, the k-th occurrence of an id
+with the k-th):
+  --json                 one JSON object per line: {"level","type","tp","fp",
+                         "fn","precision","recall","f1"} per level (mention,
+                         concept, relation) and type, type "*" the micro total,
+                         "*macro" the macro mean; a score with a zero
+                         denominator is null; a final {"summary": …} line
+  --details              one line per false positive and false negative (and
+                         per document only one side has) with file, line and
+                         document, printed as documents are compared
+  --match exact|overlap  mentions match on the same start, end and type
+                         (default), or on overlapping spans of the same type,
+                         each GOLD mention matched at most once
+  --documents all|intersection
+                         score documents only one side has (default: their
+                         items count as FN or FP), or shared documents only
+  --entity-types A,B     only these entity types (mention and concept levels)
+  --relation-types A,B   only these relation types (relation level)
+  --symmetric A,B        relation types whose two ids are an unordered pair
+                         (default: BioRED's types; others are ordered)
+  --directed A,B         relation types whose ids are ordered (CID already is)
+
+Compare reads both inputs in step, one document pair at a time, while they list
+documents in the same order; when they do not, it says so on stderr and holds
+the smaller input's documents in memory. Exit status: 0, or 2 for bad usage or
+an input that could not be read.
 
 Memory: the checker runs under a heap budget (128 MB; PUBTATOR_HEAP_MB=N to
 change it, 0 to lift it), so its memory stays flat whatever the input's size.

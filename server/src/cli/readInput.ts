@@ -28,6 +28,15 @@ export interface ReadCounters {
 export async function readInput(
   input: InputFile, counters: ReadCounters, onText: (text: string) => void,
 ): Promise<void> {
+  for await (const text of textPieces(input, counters)) onText(text);
+}
+
+/**
+ * The input's text in successive pieces, read as they are asked for (so two
+ * inputs can be read in step). Throws the read, decompression or binary-data
+ * error; the file is closed when the caller stops early.
+ */
+export async function* textPieces(input: InputFile, counters: ReadCounters): AsyncGenerator<string> {
   const source: Readable = input.stdin ? process.stdin : createReadStream(input.path, { highWaterMark: CHUNK });
   let stream: Readable = source;
   if (input.gzip) {
@@ -48,10 +57,10 @@ export async function readInput(
       if (!input.gzip) counters.raw += chunk.length;
       counters.text += chunk.length;
       const text = decoder.decode(chunk, { stream: true });
-      if (text) onText(text);
+      if (text) yield text;
     }
     const rest = decoder.decode();
-    if (rest) onText(rest);
+    if (rest) yield rest;
   } finally {
     if (source !== process.stdin) source.destroy();
   }

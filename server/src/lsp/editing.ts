@@ -57,6 +57,15 @@ export interface EditingHost<D extends TextDocument> {
   log: Logger;
   /** The server's command dispatcher (one executeCommand handler for all features). */
   commands: Commands;
+  /** Quick fixes another feature offers for its own diagnostics (the comparison's). */
+  moreQuickFixes?(doc: D, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings): MoreQuickFix[];
+}
+
+export interface MoreQuickFix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+  diagnostic: LspDiagnostic;
 }
 
 interface FixAllData {
@@ -106,7 +115,15 @@ export function registerEditing<D extends TextDocument>(host: EditingHost<D>): E
       diagnostics: sent.map((d) => ({ range: d.range, code: d.code, data: d.data })),
       only: params.context?.only,
     }, { unit: s.unit, severities: s.severities, fileDiagnostics: () => host.diagnosticsOf(doc, s), lazyFileFixes: resolvable() });
-    return actions.map((a): CodeAction => {
+    const only = params.context?.only;
+    const more = !only || only.some((k) => k === QUICK_FIX || QUICK_FIX.startsWith(k + '.'))
+      ? host.moreQuickFixes?.(doc, host.fileOf(doc), sent, s) ?? [] : [];
+    const moreActions = more.map((f): CodeAction => {
+      const action: CodeAction = { title: f.title, kind: QUICK_FIX, diagnostics: [f.diagnostic], edit: workspaceEdit(doc, f.edits) };
+      if (f.isPreferred) action.isPreferred = true;
+      return action;
+    });
+    return moreActions.concat(actions.map((a): CodeAction => {
       const action: CodeAction = { title: a.title, kind: a.kind };
       const diagnostics = a.diagnostics.map((i) => sent[i]).filter((d): d is LspDiagnostic => d !== undefined);
       if (diagnostics.length) action.diagnostics = diagnostics;
@@ -114,7 +131,7 @@ export function registerEditing<D extends TextDocument>(host: EditingHost<D>): E
       if (a.edits) action.edit = workspaceEdit(doc, a.edits);
       else if (a.fixAll) action.data = { pubtatorFixAll: { uri: doc.uri, version: doc.version, code: a.fixAll.code } } satisfies FixAllData;
       return action;
-    });
+    }));
   }));
 
   connection.onCodeActionResolve(async (action: CodeAction): Promise<CodeAction> => {

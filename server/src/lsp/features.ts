@@ -10,10 +10,12 @@ import { registerReading } from './reading';
 import { registerEditing } from './editing';
 import { registerMeshCommand } from './meshCommand';
 import { registerPreview } from './preview';
+import { registerCompare } from './compare';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
   registerEditing, // quick fixes, formatting, completion, rename, "Annotate Selection"
   registerMeshCommand, // "Build MeSH index"
   registerPreview, // the reading view's model and its HTML/SVG exports
+  registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
 ];

@@ -53,7 +53,10 @@ export function registerReading(ctx: ServerContext): FeatureRegistration {
   connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
     service.inlayHints(file, p.range, { unit: s.unit })));
 
-  connection.onCodeLens(onDocument('Code lens', [], (doc, file) => service.codeLenses(file).map((l) => toCodeLens(doc.uri, l)), true));
+  connection.onCodeLens(onDocument('Code lens', [], (doc, file, _p, s) => [
+    ...service.codeLenses(file).map((l) => toCodeLens(doc.uri, l)),
+    ...ctx.extensions.codeLenses.flatMap((f) => runSafe(ctx.log, `Adding code lenses to ${doc.uri}`, [], () => f(doc.uri, s))),
+  ], true));
 
   connection.onCodeLensResolve(async (lens: CodeLens): Promise<CodeLens> => {
     try {

@@ -5,7 +5,8 @@
 // `register<Feature>(ctx: ServerContext)`, listed once in lsp/features.ts.
 
 import type {
-  Connection, InitializeParams, ServerCapabilities, TextDocumentIdentifier, TextDocumentPositionParams, TextDocuments,
+  CodeLens, Connection, Diagnostic as LspDiagnostic, InitializeParams, ServerCapabilities, TextDocumentIdentifier,
+  TextDocumentPositionParams, TextDocuments,
 } from 'vscode-languageserver';
 import type { LanguageService } from '../service/languageService';
 import type { ParsedFile } from '../service/parse/model';
@@ -14,6 +15,7 @@ import type { ValidationOptions } from '../service/validate';
 import type { Diagnostic } from '../service/types';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
 import type { Commands } from './commands';
+import type { MoreQuickFix } from './editing';
 import type { ConceptProvider } from './conceptProvider';
 import type { FirstChecks } from './firstChecks';
 import type { OpenFiles } from './openFiles';
@@ -23,6 +25,18 @@ import type { ServerSettings } from './settings';
 export interface ServerLog {
   info(message: string): void;
   error(message: string): void;
+}
+
+/**
+ * What a feature adds to answers another part of the server gives (the
+ * comparison's diagnostics, lenses and quick fixes join the checker's and the
+ * reading features'). Each entry is called safely: a failure is logged.
+ */
+export interface ServerExtensions {
+  /** More diagnostics for an open document, published together with the checker's. */
+  diagnostics: ((uri: string, settings: ServerSettings) => LspDiagnostic[])[];
+  codeLenses: ((uri: string, settings: ServerSettings) => CodeLens[])[];
+  quickFixes: ((doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings) => MoreQuickFix[])[];
 }
 
 export interface ServerContext {
@@ -48,6 +62,11 @@ export interface ServerContext {
   concepts(): ConceptProvider | undefined;
   /** Checks every open document again (settings or concept sources changed). */
   revalidateAll(): void;
+  /** Publishes a document's diagnostics again soon (what an extension adds to them changed). */
+  republish(uri: string): void;
+  extensions: ServerExtensions;
+  /** The extensions' quick fixes for the diagnostics a client sent (editing.ts offers them). */
+  moreQuickFixes(doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings): MoreQuickFix[];
   /** A position request handler: finds the document and its settings, runs `run`, answers `empty` on any failure. */
   onPosition<P extends TextDocumentPositionParams, T>(
     what: string, empty: T, run: (file: ParsedFile, params: P, settings: ServerSettings) => T,

@@ -21,7 +21,7 @@ import { LARGE_TEXT } from './largeText';
 import { reporterProgress } from './meshCommand';
 import { OpenFiles } from './openFiles';
 import { describe, runSafe } from './runSafe';
-import { requestWrappers, type FeatureRegistration, type ServerContext } from './serverContext';
+import { requestWrappers, type FeatureRegistration, type ServerContext, type ServerExtensions } from './serverContext';
 import { NO_RECLAIMER, type ServerHost } from './serverHost';
 import { defaultSettings, readSettings, SECTION, type ServerSettings } from './settings';
 
@@ -67,6 +67,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let pushedSettings: ServerSettings = defaultSettings();
   /** Settings per document uri, asked once and forgotten when they change. */
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
+  /** What features add to the diagnostics, lenses and quick fixes (serverContext.ts). */
+  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [] };
 
   // A stray exception in a callback must not end the server: log it instead.
   host.catchStray?.(log.error);
@@ -135,7 +137,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     lastValidationMs.set(uri, cost);
     // A full check of a large file leaves garbage V8 would keep for minutes.
     if (large && cost > RECLAIM_AFTER_MS) reclaimer.whenQuiet();
-    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+    // What features add (the comparison's, source "compare") goes in the same publish, so neither replaces the other.
+    const added = extensions.diagnostics.flatMap((f) => runSafe(log, `Adding diagnostics to ${uri}`, [], () => f(uri, settings)));
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)).concat(added) });
     // Then, unless the user typed again, count concepts across the file so the
     // first hover does not have to (edits after that update the counts). Not at
     // once: the whole-file requests an editor sends on opening a file come first.
@@ -183,6 +187,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     validationOptions,
     concepts: () => concepts,
     revalidateAll,
+    republish: (uri) => {
+      const doc = documents.get(uri);
+      if (doc) scheduleValidation(doc);
+    },
+    extensions,
+    moreQuickFixes: (doc, file, sent, settings) =>
+      extensions.quickFixes.flatMap((f) => runSafe(log, `Quick fixes in ${doc.uri}`, [], () => f(doc, file, sent, settings))),
     ...requestWrappers({ documents, openFiles, firstChecks, log, settingsFor }),
   };
 

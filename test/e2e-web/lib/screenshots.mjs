@@ -4,10 +4,11 @@
 //   hover.png     the hover on a relation's MeSH id
 //   problems.png  the Problems panel
 //   preview.png   the reading view beside the editor (test/e2e-web/preview.mjs)
+//   compare.png   the whole window while comparing two files: differences marked, lenses, the view
 import fs from 'node:fs';
 import path from 'node:path';
 
-const KINDS = ['editor', 'hover', 'problems', 'preview'];
+const KINDS = ['editor', 'hover', 'problems', 'preview', 'compare'];
 
 export class Shooter {
   constructor({ shotsDir, imagesDir }) {
@@ -53,6 +54,7 @@ export class Shooter {
   /** The part of the window each picture shows, trimmed to what is drawn in it. */
   async clipFor(kind) {
     const wb = this.wb;
+    if (kind === 'compare') return { x: 0, y: 0, ...wb.page.viewportSize() };
     if (kind === 'problems') {
       const panel = await wb.box('.part.panel');
       const rows = await wb.page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.getBoundingClientRect().bottom));

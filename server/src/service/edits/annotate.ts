@@ -129,14 +129,23 @@ export function insertMention(file: ParsedFile, choice: MentionChoice, options: 
     && (m.typeField?.text.trim() ?? '') === type && m.concept.raw.trim() === id);
   if (same) return { error: `This mention is already annotated, on line ${same.line + 1}.` };
   const row = [doc.id, sel.start, sel.end, sel.text, type, id].join('\t');
+  return { row, ...mentionRowInsertion(file, doc, sel.start, sel.end, row) };
+}
+
+/**
+ * Where a new mention row with these offsets goes among the document's
+ * mention rows (offset order: before the first that starts later, or at the
+ * same start and ends later), and the edit that puts it there.
+ */
+export function mentionRowInsertion(file: ParsedFile, doc: PubtatorDocument, start: number, end: number, row: string): { edit: TextEdit; line: number } {
   const next = doc.mentions.find((m) => m.start !== undefined
-    && (m.start > sel.start || (m.start === sel.start && m.end !== undefined && m.end > sel.end)));
+    && (m.start > start || (m.start === start && m.end !== undefined && m.end > end)));
   if (next) {
     const at = next.line === doc.startLine ? bomShift(next.pmid.start) : 0;
-    return { edit: { range: lineRange(next.line, at, at), newText: row + eolOf(file) }, row, line: next.line };
+    return { edit: { range: lineRange(next.line, at, at), newText: row + eolOf(file) }, line: next.line };
   }
   const last = doc.mentions.length ? doc.mentions[doc.mentions.length - 1].line : lastLeadingPassage(doc);
-  return { edit: insertLineAfter(file, doc, last, row), row, line: last + 1 };
+  return { edit: insertLineAfter(file, doc, last, row), line: last + 1 };
 }
 
 /** On a first line after a byte-order mark, a new line goes after the mark. */
@@ -145,7 +154,7 @@ function bomShift(firstFieldStart: number): number {
 }
 
 /** The last passage line before the document's first row. */
-function lastLeadingPassage(doc: PubtatorDocument): number {
+export function lastLeadingPassage(doc: PubtatorDocument): number {
   let last = doc.startLine - 1;
   for (const p of doc.passages) {
     if (doc.latePassages.includes(p)) break;

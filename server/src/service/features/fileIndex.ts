@@ -4,7 +4,7 @@
 // document at a time and releases it, as validation does. Edits carry the
 // counts over, adjusting only for the documents they touched.
 
-import { isIdentifying, perConcept, type ConceptAtom, type ConceptRef } from '../parse/conceptIds';
+import { conceptKeys as keysOf, isIdentifying, type ConceptAtom, type ConceptRef } from '../parse/conceptIds';
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
 
 export interface FileCounts {
@@ -17,16 +17,6 @@ export interface FileCounts {
 }
 
 const indexes = new WeakMap<ParsedFile, Map<string, FileCounts>>();
-
-/** Keys a reference names: all parts of a plain id, the identifying parts of a variant. */
-const keysOf = perConcept((ref: ConceptRef): readonly string[] => {
-  if (ref.none) return [];
-  const keys = new Set<string>();
-  for (const a of ref.atoms) {
-    if (!ref.variant || isIdentifying(a)) keys.add(a.key);
-  }
-  return [...keys];
-});
 
 /** Adds (sign 1) or removes (sign -1) one document's occurrences. */
 function count(index: Map<string, FileCounts>, doc: PubtatorDocument, sign: 1 | -1): void {

@@ -93,6 +93,21 @@ export function perConcept<T>(compute: (ref: ConceptRef) => T): (ref: ConceptRef
   };
 }
 
+/**
+ * The concepts an id names, as normalised keys: every part of a plain id
+ * (composites), only the identifying parts of a variant (not its gene or
+ * group); none for `-1`/`-`/empty. The file index and the comparison of two
+ * files both count concepts this way.
+ */
+export const conceptKeys = perConcept((ref: ConceptRef): readonly string[] => {
+  if (ref.none) return [];
+  const keys = new Set<string>();
+  for (const a of ref.atoms) {
+    if (!ref.variant || isIdentifying(a)) keys.add(a.key);
+  }
+  return [...keys];
+});
+
 function parseFresh(field: string): ConceptRef {
   const trimmed = field.trim();
   if (NONE.has(trimmed)) return { raw: field, none: true, variant: false, atoms: [] };

@@ -1,0 +1,136 @@
+// `pubtator compare GOLD PREDICTED`: reads both sides as streams of document
+// groups, in step while they list documents in the same order (one pair in
+// memory at a time), pairs and scores them, prints the details as it goes and
+// the scores at the end. Exit status: 0, or 2 for an input that could not be
+// read (the scores then cover what was read, and stderr says so).
+
+import type { CompareCommand } from './compareArgs';
+import { discover, type InputFile, type InputProblem } from './discover';
+import { describeError } from './errors';
+import { documentGroups } from './documentStream';
+import {
+  detailJson, detailText, onlyJson, onlyText, scoreJson, scoreTable, SIDE_NAMES, summaryJson, summaryText,
+  type CompareSummary, type OnlyOneSide,
+} from './compareFormat';
+import { printable } from './format';
+import { LineOutput } from './output';
+import type { ReadCounters } from './readInput';
+import type { Streams } from './runCheck';
+import { DocumentPairer, type FallbackNotice } from '../service/compare/pairing';
+import { Scorer } from '../service/compare/scorer';
+import { symmetryRule } from '../service/compare/symmetry';
+import type { DocumentGroup, Side } from '../service/compare/model';
+
+const SIDES: readonly Side[] = ['gold', 'predicted'];
+/** Ids of one-sided documents quoted in the text summary. */
+const EXAMPLES = 5;
+
+export async function runCompare(cmd: CompareCommand, io: Streams = process): Promise<number> {
+  const started = performance.now();
+  const found = { gold: await discover([cmd.gold]), predicted: await discover([cmd.predicted]) };
+  const say = (p: InputProblem) => io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
+  let unusable = false;
+  for (const side of SIDES) {
+    found[side].problems.forEach(say);
+    if (found[side].problems.length) unusable = true;
+    else if (found[side].files.length === 0) {
+      io.stderr.write(`pubtator: ${printable(cmd[side])}: no PubTator files (*.pubtator, *PubTator*.txt or their .gz) in this folder\n`);
+      unusable = true;
+    }
+  }
+  if (unusable) return 2;
+
+  const out = new LineOutput(io.stdout);
+  const scorer = new Scorer({
+    match: cmd.match,
+    documents: cmd.documents,
+    entityTypes: cmd.entityTypes ? new Set(cmd.entityTypes) : undefined,
+    relationTypes: cmd.relationTypes ? new Set(cmd.relationTypes) : undefined,
+    symmetric: symmetryRule({ symmetric: cmd.symmetric, directed: cmd.directed }),
+  });
+  const onlyExamples: Record<Side, string[]> = { gold: [], predicted: [] };
+  const only = (side: Side, g: DocumentGroup) => {
+    if (onlyExamples[side].length < EXAMPLES) onlyExamples[side].push(g.id);
+    if (!cmd.details) return;
+    const o: OnlyOneSide = { side, path: g.source ?? cmd[side], line: g.blocks[0].startLine, document: g.id };
+    out.line(cmd.json ? onlyJson(o) : onlyText(o));
+  };
+  const pairer = new DocumentPairer((gold, predicted) => {
+    if (!predicted) only('gold', gold!);
+    if (!gold) only('predicted', predicted!);
+    const result = scorer.pair(gold, predicted);
+    if (!result || !cmd.details) return;
+    for (const d of result.differences) {
+      const path = (d.kind === 'fp' ? predicted?.source : gold?.source) ?? '';
+      out.line(cmd.json ? detailJson(path, d) : detailText(path, d));
+    }
+  }, {
+    loadSide: smallerSide(found.gold.files, found.predicted.files),
+    onFallback: (n) => {
+      out.flush();
+      io.stderr.write(fallbackMessage(n, cmd));
+    },
+  });
+
+  let readProblems = 0;
+  const counters: Record<Side, ReadCounters> = { gold: { raw: 0, text: 0 }, predicted: { raw: 0, text: 0 } };
+  const streams = {
+    gold: documentGroups(found.gold.files, counters.gold, problem),
+    predicted: documentGroups(found.predicted.files, counters.predicted, problem),
+  };
+  function problem(file: InputFile, err: unknown) {
+    readProblems++;
+    out.flush();
+    say({ path: file.path, reason: describeError(err) });
+  }
+  for (let side = pairer.next(); side; side = pairer.next()) {
+    const next = await streams[side].next();
+    if (next.done) pairer.end(side);
+    else pairer.add(side, next.value);
+    out.flush();
+  }
+
+  const scores = scorer.totals.scores();
+  if (cmd.json) for (const s of scores) out.line(scoreJson(s));
+  else {
+    if (cmd.details) out.line('');
+    out.line(scoreTable(scores));
+    out.line('');
+  }
+  const summary: CompareSummary = {
+    gold: { path: cmd.gold, files: found.gold.files.length, bytes: counters.gold.text },
+    predicted: { path: cmd.predicted, files: found.predicted.files.length, bytes: counters.predicted.text },
+    documents: scorer.documents,
+    onlyExamples,
+    scope: scorer.scope,
+    match: scorer.match,
+    unusable: scorer.unusable,
+    outOfOrder: pairer.outOfOrder,
+    peakHeld: pairer.peakWaiting,
+    elapsedMs: performance.now() - started,
+  };
+  out.line(cmd.json ? summaryJson(summary) : summaryText(summary));
+  out.flush();
+  if (readProblems) {
+    io.stderr.write(`pubtator: ${readProblems === 1 ? 'an input' : `${readProblems} inputs`} could not be read in full; the scores cover what was read.\n`);
+    return 2;
+  }
+  return 0;
+}
+
+/** The side to hold in memory if the orders differ: the smaller on disk (stdin counts as unbounded). */
+function smallerSide(gold: InputFile[], predicted: InputFile[]): Side {
+  const size = (files: InputFile[]) => files.reduce((n, f) => n + (f.size ?? Infinity), 0);
+  return size(predicted) < size(gold) ? 'predicted' : 'gold';
+}
+
+function fallbackMessage(n: FallbackNotice, cmd: CompareCommand): string {
+  const name = SIDE_NAMES[n.loading];
+  const otherName = n.loading === 'gold' ? SIDE_NAMES.predicted : SIDE_NAMES.gold;
+  const example = n.example
+    ? ` (GOLD was at document ${printable(n.example.gold.split('\u0000')[0])} while PREDICTED was at ${printable(n.example.predicted.split('\u0000')[0])})`
+    : '';
+  return `pubtator: ${printable(cmd.gold)} and ${printable(cmd.predicted)} do not list their documents in the same order, `
+    + `or one lacks many of the other's${example}: ${n.waiting} documents wait for a partner. `
+    + `Reading ${name} to its end and holding its documents in memory, then pairing ${otherName}'s documents with them by id.\n`;
+}
