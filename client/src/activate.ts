@@ -13,6 +13,7 @@ import { registerBuildMeshIndex } from './buildMeshIndex';
 import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
 export const CLIENT_ID = 'pubtator';
@@ -59,6 +60,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerPreview(context, () => client),
     registerCompare(() => client),
     ...registerServerCommands(() => client, outputChannel),
+    registerWalkthrough(context.extensionUri),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
