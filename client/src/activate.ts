@@ -13,6 +13,7 @@ import { registerBuildMeshIndex } from './buildMeshIndex';
 import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
 import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 
@@ -62,6 +63,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerCheckWorkspace(() => client),
     listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),
+    registerWalkthrough(context.extensionUri),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),

@@ -10,6 +10,7 @@ import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
 import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
+import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
@@ -23,7 +24,8 @@ const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene',
 
 /**
  * @param ctx {{ wb, report, host, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number,
- *   machineSettings: string, indexPath: string, workspace: string }}
+ *   machineSettings: string, indexPath: string, workspace: string, repoRoot: string,
+ *   screenshots: boolean }}
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
@@ -32,6 +34,8 @@ export async function runChecks(ctx) {
   await quickFix(ctx);
   await editingFeatures(ctx);
   await serverCommands(ctx);
+  // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
+  await runWalkthroughChecks(ctx);
   await meshIndexSetting(ctx);
   // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
   await workspaceChecks(ctx);
