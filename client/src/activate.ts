@@ -15,6 +15,7 @@ import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
+import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -59,6 +60,8 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
     registerCompare(() => client),
+    registerCheckWorkspace(() => client),
+    listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),
     registerWalkthrough(context.extensionUri),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

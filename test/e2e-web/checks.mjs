@@ -11,6 +11,7 @@ import { readingFeatures } from './readingFeatures.mjs';
 import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
+import { workspaceChecks } from './workspace.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -36,6 +37,8 @@ export async function runChecks(ctx) {
   // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
   await runWalkthroughChecks(ctx);
   await meshIndexSetting(ctx);
+  // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
+  await workspaceChecks(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
   await previewChecks({ ...ctx, name: CLEAN });
   // After the preview: it starts by closing every editor, the preview with them.

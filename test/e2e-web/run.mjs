@@ -30,6 +30,7 @@ import { log, Report } from './lib/report.mjs';
 import { defaultCacheDir, freshProfile, installedTools, installVsix, keepLogs, launchChromium, startCodeServer } from './lib/vscode.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { CLEAN, runChecks } from './checks.mjs';
+import { writeScope } from './workspace.mjs';
 import { hostReport, hostsFor } from './hosts.mjs';
 import { webStartup } from './webStartup.mjs';
 import { MESH_FILE, MESH_TEXT, putIndexInWorkspace } from './meshIndex.mjs';
@@ -82,6 +83,8 @@ function writeWorkspace(dir) {
   texts[MESH_FILE] = MESH_TEXT;
   texts[EDIT_FILE] = EDIT_TEXT;
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
+  // The checks see the files they open; workspace.mjs turns the workspace scope on for its own.
+  writeScope(dir, 'openFiles');
   return { expected, texts };
 }
 

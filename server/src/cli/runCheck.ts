@@ -1,29 +1,42 @@
-// `pubtator check`: finds the inputs, streams each through the checker,
-// prints diagnostics as blocks are checked, then the summary. Returns the
-// exit status: 2 if an input could not be read, else 1 if errors, else 0.
+// `pubtator check`: finds the inputs, cuts each into chunks of whole
+// documents, checks the chunks (on this thread, or on worker threads with
+// --jobs), and uses the results strictly in file and chunk order: the reduce
+// step (streamingValidator.ts) adds what only the whole file can tell, and
+// the diagnostics are printed as they come. So the output is the same byte
+// for byte whatever the number of threads. Returns the exit status: 2 if an
+// input could not be read, else 1 if errors (or too many warnings), else 0.
 
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
-import type { Diagnostic, OffsetUnit } from '../service/types';
-import type { BlockResult } from '../service/streamingValidator';
 import type { MeshIndex } from '../service/concepts/index';
-import { discover, type InputProblem } from './discover';
-import { describeError, InputError } from './errors';
-import { FileChecker } from './fileChecker';
-import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { Severity, type Diagnostic, type OffsetUnit } from '../service/types';
+import { prepare, type ValidationOptions } from '../service/validate';
+import type { OutputFormat } from './args';
+import { discover, type InputFile, type InputProblem } from './discover';
+import { checkOne, FileCheck } from './fileCheck';
+import { printable } from './format';
 import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
 import { ProgressBar } from './progress';
-import { readInput, type ReadCounters } from './readInput';
+import type { ReadCounters } from './readInput';
+import { createReporter, levelOf, type Reporter } from './reporter';
+import { createRunner, defaultJobs } from './runners';
+import { OrderedResults, queueFor } from './runner';
 import { Summary } from './summary';
 
 export interface CheckOptions {
   paths: string[];
-  json: boolean;
+  format: OutputFormat;
   unit: OffsetUnit;
   severities: SeveritySettings;
+  /** Report errors only; warnings are still counted when `maxWarnings` is set. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this (-1 or absent: no limit). */
+  maxWarnings?: number;
   /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
   mesh?: string[];
+  /** Threads checking chunks (1: this one); every core when absent. */
+  jobs?: number;
 }
 
 export interface Streams {
@@ -31,110 +44,114 @@ export interface Streams {
   stderr: NodeJS.WriteStream;
 }
 
-export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
-  const started = performance.now();
-  // The index first: a bad --mesh is a usage problem, reported before any output.
-  let mesh;
-  if (options.mesh) {
-    const opened = await openCliMesh(options.mesh, io.stderr);
-    if ('error' in opened) {
-      io.stderr.write(`pubtator: ${printable(opened.error)}\n`);
-      return 2;
-    }
-    mesh = opened.index;
+/** The MeSH index, opened (or built) before any output: a bad --mesh is a usage problem. */
+export async function openMesh(paths: string[] | undefined, io: Streams): Promise<{ index?: MeshIndex; path?: string } | undefined> {
+  if (!paths) return {};
+  const opened = await openCliMesh(paths, io.stderr);
+  if ('error' in opened) {
+    io.stderr.write(`pubtator: ${printable(opened.error)}\n`);
+    return undefined;
   }
+  return opened;
+}
+
+/** Opens --mesh (exit status 2 when it cannot be), runs `work` with it, and closes it after. */
+export async function withMesh(paths: string[] | undefined, io: Streams, work: (mesh: { index?: MeshIndex; path?: string }) => Promise<number>): Promise<number> {
+  const mesh = await openMesh(paths, io);
+  if (!mesh) return 2;
   try {
-    return await checkAll(options, io, started, mesh);
+    return await work(mesh);
   } finally {
-    mesh?.close();
+    mesh.index?.close();
   }
 }
 
-async function checkAll(options: CheckOptions, io: Streams, started: number, mesh: MeshIndex | undefined): Promise<number> {
-  const summary = new Summary();
-  const out = new LineOutput(io.stdout);
-  const { files, problems } = await discover(options.paths);
+export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
+  const started = performance.now();
+  return withMesh(options.mesh, io, async (mesh) => {
+    const { files, problems } = await discover(options.paths);
+    const summary = new Summary();
+    const out = new LineOutput(io.stdout);
+    const status = await checkFiles(files, problems, options, io, out, summary, mesh);
+    return finish(summary, options, io, out, started, status);
+  });
+}
 
+/** The summary, the --max-warnings verdict and the exit status. */
+export function finish(summary: Summary, options: CheckOptions, io: Streams, out: LineOutput, started: number, reporter: Reporter): number {
+  summary.elapsedMs = performance.now() - started;
+  reporter.finish(summary);
+  out.flush();
+  const maxWarnings = options.maxWarnings ?? -1;
+  const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`pubtator: too many warnings (${summary.warnings}; at most ${maxWarnings} allowed by --max-warnings).\n`);
+  if (summary.unreadable.length > 0) return 2;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * Checks `files` (after reporting `problems`, inputs that could not even be
+ * found), printing as it goes; leaves the summary to `finish`. `label` names
+ * a file in the output (its path, unless fixing wrote it elsewhere).
+ */
+export async function checkFiles(
+  files: InputFile[], problems: InputProblem[], options: CheckOptions, io: Streams, out: LineOutput, summary: Summary,
+  mesh: { index?: MeshIndex; path?: string }, label: (input: InputFile) => string = (input) => input.path,
+): Promise<Reporter> {
   const counters: ReadCounters = { raw: 0, text: 0 };
   const sizes = files.map((f) => f.size);
   const total = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, s) => a + (s ?? 0), 0) : undefined;
   const progress = ProgressBar.forStream(io.stderr, total, () => counters.raw);
   if (progress && io.stdout.isTTY) out.beforeWrite = () => progress.clear();
-
   const unreadable = (p: InputProblem) => {
+    out.flush();
     summary.unreadable.push(p);
     progress?.clear();
     io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   };
   problems.forEach(unreadable);
 
-  const format = options.json ? formatJson : formatText;
-  const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined };
+  const severities = runSeverities(options);
+  const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
+  const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
+  const validation: ValidationOptions = { unit: options.unit, severities, concepts: mesh.index ? { mesh: mesh.index } : undefined };
+  const compressed = files.some((f) => f.gzip || f.stdin);
+  const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total, compressed });
+  const results = new OrderedResults(queueFor(runner));
   progress?.start();
-  for (const input of files) {
-    if (progress) progress.label = printable(input.path);
-    const print = (diagnostics: Diagnostic[]) => {
-      for (const d of diagnostics) out.line(format(input.path, d));
-    };
-    // Until a file shows its first document, hold its results back: a file
-    // that never does is not PubTator at all, and one clear message beats a
-    // malformed-line error for each of its lines.
-    let seenDocument = false;
-    const held: BlockResult[] = [];
-    const take = (r: BlockResult) => {
-      summary.addBlock(r);
-      print(r.diagnostics);
-    };
-    const checker = new FileChecker(validation, (r) => {
-      if (seenDocument) return take(r);
-      held.push(r);
-      if (r.file.documents.length > 0) {
-        seenDocument = true;
-        held.splice(0).forEach(take);
-      } else if (held.reduce((n, h) => n + h.file.stray.length, 0) > NOT_PUBTATOR_AFTER_LINES) {
-        throw new InputError(notPubtator(held));
-      }
-    });
-    try {
-      await readInput(input, counters, (text) => {
-        checker.push(text);
-        out.flush();
-      });
-      checker.end();
-      if (!seenDocument && held.some((h) => h.file.stray.length > 0)) throw new InputError(notPubtator(held));
-      held.forEach(take);
-      summary.files++;
-      if (input.gzip) summary.gzipFiles++;
-    } catch (err) {
+  try {
+    for (const input of files) {
+      if (progress) progress.label = printable(input.path);
+      const file = new FileCheck(input, label(input), validation, summary, (d) => {
+        if (shown(d)) reporter.diagnostic(file.label, d);
+      }, unreadable);
+      await checkOne(input, counters, runner, results, file);
       out.flush();
-      unreadable({ path: input.path, reason: describeError(err) });
     }
-    out.flush();
-  }
-  progress?.stop();
-
-  summary.rawBytes = counters.raw;
-  summary.textBytes = counters.text;
-  summary.elapsedMs = performance.now() - started;
-  if (options.json) {
-    out.line(formatSummaryJson(summary));
-  } else {
-    if (summary.codes.size > 0 || summary.unreadable.length > 0) out.line('');
-    out.line(formatSummaryText(summary, (code) => levelOf(code, options.severities)));
+    await results.drain();
+  } finally {
+    await runner.close();
+    progress?.stop();
   }
   out.flush();
-  if (summary.unreadable.length > 0) return 2;
-  return summary.errors > 0 ? 1 : 0;
+  summary.rawBytes += counters.raw;
+  summary.textBytes += counters.text;
+  return reporter;
 }
 
-/** Lines without any document after which a file is taken for something else. */
-const NOT_PUBTATOR_AFTER_LINES = 1000;
-
-function notPubtator(held: BlockResult[]): string {
-  const lines = held.reduce((n, h) => n + h.file.stray.length, 0);
-  return `not a PubTator file: ${lines}${lines > NOT_PUBTATOR_AFTER_LINES ? '+' : ''} non-blank lines and not one ID|t|title line or annotation row; not checked`;
-}
-
-function levelOf(code: string, severities: SeveritySettings): string {
-  return severities[code] ?? CHECKS.find((c) => c.code === code)?.defaultSeverity ?? '';
+/**
+ * The levels checks run at. As ESLint's --quiet: checks below error level are
+ * not run at all, unless --max-warnings needs the warnings counted (then they
+ * run, and are counted, but not printed).
+ */
+export function runSeverities(options: Pick<CheckOptions, 'severities' | 'quiet' | 'maxWarnings'>): SeveritySettings {
+  if (!options.quiet) return options.severities;
+  const countWarnings = (options.maxWarnings ?? -1) >= 0;
+  const out: SeveritySettings = { ...options.severities };
+  for (const check of CHECKS) {
+    const level = levelOf(check.code, options.severities);
+    if (level === 'error' || (level === 'warning' && countWarnings)) continue;
+    out[check.code] = 'off';
+  }
+  return out;
 }

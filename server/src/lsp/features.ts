@@ -11,6 +11,7 @@ import { registerEditing } from './editing';
 import { registerMeshCommand } from './meshCommand';
 import { registerPreview } from './preview';
 import { registerCompare } from './compare';
+import { registerWorkspaceChecks } from './workspaceChecks';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
@@ -18,4 +19,5 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerMeshCommand, // "Build MeSH index"
   registerPreview, // the reading view's model and its HTML/SVG exports
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
+  registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
 ];

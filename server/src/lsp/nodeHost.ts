@@ -5,6 +5,7 @@
 
 import { ConceptHost, defaultStoragePath } from './conceptHost';
 import { MemoryReclaimer } from './memoryReclaimer';
+import { nodeWorkspaceDisk } from './nodeWorkspaceDisk';
 import type { ServerHost } from './serverHost';
 import { describe } from './runSafe';
 
@@ -17,6 +18,7 @@ export function nodeHost(): ServerHost {
       online: testServiceBases(),
     }),
     reclaimer: new MemoryReclaimer(),
+    workspaceDisk: nodeWorkspaceDisk(),
     catchStray(log) {
       process.on('uncaughtException', (e) => log(`Uncaught exception: ${describe(e)}`));
       process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${describe(e)}`));

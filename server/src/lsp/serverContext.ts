@@ -8,7 +8,7 @@ import type {
   CodeLens, Connection, Diagnostic as LspDiagnostic, InitializeParams, ServerCapabilities, TextDocumentIdentifier,
   TextDocumentPositionParams, TextDocuments,
 } from 'vscode-languageserver';
-import type { LanguageService } from '../service/languageService';
+import type { IndexedFile, LanguageService } from '../service/languageService';
 import type { ParsedFile } from '../service/parse/model';
 import type { ConceptSources } from '../service/concepts/conceptSources';
 import type { ValidationOptions } from '../service/validate';
@@ -21,6 +21,7 @@ import type { FirstChecks } from './firstChecks';
 import type { OpenFiles } from './openFiles';
 import { describe, runSafe } from './runSafe';
 import type { ServerSettings } from './settings';
+import type { WorkspaceDisk } from './workspaceDisk';
 
 export interface ServerLog {
   info(message: string): void;
@@ -37,6 +38,8 @@ export interface ServerExtensions {
   diagnostics: ((uri: string, settings: ServerSettings) => LspDiagnostic[])[];
   codeLenses: ((uri: string, settings: ServerSettings) => CodeLens[])[];
   quickFixes: ((doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings) => MoreQuickFix[])[];
+  /** Files that are not open, with an index of their ids, for workspace symbols. */
+  indexedFiles: (() => IndexedFile[])[];
 }
 
 export interface ServerContext {
@@ -48,6 +51,8 @@ export interface ServerContext {
   commands: Commands;
   /** Where the server runs (ServerHost.name). */
   hostName: string;
+  /** The workspace's files on disk, where the host has them (not in a browser). */
+  workspaceDisk?: WorkspaceDisk;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** The up-to-date parse of an open document. */
   fileOf(doc: ChunkedTextDocument): ParsedFile;
@@ -86,6 +91,14 @@ export interface FeatureRegistration {
   capabilities?(params: InitializeParams): ServerCapabilities;
   /** After `initialized` (e.g. dynamic registrations). */
   initialized?(): void;
+  /** The client's settings changed (after the open documents are scheduled for checking again). */
+  settingsChanged?(): void;
+  /**
+   * An open document was closed: true when the feature publishes its
+   * diagnostics from now on (the workspace scope, from disk), so the core
+   * does not clear them.
+   */
+  takesOverClosed?(uri: string): boolean;
   /** On shutdown. */
   dispose?(): void | Promise<void>;
 }

@@ -5,6 +5,7 @@
 // nodeHost.ts for Node (stdio and IPC), browserHost.ts for a web worker.
 
 import type { ConceptContext, ConceptProvider } from './conceptProvider';
+import type { WorkspaceDisk } from './workspaceDisk';
 
 /** Gives memory back after large work (memoryReclaimer.ts in Node). */
 export interface Reclaimer {
@@ -26,6 +27,8 @@ export interface ServerHost {
   readonly reclaimer?: Reclaimer;
   /** Routes exceptions no handler caught to the log, so that they do not end the server. */
   catchStray?(log: (message: string) => void): void;
+  /** The workspace's files on disk, for the workspace scope (workspaceChecks.ts); absent in a browser. */
+  readonly workspaceDisk?: WorkspaceDisk;
 }
 
 /** For hosts without a reclaimer. */

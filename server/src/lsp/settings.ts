@@ -19,6 +19,8 @@ export interface ServerSettings {
   meshIndex?: string;
   /** `pubtator.online.enabled`; present (true) only when the client turns it on. */
   online?: true;
+  /** `pubtator.diagnostics.scope`; absent when not set: the workspace when small enough (workspaceChecks.ts). */
+  diagnosticsScope?: 'openFiles' | 'workspace';
 }
 
 export const SECTION = 'pubtator';
@@ -46,6 +48,8 @@ export function readSettings(raw: unknown): ServerSettings {
   }
   const online = raw.online;
   if (isRecord(online) && online.enabled === true) settings.online = true;
+  const diagnostics = raw.diagnostics;
+  if (isRecord(diagnostics) && (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace')) settings.diagnosticsScope = diagnostics.scope;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
     for (const check of CHECKS) {

@@ -8,6 +8,7 @@ import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
+import { chunkFacts, FileFacts } from './analysis/fileFacts';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
@@ -17,14 +18,15 @@ export interface ValidationOptions {
 }
 
 /** The options resolved once per run: the unit, each code's level, the checks that are on. */
-interface Run {
+export interface Run {
   unit: OffsetUnit;
   levels: Map<string, Severity>;
   fileChecks: Check[];
+  acrossFileChecks: Check[];
   documentChecks: Check[];
 }
 
-function prepare(options: ValidationOptions): Run {
+export function prepare(options: ValidationOptions): Run {
   const levels = new Map<string, Severity>();
   for (const check of CHECKS) {
     const level = toSeverity(options.severities?.[check.code] ?? check.defaultSeverity);
@@ -35,6 +37,7 @@ function prepare(options: ValidationOptions): Run {
     unit: options.unit ?? 'codepoint',
     levels,
     fileChecks: active.filter((c) => c.file),
+    acrossFileChecks: active.filter((c) => c.acrossFile),
     documentChecks: active.filter((c) => c.document),
   };
 }
@@ -43,24 +46,35 @@ function prepare(options: ValidationOptions): Run {
  * Runs the document checks on one document, then releases what was parsed for
  * it unless someone had it open: a large file never holds every row at once.
  */
-function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext): void {
+function checkDocument(doc: PubtatorDocument, run: Run, ctx: CheckContext, visit?: (doc: PubtatorDocument) => void): void {
   const wasParsed = doc.materialized;
   for (const check of run.documentChecks) check.document!(doc, ctx);
+  visit?.(doc);
   if (!wasParsed) doc.release();
 }
 
-function context(file: ParsedFile, run: Run, out: Diagnostic[], concepts?: ConceptSources): CheckContext {
-  const { unit, levels } = run;
-  return {
-    file,
-    unit,
-    concepts,
-    analysis: (doc) => analyseDocument(doc, unit),
-    report(code, range, message, extra) {
-      const severity = levels.get(code);
-      if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
-    },
+/** Reports into `out` at each code's level (nothing for a code that is off). */
+export function reporter(run: Run, out: Diagnostic[]): CheckContext['report'] {
+  return (code, range, message, extra) => {
+    const severity = run.levels.get(code);
+    if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
   };
+}
+
+function context(file: ParsedFile, run: Run, out: Diagnostic[], concepts?: ConceptSources): CheckContext {
+  const { unit } = run;
+  return { file, unit, concepts, analysis: (doc) => analyseDocument(doc, unit), report: reporter(run, out) };
+}
+
+/** The checks across documents, on a whole file taken as its one chunk. */
+function checkAcrossFile(file: ParsedFile, run: Run, out: Diagnostic[]): void {
+  if (run.acrossFileChecks.length === 0) return;
+  const facts = chunkFacts(file);
+  const merged = new FileFacts();
+  const report = reporter(run, out);
+  for (const check of run.acrossFileChecks) check.acrossFile!.chunk(facts, merged, report);
+  merged.add(facts);
+  for (const check of run.acrossFileChecks) check.acrossFile!.end?.(merged, report);
 }
 
 /** Diagnostics of a whole file, ordered by position. */
@@ -69,7 +83,24 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
   const out: Diagnostic[] = [];
   const ctx = context(file, run, out, options.concepts);
   for (const check of run.fileChecks) check.file!(file, ctx);
+  checkAcrossFile(file, run, out);
   for (const doc of file.documents) checkDocument(doc, run, ctx);
+  return sortDiagnostics(out);
+}
+
+/**
+ * Diagnostics of one chunk of whole documents of a file, except those of the
+ * checks across documents, which need the other chunks (see
+ * streamingValidator.ts); ordered by position.
+ */
+export function validateChunk(
+  file: ParsedFile, options: ValidationOptions = {}, run = prepare(options), visit?: (doc: PubtatorDocument) => void,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx = context(file, run, out, options.concepts);
+  for (const check of run.fileChecks) check.file!(file, ctx);
+  // `visit` sees each document with its rows parsed, just before they are released.
+  for (const doc of file.documents) checkDocument(doc, run, ctx, visit);
   return sortDiagnostics(out);
 }
 
@@ -106,6 +137,7 @@ export function validateFileReusing(
     const list: Diagnostic[] = [];
     const ctx = context(file, run, list, options.concepts);
     for (const check of run.fileChecks) check.file!(file, ctx);
+    checkAcrossFile(file, run, list);
     fileLevel = { options: key, list: sortDiagnostics(list) };
   }
   const inDocuments: Diagnostic[] = [];
@@ -134,7 +166,8 @@ function before(a: Diagnostic, b: Diagnostic): boolean {
     || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
 }
 
-function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+/** Merges two sorted lists; at equal positions those of `b` (file-level) come first, as validateFile orders them. */
+export function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
   if (b.length === 0) return a;
   const out: Diagnostic[] = [];
   let i = 0;
