@@ -19,6 +19,7 @@ import { cliStreamSection } from './cliStream';
 import { compareSection } from './compare';
 import { webSection } from './web';
 import { previewSection } from './preview';
+import { wholeCorpusSections } from './wholeCorpus';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       ['Comparing two 50 MB files (command line)', compareSection],
     );
   }
+  sections.push(...wholeCorpusSections(quick));
   const only = process.env.BENCH_ONLY?.toLowerCase();
   const chosen = only ? sections.filter(([title]) => title.toLowerCase().includes(only)) : sections;
   if (chosen.length === 0) throw new Error(`BENCH_ONLY=${only}: no section title contains it (${sections.map(([t]) => t).join('; ')})`);

@@ -13,8 +13,10 @@ import { registerBuildMeshIndex } from './buildMeshIndex';
 import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
 import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
+import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -60,7 +62,10 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerPreview(context, () => client),
     registerCreateSchema(() => client),
     registerCompare(() => client),
+    registerCheckWorkspace(() => client),
+    listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),
+    registerWalkthrough(context.extensionUri),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),

@@ -4,10 +4,15 @@
 import { parseCommandLine } from './cli/args';
 import { formatChecks, HELP } from './cli/help';
 import { runCheck } from './cli/runCheck';
-import { runSchema } from './cli/runSchema';
+import { runFix } from './cli/runFix';
+import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
+import { runSchema } from './cli/runSchema';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
+import { isMainThread } from 'node:worker_threads';
+// Loaded for its side: in a worker thread it serves chunk tasks.
+import './cli/workerPool';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommandLine(argv);
@@ -25,7 +30,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pubtator: ${command.message}\nRun 'pubtator --help' for usage.\n`);
       return 2;
     case 'check':
-      return runCheck(command);
+      return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);
+    case 'stats':
+      return runStats(command);
     case 'schema':
       return runSchema(command.path);
     case 'compare':
@@ -33,16 +40,20 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Output piped into a reader that stops early (head) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// A worker thread loads this same script to check chunks (cli/workerPool.ts): it runs no command.
+if (isMainThread) start();
 
-(underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exitCode = 3;
-  },
-);
+function start(): void {
+  // Output piped into a reader that stops early (head) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  (underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -11,6 +11,8 @@ import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
 import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
+import { runWalkthroughChecks } from './walkthrough.mjs';
+import { workspaceChecks } from './workspace.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -23,7 +25,8 @@ const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene',
 
 /**
  * @param ctx {{ wb, report, host, expected, texts: Record<string,string>, capabilities, shoot(name, kind), editLimitMs: number,
- *   machineSettings: string, indexPath: string, workspace: string }}
+ *   machineSettings: string, indexPath: string, workspace: string, repoRoot: string,
+ *   screenshots: boolean }}
  */
 export async function runChecks(ctx) {
   await cleanFile(ctx);
@@ -32,8 +35,12 @@ export async function runChecks(ctx) {
   await quickFix(ctx);
   await editingFeatures(ctx);
   await serverCommands(ctx);
+  // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
+  await runWalkthroughChecks(ctx);
   await meshIndexSetting(ctx);
   await schemaChecks(ctx);
+  // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
+  await workspaceChecks(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
   await previewChecks({ ...ctx, name: CLEAN });
   // After the preview: it starts by closing every editor, the preview with them.

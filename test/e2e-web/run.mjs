@@ -12,7 +12,8 @@
 // failed, 2 when VS Code could not be installed or started here.
 //
 //   node test/e2e-web/run.mjs [--screenshots] [--vsix FILE] [--no-setup] [--out DIR] [--host node|web]
-//     --screenshots  also write the README's pictures to docs/images/ (npm run screenshots)
+//     --screenshots  also write the README's pictures to docs/images/ and the walkthrough's to
+//                    media/walkthrough/ (npm run screenshots)
 //     --vsix FILE    test this .vsix instead of running `npm run package`
 //     --no-setup     do not run setup.sh (the cache must be complete)
 //     --out DIR      screenshots of every step and the logs, per host (default out/e2e-web)
@@ -29,6 +30,7 @@ import { log, Report } from './lib/report.mjs';
 import { defaultCacheDir, freshProfile, installedTools, installVsix, keepLogs, launchChromium, startCodeServer } from './lib/vscode.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { CLEAN, runChecks } from './checks.mjs';
+import { writeScope } from './workspace.mjs';
 import { hostReport, hostsFor } from './hosts.mjs';
 import { webStartup } from './webStartup.mjs';
 import { MESH_FILE, MESH_TEXT, putIndexInWorkspace } from './meshIndex.mjs';
@@ -81,6 +83,8 @@ function writeWorkspace(dir) {
   texts[MESH_FILE] = MESH_TEXT;
   texts[EDIT_FILE] = EDIT_TEXT;
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
+  // The checks see the files they open; workspace.mjs turns the workspace scope on for its own.
+  writeScope(dir, 'openFiles');
   return { expected, texts };
 }
 
@@ -150,6 +154,8 @@ async function runHost(host) {
       // Step shots in both hosts; the README's pictures from the Node host only.
       shoot: (name, kind) => shooter.shoot(name, host.id === 'node' ? kind : null),
       editLimitMs: Number(process.env.E2E_EDIT_LIMIT_MS || 1000),
+      // The walkthrough's pictures, like the README's, from the Node host only.
+      repoRoot, screenshots: screenshots && host.id === 'node',
     }));
     // The other half of the proof (the first is the server's hello line): which host's log shows the activation.
     const inNodeHost = host.id === 'node';

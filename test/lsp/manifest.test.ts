@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths';
 import { configurationContribution } from '../../server/src/lsp/settingsSchema';
+import { WATCHED } from '../../server/src/lsp/workspaceChecks';
 import { CHECKS } from '../../server/src/service/checks/index';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -37,8 +38,11 @@ describe('package.json', () => {
     assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
     assert.ok(!firstLine.test('key|value|other'));
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
-    // onWebviewPanel: a preview left open is restored after a reload even with no PubTator file open.
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:pubtator', 'onWebviewPanel:pubtator.preview']);
+    // onWebviewPanel: a preview left open is restored after a reload even with no PubTator file open;
+    // workspaceContains: a workspace holding PubTator files has their problems listed without opening them.
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:pubtator', 'onWebviewPanel:pubtator.preview', ...WATCHED.map((glob) => `workspaceContains:${glob}`),
+    ]);
     assert.equal(manifest.main, './dist/client/extension.js');
     assert.equal(manifest.browser, './dist/web/extension.js');
     assert.equal(manifest.bin['pubtator-language-server'], 'dist/server/server.js');

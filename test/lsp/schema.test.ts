@@ -21,7 +21,8 @@ describe('corpus schema (Node server, files on disk)', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pubtator-schema-'));
     mkdirSync(join(dir, 'sub'));
-    client = await LspTestClient.start();
+    // A client that can watch files: the server registers its watchers with it.
+    client = await LspTestClient.start({ watchAndProgress: true });
   });
   after(async () => {
     client.kill();

@@ -6,6 +6,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from './errors';
+import { isGzipName, isPubtatorName } from '../service/knowledge/fileNames';
 
 export interface InputFile {
   /** The path to show: as given, or joined below the folder given. */
@@ -26,13 +27,8 @@ export interface Discovery {
   problems: InputProblem[];
 }
 
-const GZ = /\.gz$/i;
-const PUBTATOR_NAME = /\.pubtator$|pubtator.*\.txt$/i;
-
 /** Whether a file found in a folder is one to check: *.pubtator, *PubTator*.txt, and their .gz. */
-export function isPubtatorName(name: string): boolean {
-  return PUBTATOR_NAME.test(name.replace(GZ, ''));
-}
+export { isPubtatorName };
 
 export async function discover(args: readonly string[]): Promise<Discovery> {
   const walker = new Walker();
@@ -64,7 +60,7 @@ class Walker {
     const real = await fs.realpath(path);
     if (this.seenFiles.has(real)) return;
     this.seenFiles.add(real);
-    this.files.push({ path, size, gzip: GZ.test(path) });
+    this.files.push({ path, size, gzip: isGzipName(path) });
   }
 
   /** `ancestors` are the real paths of the folders above, to tell a loop. */

@@ -6,12 +6,11 @@
 
 import { GroupCollector } from '../service/compare/groups';
 import type { DocumentGroup } from '../service/compare/model';
-import { parsePubtator } from '../service/parse/parseFile';
-import { BlockSplitter } from './blocks';
+import { ByteChunker, type ByteChunk } from '../service/parse/byteChunks';
+import { parseChunk } from '../service/parse/parseChunk';
 import type { InputFile } from './discover';
 import { InputError } from './errors';
-import { LineSplitter } from './lines';
-import { textPieces, type ReadCounters } from './readInput';
+import { bytePieces, type ReadCounters } from './readInput';
 
 /** Lines without any document after which a file is taken for something else (as `check` does). */
 const NOT_PUBTATOR_AFTER_LINES = 1000;
@@ -27,25 +26,27 @@ export async function* documentGroups(
     let previousId: string | undefined;
     let documents = 0;
     let stray = 0;
-    // Blocks of one document each (target 0): a document is parsed from its own lines only.
-    const blocks = new BlockSplitter((b) => {
-      const parsed = parsePubtator(b.text, { firstLine: b.firstLine, previousId });
-      stray += parsed.stray.length;
-      for (const doc of parsed.documents) {
-        collector.add(doc);
-        previousId = doc.id;
-        documents++;
+    // Chunks of one document each (target 0): a document is parsed from its own lines only.
+    const chunker = new ByteChunker(0);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const take = (chunks: ByteChunk[]) => {
+      for (const c of chunks) {
+        const parsed = parseChunk(decoder.decode(c.bytes), c.firstLine, previousId);
+        stray += parsed.stray.length;
+        for (const doc of parsed.documents) {
+          collector.add(doc);
+          previousId = doc.id;
+          documents++;
+        }
+        if (documents === 0 && stray > NOT_PUBTATOR_AFTER_LINES) throw new InputError(notPubtator(stray));
       }
-      if (documents === 0 && stray > NOT_PUBTATOR_AFTER_LINES) throw new InputError(notPubtator(stray));
-    }, 0);
-    const lines = new LineSplitter((line) => blocks.line(line));
+    };
     try {
-      for await (const text of textPieces(file, counters)) {
-        lines.push(text);
+      for await (const bytes of bytePieces(file, counters)) {
+        take(chunker.push(bytes));
         while (ready.length) yield ready.shift()!;
       }
-      lines.end();
-      blocks.end();
+      take(chunker.end());
       if (documents === 0 && stray > 0) throw new InputError(notPubtator(stray));
       collector.flush();
       while (ready.length) yield ready.shift()!;

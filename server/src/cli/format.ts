@@ -66,6 +66,7 @@ export function formatSummaryText(s: Summary, severityOf: (code: string) => stri
   const gz = s.gzipFiles ? ` (${formatBytes(s.rawBytes)} on disk)` : '';
   lines.push(`Checked ${plural(s.files, 'file')}, ${formatBytes(s.textBytes)}${gz}: `
     + `${plural(s.documents, 'document')}, ${plural(s.mentions, 'mention')}, ${plural(s.relations, 'relation')}.`);
+  if (s.fixing) lines.push(`Fixed ${plural(s.fixed, 'problem')} in ${plural(s.fixedFiles, 'file')}; left:`);
   lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.information} information, ${plural(s.hints, 'hint')}.`);
   const codes = [...s.codes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const width = Math.max(0, ...codes.map(([c]) => c.length));
@@ -91,6 +92,7 @@ export function formatSummaryJson(s: Summary): string {
       information: s.information,
       hints: s.hints,
       codes: Object.fromEntries(s.codes),
+      ...(s.fixing ? { fixed: s.fixed, fixedFiles: s.fixedFiles } : {}),
       bytes: s.textBytes,
       bytesOnDisk: s.rawBytes,
       elapsedSeconds: Math.round(s.elapsedMs) / 1000,

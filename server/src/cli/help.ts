@@ -4,6 +4,9 @@ import { CHECKS } from '../service/checks/index';
 
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
+  pubtator stats [options] FILE_OR_FOLDER...   what the files hold: documents, passages, mentions
+                                                and distinct concepts per entity type, relations per
+                                                type, id namespaces, the offset unit, rows with problems
   pubtator checks [--json]                      list the check codes, default levels, descriptions
   pubtator schema FILE                          print FILE's conventions as a pubtator.schema.json
   pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
@@ -15,13 +18,45 @@ those. .gz files are decompressed as they are read. - reads stdin.
 Files are read as a stream, document by document, so size is not limited by memory.
 
 Options for check:
-  --json                 one JSON object per line instead of text:
+  --format FORMAT, -f    text (default), json, sarif or github:
+                         text: path:line:column: severity code message
+                         json: one JSON object per line:
                          {"file","line","character","endLine","endCharacter",
                           "severity","code","message"}, lines and characters
                          0-based in UTF-16 units as in LSP; the last line is
                          {"summary": {files, unreadable, documents, mentions,
                           relations, errors, warnings, information, hints,
                           codes, bytes, bytesOnDisk, elapsedSeconds, mbPerSecond}}
+                         sarif: one SARIF 2.1.0 log (GitHub code scanning and
+                         other tools); information and hints are notes
+                         github: GitHub Actions workflow commands
+                         (::error file=…,line=…,col=…::message), so a pull
+                         request shows each problem on its line; then the summary
+  --json                 the same as --format json
+  --quiet, -q            report errors only; checks below error level are not
+                         run (with --max-warnings, warnings are run and counted
+                         but not printed)
+  --max-warnings N       exit with status 1 when there are more than N warnings
+                         (-1, the default: no limit)
+  --fix                  apply every fix that is safe without a human (the
+                         preferred quick fix of each problem, taken only when
+                         it adds no problem of any kind), print what was fixed,
+                         then check the files again and print what is left.
+                         A file is replaced (a temporary file renamed over it)
+                         only when something changed; line ends, a BOM and
+                         every byte no fix touched are kept. .gz files and
+                         stdin need --output; a file that is not UTF-8 is
+                         left alone
+  --fix-dry-run          print a unified diff of what --fix would change (for
+                         patch or git apply) and write nothing; the fixes are
+                         listed on stderr; exit status 1 when there is any
+  --output PATH, -o      with --fix and one input: write the fixed text to
+                         PATH (gzipped when it ends in .gz; - for stdout)
+  --jobs N, -j N         threads checking at once (default: every core). Files
+                         are cut into chunks of whole documents, so one large
+                         file is checked on all threads too; the output is the
+                         same, byte for byte and in the same order, as with
+                         --jobs 1. Each thread has the heap budget below
   --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
                          warning, information, hint or off (see: pubtator checks)
   --offsets UNIT         how mention offsets count characters: codepoint
@@ -46,12 +81,16 @@ Options for check:
   -h, --help             this text
   -V, --version          the version
 
+Options for stats: --json (one JSON object: per file and in all), --jobs N,
+--offsets UNIT and --severity CODE=LEVEL as for check.
+
 Text output: path:line:column: severity code message (line and column 1-based,
 the column in UTF-16 units as editors count), then a summary. Messages about
 unreadable inputs go to stderr. A progress bar is drawn on stderr when it is a
 terminal and the run takes more than a second.
 
-Exit status: 0 no error-level diagnostic; 1 errors found; 2 bad usage or an
+Exit status: 0 no error-level diagnostic (and no more warnings than
+--max-warnings allows); 1 errors found, or too many warnings; 2 bad usage or an
 input could not be read (missing, permission denied, corrupt .gz, binary data,
 not PubTator at all, a folder link loop; the other inputs are still checked,
 and 2 wins over 1);
@@ -86,7 +125,8 @@ the smaller input's documents in memory. Exit status: 0, or 2 for bad usage or
 an input that could not be read.
 
 Memory: the checker runs under a heap budget (128 MB; PUBTATOR_HEAP_MB=N to
-change it, 0 to lift it), so its memory stays flat whatever the input's size.
+change it, 0 to lift it), and so does each of its threads, so its memory stays
+flat whatever the input's size.
 A single document too large for the budget stops the run with a message.
 `;
 

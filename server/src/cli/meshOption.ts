@@ -10,7 +10,8 @@ import {
 } from '../service/concepts/index';
 import { printable } from './format';
 
-export type MeshOpening = { index: MeshIndex } | { error: string };
+/** The opened index, and its file (which worker threads open for themselves). */
+export type MeshOpening = { index: MeshIndex; path: string } | { error: string };
 
 /** Where indexes built from NLM files are kept: $XDG_CACHE_HOME/pubtator, else ~/.cache/pubtator, else the temp folder. */
 export function cliCacheDir(): string {
@@ -63,7 +64,7 @@ export async function openCliMesh(paths: readonly string[], stderr: NodeJS.Writa
 
 function tryOpen(path: string): MeshOpening {
   try {
-    return { index: openMeshIndex(path) };
+    return { index: openMeshIndex(path), path };
   } catch (e) {
     if (e instanceof MeshIndexError) return { error: `--mesh: ${e.message}` };
     throw e;

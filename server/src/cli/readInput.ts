@@ -1,7 +1,6 @@
-// Streams one input as decoded text: a file, a .gz file decompressed on the
-// fly, or stdin. Decoding is streaming UTF-8, so a character split across two
-// chunks stays whole; a byte-order mark is kept (the parser skips it, as it
-// would in the whole text) and invalid bytes become U+FFFD.
+// Streams one input's bytes: a file, a .gz file decompressed on the fly, or
+// stdin. Decoding happens later, per chunk of whole lines (parse/byteChunks.ts),
+// possibly on another thread. Binary data is refused here, early.
 
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -17,26 +16,27 @@ const SNIFF_BYTES = 8000;
 export interface ReadCounters {
   /** Bytes consumed from disk (compressed bytes for .gz). */
   raw: number;
-  /** Bytes of text decoded (after decompression). */
+  /** Bytes of text read (after decompression). */
   text: number;
 }
 
 /**
- * Calls `onText` with successive pieces of the input's text. Rejects with the
- * read, decompression or binary-data error; text already passed stays passed.
+ * Calls `onBytes` with successive pieces of the input, waiting for it before
+ * reading on. Rejects with the read, decompression or binary-data error (or
+ * what `onBytes` throws); bytes already passed stay passed.
  */
 export async function readInput(
-  input: InputFile, counters: ReadCounters, onText: (text: string) => void,
+  input: InputFile, counters: ReadCounters, onBytes: (bytes: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
-  for await (const text of textPieces(input, counters)) onText(text);
+  for await (const bytes of bytePieces(input, counters)) await onBytes(bytes);
 }
 
 /**
- * The input's text in successive pieces, read as they are asked for (so two
+ * The input's bytes in successive pieces, read as they are asked for (so two
  * inputs can be read in step). Throws the read, decompression or binary-data
  * error; the file is closed when the caller stops early.
  */
-export async function* textPieces(input: InputFile, counters: ReadCounters): AsyncGenerator<string> {
+export async function* bytePieces(input: InputFile, counters: ReadCounters): AsyncGenerator<Uint8Array> {
   const source: Readable = input.stdin ? process.stdin : createReadStream(input.path, { highWaterMark: CHUNK });
   let stream: Readable = source;
   if (input.gzip) {
@@ -45,7 +45,6 @@ export async function* textPieces(input: InputFile, counters: ReadCounters): Asy
     source.on('error', (err) => gunzip.destroy(err));
     stream = source.pipe(gunzip);
   }
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let sniffed = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -56,12 +55,10 @@ export async function* textPieces(input: InputFile, counters: ReadCounters): Asy
       }
       if (!input.gzip) counters.raw += chunk.length;
       counters.text += chunk.length;
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
+      yield chunk;
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
   } finally {
     if (source !== process.stdin) source.destroy();
+    if (stream !== process.stdin) stream.destroy();
   }
 }

@@ -1,36 +1,48 @@
-// `pubtator check`: finds the inputs, streams each through the checker,
-// prints diagnostics as blocks are checked, then the summary. Returns the
-// exit status: 2 if an input could not be read, else 1 if errors, else 0.
+// `pubtator check`: finds the inputs, cuts each into chunks of whole
+// documents, checks the chunks (on this thread, or on worker threads with
+// --jobs), and uses the results strictly in file and chunk order: the reduce
+// step (streamingValidator.ts) adds what only the whole file can tell, and
+// the diagnostics are printed as they come. So the output is the same byte
+// for byte whatever the number of threads. Returns the exit status: 2 if an
+// input could not be read, else 1 if errors (or too many warnings), else 0.
 
 import type { SeveritySettings } from '../service/checks/check';
 import { CHECKS } from '../service/checks/index';
-import type { Diagnostic, OffsetUnit } from '../service/types';
-import { sortDiagnostics } from '../service/validate';
-import type { BlockResult } from '../service/streamingValidator';
 import type { MeshIndex } from '../service/concepts/index';
-import { discover, type InputProblem } from './discover';
-import { describeError, InputError } from './errors';
-import { FileChecker } from './fileChecker';
-import { formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from './format';
+import { Severity, type Diagnostic, type OffsetUnit } from '../service/types';
+import { prepare, type ValidationOptions } from '../service/validate';
+import type { OutputFormat } from './args';
+import { discover, type InputFile, type InputProblem } from './discover';
+import { checkOne, FileCheck } from './fileCheck';
+import { printable } from './format';
 import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
 import { ProgressBar } from './progress';
-import { readInput, type ReadCounters } from './readInput';
-import { Summary } from './summary';
+import type { ReadCounters } from './readInput';
+import { createReporter, levelOf, type Reporter } from './reporter';
+import { createRunner, defaultJobs } from './runners';
+import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { CliSchemas } from './schemaOption';
 import { isIgnored } from '../service/schema/ignore';
 import { resolve } from 'node:path';
+import { Summary } from './summary';
 
 export interface CheckOptions {
   paths: string[];
-  json: boolean;
+  format: OutputFormat;
   /** `--offsets`; absent: the corpus schema's unit, else code points. */
   unit?: OffsetUnit;
   severities: SeveritySettings;
-  /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
-  mesh?: string[];
   /** `--schema`: the corpus schema for every input (else each input's nearest pubtator.schema.json). */
   schema?: string;
+  /** Report errors only; warnings are still counted when `maxWarnings` is set. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this (-1 or absent: no limit). */
+  maxWarnings?: number;
+  /** `--mesh`: a built MeSH index, or NLM's MeSH files to index first. */
+  mesh?: string[];
+  /** Threads checking chunks (1: this one); every core when absent. */
+  jobs?: number;
 }
 
 export interface Streams {
@@ -38,149 +50,143 @@ export interface Streams {
   stderr: NodeJS.WriteStream;
 }
 
-export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
-  const started = performance.now();
-  // The index first: a bad --mesh is a usage problem, reported before any output.
-  let mesh;
-  if (options.mesh) {
-    const opened = await openCliMesh(options.mesh, io.stderr);
-    if ('error' in opened) {
-      io.stderr.write(`pubtator: ${printable(opened.error)}\n`);
-      return 2;
-    }
-    mesh = opened.index;
+/** The MeSH index, opened (or built) before any output: a bad --mesh is a usage problem. */
+export async function openMesh(paths: string[] | undefined, io: Streams): Promise<{ index?: MeshIndex; path?: string } | undefined> {
+  if (!paths) return {};
+  const opened = await openCliMesh(paths, io.stderr);
+  if ('error' in opened) {
+    io.stderr.write(`pubtator: ${printable(opened.error)}\n`);
+    return undefined;
   }
-  const schemas = new CliSchemas(options.schema);
-  const badSchema = await schemas.checkGiven();
-  if (badSchema) {
-    mesh?.close();
-    io.stderr.write(`pubtator: ${printable(badSchema)}\n`);
-    return 2;
-  }
+  return opened;
+}
+
+/** Opens --mesh (exit status 2 when it cannot be), runs `work` with it, and closes it after. */
+export async function withMesh(paths: string[] | undefined, io: Streams, work: (mesh: { index?: MeshIndex; path?: string }) => Promise<number>): Promise<number> {
+  const mesh = await openMesh(paths, io);
+  if (!mesh) return 2;
   try {
-    return await checkAll(options, io, started, mesh, schemas);
+    return await work(mesh);
   } finally {
-    mesh?.close();
+    mesh.index?.close();
   }
 }
 
-async function checkAll(options: CheckOptions, io: Streams, started: number, mesh: MeshIndex | undefined, schemas: CliSchemas): Promise<number> {
-  const summary = new Summary();
-  const out = new LineOutput(io.stdout);
-  const { files, problems } = await discover(options.paths);
+export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
+  const started = performance.now();
+  const badSchema = await new CliSchemas(options.schema).checkGiven();
+  if (badSchema) {
+    io.stderr.write(`pubtator: ${printable(badSchema)}\n`);
+    return 2;
+  }
+  return withMesh(options.mesh, io, async (mesh) => {
+    const { files, problems } = await discover(options.paths);
+    const summary = new Summary();
+    const out = new LineOutput(io.stdout);
+    const status = await checkFiles(files, problems, options, io, out, summary, mesh);
+    return finish(summary, options, io, out, started, status);
+  });
+}
 
+/** The summary, the --max-warnings verdict and the exit status. */
+export function finish(summary: Summary, options: CheckOptions, io: Streams, out: LineOutput, started: number, reporter: Reporter): number {
+  summary.elapsedMs = performance.now() - started;
+  reporter.finish(summary);
+  out.flush();
+  const maxWarnings = options.maxWarnings ?? -1;
+  const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`pubtator: too many warnings (${summary.warnings}; at most ${maxWarnings} allowed by --max-warnings).\n`);
+  if (summary.unreadable.length > 0 || summary.schemaProblems.length > 0) return 2;
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * Checks `files` (after reporting `problems`, inputs that could not even be
+ * found), printing as it goes; leaves the summary to `finish`. `label` names
+ * a file in the output (its path, unless fixing wrote it elsewhere).
+ */
+export async function checkFiles(
+  files: InputFile[], problems: InputProblem[], options: CheckOptions, io: Streams, out: LineOutput, summary: Summary,
+  mesh: { index?: MeshIndex; path?: string }, label: (input: InputFile) => string = (input) => input.path,
+): Promise<Reporter> {
   const counters: ReadCounters = { raw: 0, text: 0 };
   const sizes = files.map((f) => f.size);
   const total = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, s) => a + (s ?? 0), 0) : undefined;
   const progress = ProgressBar.forStream(io.stderr, total, () => counters.raw);
   if (progress && io.stdout.isTTY) out.beforeWrite = () => progress.clear();
-
   const unreadable = (p: InputProblem) => {
+    out.flush();
     summary.unreadable.push(p);
     progress?.clear();
     io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   };
   problems.forEach(unreadable);
 
-  const format = options.json ? formatJson : formatText;
+  const severities = runSeverities(options);
+  const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
+  const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
+  const concepts = mesh.index ? { mesh: mesh.index } : undefined;
+  const compressed = files.some((f) => f.gzip || f.stdin);
+  // One runner (and its worker threads, which take the options as they start) per corpus schema in force.
+  const schemas = new CliSchemas(options.schema);
+  let current: { key: string; runner: ChunkRunner; results: OrderedResults } | undefined;
+  const runnerFor = async (validation: ValidationOptions) => {
+    const key = validation.schema?.key ?? '';
+    if (current?.key === key) return current;
+    if (current) {
+      await current.results.drain();
+      await current.runner.close();
+    }
+    const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total, compressed });
+    current = { key, runner, results: new OrderedResults(queueFor(runner)) };
+    return current;
+  };
   progress?.start();
-  for (const input of files) {
-    const { schema, problems: schemaProblems } = await schemas.forInput(input.stdin ? undefined : input.path);
-    // A schema with problems is used as far as it can be, and the run ends with status 2.
-    for (const problem of schemaProblems) {
-      summary.schemaProblems.push(problem);
-      progress?.clear();
-      io.stderr.write(`pubtator: ${printable(problem)}\n`);
-    }
-    // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
-    if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
-    const validation = { unit: options.unit, severities: options.severities, concepts: mesh ? { mesh } : undefined, schema };
-    if (progress) progress.label = printable(input.path);
-    // A file's diagnostics are printed in line order when it ends (its held
-    // rows are settled only then); past OUTPUT_BUFFER pending lines they go out
-    // as they come, and the settled ones follow at the end.
-    let pending: Diagnostic[] | undefined = [];
-    const print = (diagnostics: Diagnostic[]) => {
-      if (pending && pending.length + diagnostics.length <= OUTPUT_BUFFER) {
-        for (const d of diagnostics) pending.push(d);
-        return;
-      }
-      if (pending) for (const d of pending) out.line(format(input.path, d));
-      pending = undefined;
-      for (const d of diagnostics) out.line(format(input.path, d));
-    };
-    const printSettled = (settled: Diagnostic[]) => {
-      summary.addBlock({ counts: { documents: 0, mentions: 0, relations: 0 }, diagnostics: settled });
-      const rest = pending ? sortDiagnostics([...pending, ...settled]) : settled;
-      pending = undefined;
-      for (const d of rest) out.line(format(input.path, d));
-    };
-    // Until a file shows its first document, hold its results back: a file
-    // that never does is not PubTator at all, and one clear message beats a
-    // malformed-line error for each of its lines.
-    let seenDocument = false;
-    const held: BlockResult[] = [];
-    const take = (r: BlockResult) => {
-      summary.addBlock(r);
-      print(r.diagnostics);
-    };
-    const checker = new FileChecker(validation, (r) => {
-      if (seenDocument) return take(r);
-      held.push(r);
-      if (r.file.documents.length > 0) {
-        seenDocument = true;
-        held.splice(0).forEach(take);
-      } else if (held.reduce((n, h) => n + h.file.stray.length, 0) > NOT_PUBTATOR_AFTER_LINES) {
-        throw new InputError(notPubtator(held));
-      }
-    });
-    try {
-      await readInput(input, counters, (text) => {
-        checker.push(text);
+  try {
+    for (const input of files) {
+      if (progress) progress.label = printable(input.path);
+      const { schema, problems: schemaProblems } = await schemas.forInput(input.stdin ? undefined : input.path);
+      for (const problem of schemaProblems) {
+        // Used as far as it can be; the run ends with status 2.
         out.flush();
-      });
-      const settled = checker.end();
-      if (!seenDocument && held.some((h) => h.file.stray.length > 0)) throw new InputError(notPubtator(held));
-      held.forEach(take);
-      printSettled(settled);
-      summary.files++;
-      if (input.gzip) summary.gzipFiles++;
-    } catch (err) {
-      const cut = pending;
-      pending = undefined;
-      if (cut) for (const d of cut) out.line(format(input.path, d));
+        summary.schemaProblems.push(problem);
+        progress?.clear();
+        io.stderr.write(`pubtator: ${printable(problem)}\n`);
+      }
+      // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
+      if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
+      const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema };
+      const { runner, results } = await runnerFor(validation);
+      const file = new FileCheck(input, label(input), validation, summary, (d) => {
+        if (shown(d)) reporter.diagnostic(file.label, d);
+      }, unreadable);
+      await checkOne(input, counters, runner, results, file);
       out.flush();
-      unreadable({ path: input.path, reason: describeError(err) });
     }
-    out.flush();
-  }
-  progress?.stop();
-
-  summary.rawBytes = counters.raw;
-  summary.textBytes = counters.text;
-  summary.elapsedMs = performance.now() - started;
-  if (options.json) {
-    out.line(formatSummaryJson(summary));
-  } else {
-    if (summary.codes.size > 0 || summary.unreadable.length > 0 || summary.schemaProblems.length > 0) out.line('');
-    out.line(formatSummaryText(summary, (code) => levelOf(code, options.severities)));
+    await current?.results.drain();
+  } finally {
+    await current?.runner.close();
+    progress?.stop();
   }
   out.flush();
-  if (summary.unreadable.length > 0 || summary.schemaProblems.length > 0) return 2;
-  return summary.errors > 0 ? 1 : 0;
+  summary.rawBytes += counters.raw;
+  summary.textBytes += counters.text;
+  return reporter;
 }
 
-/** Diagnostics of one file held back to be printed in line order with its settled ones. */
-const OUTPUT_BUFFER = 20_000;
-
-/** Lines without any document after which a file is taken for something else. */
-const NOT_PUBTATOR_AFTER_LINES = 1000;
-
-function notPubtator(held: BlockResult[]): string {
-  const lines = held.reduce((n, h) => n + h.file.stray.length, 0);
-  return `not a PubTator file: ${lines}${lines > NOT_PUBTATOR_AFTER_LINES ? '+' : ''} non-blank lines and not one ID|t|title line or annotation row; not checked`;
-}
-
-function levelOf(code: string, severities: SeveritySettings): string {
-  return severities[code] ?? CHECKS.find((c) => c.code === code)?.defaultSeverity ?? '';
+/**
+ * The levels checks run at. As ESLint's --quiet: checks below error level are
+ * not run at all, unless --max-warnings needs the warnings counted (then they
+ * run, and are counted, but not printed).
+ */
+export function runSeverities(options: Pick<CheckOptions, 'severities' | 'quiet' | 'maxWarnings'>): SeveritySettings {
+  if (!options.quiet) return options.severities;
+  const countWarnings = (options.maxWarnings ?? -1) >= 0;
+  const out: SeveritySettings = { ...options.severities };
+  for (const check of CHECKS) {
+    const level = levelOf(check.code, options.severities);
+    if (level === 'error' || (level === 'warning' && countWarnings)) continue;
+    out[check.code] = 'off';
+  }
+  return out;
 }

@@ -16,8 +16,12 @@ import type { Streams } from './runCheck';
 export async function runSchema(path: string, io: Streams = process): Promise<number> {
   const stdin = path === '-';
   const parts: string[] = [];
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   try {
-    await readInput({ path, gzip: /\.gz$/i.test(path), stdin }, { raw: 0, text: 0 }, (text) => parts.push(text));
+    await readInput({ path, gzip: /\.gz$/i.test(path), stdin }, { raw: 0, text: 0 }, (bytes) => {
+      parts.push(decoder.decode(bytes, { stream: true }));
+    });
+    parts.push(decoder.decode());
   } catch (err) {
     io.stderr.write(`pubtator: ${printable(path)}: ${printable(describeError(err))}\n`);
     return 2;

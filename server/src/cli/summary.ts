@@ -1,6 +1,7 @@
-// Counts for the end-of-run summary, gathered block by block.
+// Counts for the end-of-run summary, gathered chunk by chunk.
 
-import type { BlockResult } from '../service/streamingValidator';
+import type { Counts } from '../service/streamingValidator';
+import type { Diagnostic } from '../service/types';
 import { Severity } from '../service/types';
 import type { InputProblem } from './discover';
 
@@ -19,15 +20,22 @@ export class Summary {
   readonly unreadable: InputProblem[] = [];
   /** Problems of corpus schema files (said on stderr; the usable part of each schema applies). */
   readonly schemaProblems: string[] = [];
+  /** --fix: whether this run fixes; the problems fixed, and the files written. */
+  fixing = false;
+  fixed = 0;
+  fixedFiles = 0;
   /** Bytes read from disk (compressed for .gz) and bytes of text checked. */
   rawBytes = 0;
   textBytes = 0;
   elapsedMs = 0;
 
-  addBlock({ counts, diagnostics }: Pick<BlockResult, 'counts' | 'diagnostics'>): void {
+  addCounts(counts: Counts): void {
     this.documents += counts.documents;
     this.mentions += counts.mentions;
     this.relations += counts.relations;
+  }
+
+  addDiagnostics(diagnostics: readonly Diagnostic[]): void {
     for (const d of diagnostics) {
       if (d.severity === Severity.Error) this.errors++;
       else if (d.severity === Severity.Warning) this.warnings++;

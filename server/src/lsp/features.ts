@@ -12,6 +12,7 @@ import { registerMeshCommand } from './meshCommand';
 import { registerPreview } from './preview';
 import { registerSchemaCommand } from './schemaCommand';
 import { registerCompare } from './compare';
+import { registerWorkspaceChecks } from './workspaceChecks';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
@@ -20,4 +21,5 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerPreview, // the reading view's model and its HTML/SVG exports
   registerSchemaCommand, // "Create Schema from This File"
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
+  registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
 ];

@@ -6,6 +6,7 @@
 import { ConceptHost, defaultStoragePath } from './conceptHost';
 import { MemoryReclaimer } from './memoryReclaimer';
 import { nodeSchemaFiles } from './nodeSchemaFiles';
+import { nodeWorkspaceDisk } from './nodeWorkspaceDisk';
 import type { ServerHost } from './serverHost';
 import { describe } from './runSafe';
 
@@ -19,6 +20,7 @@ export function nodeHost(): ServerHost {
     }),
     reclaimer: new MemoryReclaimer(),
     schemaFiles: nodeSchemaFiles,
+    workspaceDisk: nodeWorkspaceDisk(),
     catchStray(log) {
       process.on('uncaughtException', (e) => log(`Uncaught exception: ${describe(e)}`));
       process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${describe(e)}`));

@@ -49,7 +49,8 @@ export function registerReading(ctx: ServerContext): FeatureRegistration {
     toDocumentSymbols(service.documentSymbols(file, { unit: s.unit })), true));
 
   connection.onWorkspaceSymbol((params) => runSafe(log, `Workspace symbols for ${JSON.stringify(params.query)}`, [], () =>
-    toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: ctx.fileOf(d) })), params.query))));
+    toSymbolInformation(service.workspaceSymbols(documents.all().map((d) => ({ uri: d.uri, file: ctx.fileOf(d) })), params.query,
+      undefined, ctx.extensions.indexedFiles.flatMap((f) => f())))));
 
   connection.languages.inlayHint.on(onDocument('Inlay hints', [], (_doc, file, p: InlayHintParams, s) =>
     service.inlayHints(file, p.range, { unit: s.unit })));

@@ -23,6 +23,8 @@ export class SchemaProvider {
 
   /** The schema that governs the document, if any; never throws. */
   schemaFor(documentUri: string): Promise<CorpusSchema | undefined> {
+    // Settings asked for no document (the workspace's own) have no schema.
+    if (!documentUri) return Promise.resolve(undefined);
     const folder = folderOf(documentUri);
     let found = this.byFolder.get(folder);
     if (!found) {

@@ -8,7 +8,7 @@ import type {
   CodeLens, Connection, Diagnostic as LspDiagnostic, InitializeParams, ServerCapabilities, TextDocumentIdentifier,
   TextDocumentPositionParams, TextDocuments,
 } from 'vscode-languageserver';
-import type { LanguageService } from '../service/languageService';
+import type { IndexedFile, LanguageService } from '../service/languageService';
 import type { ParsedFile } from '../service/parse/model';
 import type { ConceptSources } from '../service/concepts/conceptSources';
 import type { ValidationOptions } from '../service/validate';
@@ -16,11 +16,13 @@ import type { Diagnostic } from '../service/types';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
 import type { Commands } from './commands';
 import type { MoreQuickFix } from './editing';
+import type { WatchedFiles } from './watchedFiles';
 import type { ConceptProvider } from './conceptProvider';
 import type { FirstChecks } from './firstChecks';
 import type { OpenFiles } from './openFiles';
 import { describe, runSafe } from './runSafe';
 import type { ServerSettings } from './settings';
+import type { WorkspaceDisk } from './workspaceDisk';
 
 export interface ServerLog {
   info(message: string): void;
@@ -37,6 +39,8 @@ export interface ServerExtensions {
   diagnostics: ((uri: string, settings: ServerSettings) => LspDiagnostic[])[];
   codeLenses: ((uri: string, settings: ServerSettings) => CodeLens[])[];
   quickFixes: ((doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings) => MoreQuickFix[])[];
+  /** Files that are not open, with an index of their ids, for workspace symbols. */
+  indexedFiles: (() => IndexedFile[])[];
 }
 
 export interface ServerContext {
@@ -48,7 +52,11 @@ export interface ServerContext {
   commands: Commands;
   /** Where the server runs (ServerHost.name). */
   hostName: string;
+  /** The workspace's files on disk, where the host has them (not in a browser). */
+  workspaceDisk?: WorkspaceDisk;
   settingsFor(uri: string): Promise<ServerSettings>;
+  /** The one workspace/didChangeWatchedFiles handler's listeners (LSP allows one handler). */
+  watchedFiles: Pick<WatchedFiles, 'watch' | 'listen'>;
   /** The up-to-date parse of an open document. */
   fileOf(doc: ChunkedTextDocument): ParsedFile;
   /** The document's current diagnostics (cached per document). */
@@ -86,6 +94,16 @@ export interface FeatureRegistration {
   capabilities?(params: InitializeParams): ServerCapabilities;
   /** After `initialized` (e.g. dynamic registrations). */
   initialized?(): void;
+  /** The client's settings changed (after the open documents are scheduled for checking again). */
+  settingsChanged?(): void;
+  /** A corpus schema file changed: what was checked under the old schemas is stale. */
+  schemasChanged?(): void;
+  /**
+   * An open document was closed: true when the feature publishes its
+   * diagnostics from now on (the workspace scope, from disk), so the core
+   * does not clear them.
+   */
+  takesOverClosed?(uri: string): boolean;
   /** On shutdown. */
   dispose?(): void | Promise<void>;
 }

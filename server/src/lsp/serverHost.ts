@@ -6,6 +6,7 @@
 
 import type { ConceptContext, ConceptProvider } from './conceptProvider';
 import type { SchemaFiles } from './schemaFiles';
+import type { WorkspaceDisk } from './workspaceDisk';
 
 /** Gives memory back after large work (memoryReclaimer.ts in Node). */
 export interface Reclaimer {
@@ -29,6 +30,8 @@ export interface ServerHost {
   catchStray?(log: (message: string) => void): void;
   /** Reads corpus schema files itself where it can (the disk), asking the client for the rest; the client alone when absent. */
   schemaFiles?(client: SchemaFiles): SchemaFiles;
+  /** The workspace's files on disk, for the workspace scope (workspaceChecks.ts); absent in a browser. */
+  readonly workspaceDisk?: WorkspaceDisk;
 }
 
 /** For hosts without a reclaimer. */

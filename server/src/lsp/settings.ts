@@ -22,6 +22,8 @@ export interface ServerSettings {
   online?: true;
   /** The corpus schema over the document (pubtator.schema.json), when there is one. */
   schema?: CorpusSchema;
+  /** `pubtator.diagnostics.scope`; absent when not set: the workspace when small enough (workspaceChecks.ts). */
+  diagnosticsScope?: 'openFiles' | 'workspace';
 }
 
 export const SECTION = 'pubtator';
@@ -49,6 +51,8 @@ export function readSettings(raw: unknown): ServerSettings {
   }
   const online = raw.online;
   if (isRecord(online) && online.enabled === true) settings.online = true;
+  const diagnostics = raw.diagnostics;
+  if (isRecord(diagnostics) && (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace')) settings.diagnosticsScope = diagnostics.scope;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
     for (const check of CHECKS) {

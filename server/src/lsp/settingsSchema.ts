@@ -46,6 +46,18 @@ export function configurationContribution(): Record<string, unknown> {
     scope: 'resource',
     markdownDescription: 'Where **Rename Symbol** on a concept id renames it: in its document, or across the whole file.',
   };
+  properties[`${SECTION}.diagnostics.scope`] = {
+    type: ['string', 'null'],
+    enum: [null, 'openFiles', 'workspace'],
+    enumDescriptions: [
+      'The whole workspace when its PubTator files come to at most 200 MB, else the open files (you are told once, with a button to check the whole workspace).',
+      'Only files open in the editor ("PubTator: Check Workspace" checks every file once, on demand).',
+      'Every PubTator file of the workspace folders, in the background, re-checked when it changes on disk.',
+    ],
+    default: null,
+    scope: 'resource',
+    markdownDescription: 'Which files PubTator checks: the open files, or every PubTator file of the workspace folders (`*.pubtator`, `*PubTator*.txt` and their `.gz`, as the command line finds them; `#files.exclude#` honoured), whose problems are listed in the Problems panel without opening them. Not set: the whole workspace when it holds at most 200 MB of PubTator files.',
+  };
   // Paths and network use belong to the user, not to a workspace: `machine`
   // scope keeps a workspace's settings from pointing the server at files
   // outside it or turning look-ups on.

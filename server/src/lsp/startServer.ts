@@ -83,10 +83,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     schemas.forget();
     settingsByUri.clear();
     revalidateAll();
+    for (const feature of features) runSafe(log, 'Applying a schema', undefined, () => feature.schemasChanged?.());
     void connection.languages.semanticTokens.refresh().catch(() => undefined);
   });
   /** What features add to the diagnostics, lenses and quick fixes (serverContext.ts). */
-  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [] };
+  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [] };
 
   // A stray exception in a callback must not end the server: log it instead.
   host.catchStray?.(log.error);
@@ -203,7 +204,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const ctx: ServerContext = {
     connection, documents, service, log, commands,
     hostName: host.name,
+    workspaceDisk: host.workspaceDisk,
     settingsFor,
+    watchedFiles,
     fileOf: (doc) => openFiles.get(doc).file,
     diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
     checkedOnce: (uri) => lastValidationMs.has(uri),
@@ -259,6 +262,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       pushedSettings = readSettings(settings);
     }
     revalidateAll();
+    for (const feature of features) runSafe(log, 'Applying settings', undefined, () => feature.settingsChanged?.());
   });
 
   documents.onDidOpen((e) => {
@@ -279,6 +283,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (isLarge(e.document)) reclaimer.whenQuiet();
     lastValidationMs.delete(uri);
     settingsByUri.delete(uri);
+    if (features.some((f) => runSafe(log, 'Closing a document', false, () => f.takesOverClosed?.(uri) === true))) return;
     connection.sendDiagnostics({ uri, diagnostics: [] })
       .catch((err) => log.error(`Clearing diagnostics of ${uri} failed: ${describe(err)}`));
   });

@@ -31,6 +31,11 @@ export class WatchedFiles {
     this.listeners.push(listener);
   }
 
+  /** Hears every change the client reports, for globs registered elsewhere. */
+  listen(listener: (changes: FileEvent[]) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** From the client's capabilities at initialize. */
   setDynamicRegistration(supported: boolean): void {
     this.dynamic = supported;

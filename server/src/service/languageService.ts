@@ -14,7 +14,7 @@ import type { DocumentHighlight, FeatureOptions, Hover, ReferenceOptions } from 
 import { encodedFileTokens, semanticTokens, type SemanticToken, type SemanticTokenOptions } from './features/semanticTokens';
 import { foldingRanges, type FoldingRange } from './features/folding';
 import { documentSymbols, type DocumentSymbol, type DocumentSymbolOptions } from './features/documentSymbols';
-import { workspaceSymbols, type OpenFile, type WorkspaceSymbol } from './features/workspaceSymbols';
+import { workspaceSymbols, type IndexedFile, type OpenFile, type WorkspaceSymbol } from './features/workspaceSymbols';
 import { inlayHints, type InlayHint } from './features/inlayHints';
 import { codeLenses, resolveCodeLens, type CodeLens } from './features/codeLens';
 import { selectionRanges, type SelectionRange } from './features/selectionRanges';
@@ -33,7 +33,8 @@ export type { SemanticToken, SemanticTokenOptions } from './features/semanticTok
 export { TOKEN_MODIFIERS, TOKEN_TYPES } from './features/semanticTokens';
 export type { FoldingRange } from './features/folding';
 export type { DocumentSymbol, DocumentSymbolOptions } from './features/documentSymbols';
-export type { OpenFile, WorkspaceSymbol } from './features/workspaceSymbols';
+export type { IndexedFile, OpenFile, WorkspaceSymbol } from './features/workspaceSymbols';
+export { SymbolIndex } from './features/workspaceSymbols';
 export type { InlayHint } from './features/inlayHints';
 export type { CodeLens, CodeLensData, LensCommand } from './features/codeLens';
 export type { SelectionRange } from './features/selectionRanges';
@@ -70,7 +71,7 @@ export interface LanguageService {
   /** The outline: documents, their mentions grouped by concept, their relations. */
   documentSymbols(file: ParsedFile, options?: DocumentSymbolOptions): DocumentSymbol[];
   /** Document ids and concept ids containing `query`, across the given files. */
-  workspaceSymbols(files: readonly OpenFile[], query: string, limit?: number): WorkspaceSymbol[];
+  workspaceSymbols(files: readonly OpenFile[], query: string, limit?: number, indexed?: readonly IndexedFile[]): WorkspaceSymbol[];
   /** Concept names after relation ids, covered text after wrong spans, on the lines of `range`. */
   inlayHints(file: ParsedFile, range: Range, options?: FeatureOptions): InlayHint[];
   /** Per document: a summary lens to resolve, and a PubMed link. */

@@ -1,137 +1,131 @@
-// Validates a file one block of lines at a time, so a file larger than memory
-// can be checked, and gives exactly what validateFile(parsePubtator(whole))
-// gives: each block's decided diagnostics as it comes, then, at the end, the
-// held rows settled by the file's habits (finish). A block must end where the
-// parser closes a document anyway: at a blank line, or just before a title
-// line. Only a few facts cross blocks: the id of the last document (NLM-Chem
-// writes one block per passage of the same PMID, which are continuations, not
-// duplicates), the first line of every id seen (for duplicate-document, the
-// one file-scope check with cross-document state; a new check of that kind
-// must be handled here too), the BOM, and the held rows (at most HOLD_LIMIT a
-// group) and counts of the file's habits.
+// A file checked chunk by chunk gives exactly what validateFile gives on the
+// whole file, whatever the chunks and whichever thread checks each: map and
+// reduce. A chunk holds whole documents (it ends where the parser closes a
+// document anyway: before a blank line or a title line; see
+// parse/byteChunks.ts).
+//
+// - checkChunk (map) is pure and stateless: it parses a chunk on its own and
+//   runs every check but those across documents, and returns plain data: the
+//   diagnostics, counts, and the chunk's facts about its file (its documents'
+//   ids and lines, a BOM: analysis/fileFacts.ts).
+// - FileReducer (reduce) takes the chunks' results in file order, on one
+//   thread: it merges their facts, runs the checks across documents on them
+//   (duplicate-document; NLM-Chem continuation blocks across a cut), places
+//   their diagnostics among the chunk's as validateFile orders them, and at
+//   the file's end gives what a check held until the whole file was known:
+//   the checks across documents' held verdicts, and the rows held for the
+//   file's habits, settled by the habits learned from every chunk's counts.
 
-import type { ParsedFile, PubtatorDocument } from './parse/model';
-import { parsePubtator } from './parse/parseFile';
+import { chunkFacts, FileFacts, type ChunkFacts } from './analysis/fileFacts';
+import type { PubtatorDocument } from './parse/model';
+import { parseChunk } from './parse/parseChunk';
 import type { Diagnostic } from './types';
-import { checkUnsettled, settleFile, type ValidationOptions } from './validate';
-import { addFacts, emptyFacts } from './conventions/facts';
-import { HeldGroups } from './conventions/held';
+import { mergeSorted, prepare, reporter, settleFile, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
+import { addFacts, emptyFacts, type Facts } from './conventions/facts';
+import { HeldGroups, type HeldGroup } from './conventions/held';
 
-export interface BlockResult {
-  /** The block parsed on its own, with line numbers of the whole file. */
-  file: ParsedFile;
-  /** The block's decided diagnostics, ordered as validateFile orders them (held rows come with finish()). */
+export interface Counts {
+  /** Documents, continuation blocks of one id not counted again. */
+  documents: number;
+  mentions: number;
+  relations: number;
+}
+
+/** What checking one chunk gives (plain data: it may come from another thread). */
+export interface ChunkCheck {
+  /** Ordered as validateFile orders them; none of the checks across documents. */
   diagnostics: Diagnostic[];
-  /** Documents (continuation blocks of one id not counted again), mentions and relations. */
-  counts: { documents: number; mentions: number; relations: number };
-}
-
-export class StreamingValidator {
-  private previousId: string | undefined;
-  /**
-   * First line of every document id met so far. Memory grows with the number
-   * of distinct ids: one Map entry (about 40 bytes in V8) plus the id string
-   * (about 20 + length bytes), so roughly 70 bytes for an 8-digit PMID, or
-   * 70 MB for a million documents. Everything else is dropped after a block.
-   */
-  private readonly firstLines = new Map<string, number>();
-  /** The whole file's first document. */
-  private head: { id: string; line: number } | undefined;
-  /** Whether the whole file starts with a byte-order mark. */
-  private bom = false;
-  /** Rows held for the file's habits, and its counts. */
-  private readonly held = new HeldGroups();
-  private readonly facts = emptyFacts();
-
-  constructor(private readonly options: ValidationOptions = {}) {}
-
-  /** Says the file's first line starts with a BOM (it may be a blank line, in no block). */
-  bomAtStart(): void {
-    this.bom = true;
-  }
-
-  /** `text` holds whole lines without the final newline; `firstLine` is 0-based. */
-  validateBlock(text: string, firstLine: number): BlockResult {
-    const file = parseBlock(text, firstLine, this.previousId);
-    const docs = file.documents;
-    // Counting parses the rows; validateFile then reuses them instead of
-    // parsing again (it releases only what it parsed itself), and the whole
-    // block is dropped by the caller anyway.
-    const counts = { documents: 0, mentions: 0, relations: 0 };
-    for (const doc of docs) {
-      if (!doc.continuesPrevious) counts.documents++;
-      counts.mentions += doc.mentions.length;
-      counts.relations += doc.relations.length;
-    }
-    const headBlock = !this.head && docs.length > 0;
-    if (headBlock) this.head = { id: docs[0].id, line: docs[0].startLine };
-    const standIns = this.standIns(docs, headBlock);
-    if (docs.length) this.previousId = docs[docs.length - 1].id;
-    if (standIns.length === 0) {
-      const whole = this.bom && headBlock ? { ...file, bom: true } : file;
-      return { file, diagnostics: this.check(whole, firstLine), counts };
-    }
-    // Earlier first occurrences go in as one-line stand-ins, so duplicate-document
-    // runs as itself (same messages, ranges and order), and the file-level facts
-    // the checks read (the BOM, the first document) are the whole file's. What
-    // the checks say about the stand-ins, all before this block, is dropped.
-    const withHistory: ParsedFile = { ...file, bom: this.bom, documents: [...standIns, ...docs] };
-    const diagnostics = this.check(withHistory, firstLine).filter((d) => d.range.start.line >= firstLine);
-    return { file, diagnostics, counts };
-  }
-
-  /** The held rows settled by the habits of the whole file read so far: call once, after the last block. */
-  finish(): Diagnostic[] {
-    return settleFile(this.held, this.facts, this.options);
-  }
-
-  private check(file: ParsedFile, firstLine: number): Diagnostic[] {
-    const r = checkUnsettled(file, this.options, firstLine);
-    this.held.addAll(r.held);
-    addFacts(this.facts, r.facts);
-    return r.diagnostics;
-  }
-
-  /** Stand-ins for earlier documents this block needs; records the new ids. */
-  private standIns(docs: readonly PubtatorDocument[], headBlock: boolean): PubtatorDocument[] {
-    const lines: [string, number][] = [];
-    const inBlock = new Set<string>();
-    for (const doc of docs) {
-      if (inBlock.has(doc.id)) continue;
-      inBlock.add(doc.id);
-      const line = this.firstLines.get(doc.id);
-      if (line !== undefined) lines.push([doc.id, line]);
-      else this.firstLines.set(doc.id, doc.startLine);
-    }
-    if (lines.length === 0) return [];
-    // In a file with a BOM the checks find its line from the first document: keep it first.
-    const head = this.head;
-    if (this.bom && !headBlock && head && !lines.some(([id]) => id === head.id)) lines.push([head.id, head.line]);
-    lines.sort((a, b) => a[1] - b[1]);
-    return lines.map(([id, line]) => standIn(id, line, this.bom && line === 0));
-  }
-}
-
-/** Parses one block as the whole-file parse would see those lines. */
-function parseBlock(text: string, firstLine: number, previousId: string | undefined): ParsedFile {
-  // The parser skips a BOM at the start of its text; mid-file the whole-file
-  // parse keeps it, so hide it behind an empty line (which changes nothing else).
-  if (firstLine > 0 && text.charCodeAt(0) === 0xfeff) {
-    return parsePubtator('\n' + text, { firstLine: firstLine - 1, previousId });
-  }
-  return parsePubtator(text, { firstLine, previousId });
+  /** Counts within the chunk: its first document is counted even when it continues the chunk before. */
+  counts: Counts;
+  /** Document blocks and lines outside any document: a file with strays but no document is not PubTator at all. */
+  blocks: number;
+  stray: number;
+  facts: ChunkFacts;
+  /** Rows held for the file's habits (plain data) and the chunk's counts of them. */
+  held: HeldGroup[];
+  conventions: Facts;
 }
 
 /**
- * A one-line document with the given id at the given line, made by the
- * parser itself. Ids without `|` come from passage lines (`ID|t|`, which keeps
- * them exact); ids with one come from rows, whose id field is trimmed.
+ * The map step: one chunk of whole documents whose first line is line
+ * `firstLine` of its file. `visit` sees each document with its rows parsed.
  */
-function standIn(id: string, line: number, bom: boolean): PubtatorDocument {
-  const head = id.includes('|') ? `${id}\t0\t0\tx\tx` : `${id}|t|`;
-  const text = bom ? '\ufeff' + head : head;
-  const parsed = line > 0 && text.charCodeAt(0) === 0xfeff
-    ? parsePubtator('\n' + text, { firstLine: line - 1 })
-    : parsePubtator(text, { firstLine: line });
-  return parsed.documents[0];
+export function checkChunk(
+  text: string, firstLine: number, options: ValidationOptions = {}, run: Run = prepare(options), visit?: (doc: PubtatorDocument) => void,
+): ChunkCheck {
+  const file = parseChunk(text, firstLine);
+  const counts: Counts = { documents: 0, mentions: 0, relations: 0 };
+  // Counted while each document's rows are parsed for its checks, which then
+  // release them: a chunk never holds all its rows at once.
+  const checked = validateChunk(file, options, run, (doc) => {
+    if (!doc.continuesPrevious) counts.documents++;
+    counts.mentions += doc.mentions.length;
+    counts.relations += doc.relations.length;
+    visit?.(doc);
+  });
+  return {
+    diagnostics: checked.diagnostics,
+    counts,
+    blocks: file.documents.length,
+    stray: file.stray.length,
+    facts: chunkFacts(file),
+    held: checked.held.toData(),
+    conventions: checked.facts,
+  };
+}
+
+/** The reduce step for one file: feed it the chunks' results in file order. */
+export class FileReducer {
+  private readonly facts = new FileFacts();
+  private readonly run: Run;
+  /** Rows held for the file's habits (at most HOLD_LIMIT a group), and the counts the habits are learned from. */
+  private readonly held = new HeldGroups();
+  private readonly conventions = emptyFacts();
+
+  constructor(private readonly options: ValidationOptions = {}) {
+    this.run = prepare(options);
+  }
+
+  /** The chunk's diagnostics with those of the checks across documents it decides, and its counts as part of the file. */
+  add(chunk: ChunkCheck): { diagnostics: Diagnostic[]; counts: Counts } {
+    const counts = { ...chunk.counts };
+    if (chunk.facts.documents.length && this.facts.continues(chunk.facts, 0)) counts.documents--;
+    const across: Diagnostic[] = [];
+    const report = reporter(this.run, across);
+    for (const check of this.run.acrossFileChecks) check.acrossFile!.chunk(chunk.facts, this.facts, report);
+    this.facts.add(chunk.facts);
+    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(chunk.held));
+    addFacts(this.conventions, chunk.conventions);
+    return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };
+  }
+
+  /** The file is over: what the checks across documents held until the whole file was known (in line order). */
+  end(): Diagnostic[] {
+    const held: Diagnostic[] = [];
+    const report = reporter(this.run, held);
+    for (const check of this.run.acrossFileChecks) check.acrossFile!.end?.(this.facts, report);
+    // Settled rows come after the others at the same place, as validateFile orders them.
+    return mergeSorted(sortDiagnostics(held), settleFile(this.held, this.conventions, this.options), false);
+  }
+}
+
+/** Map and reduce on one thread, chunk after chunk (tests, and callers with no pool). */
+export class StreamingValidator {
+  private readonly reducer: FileReducer;
+  private readonly run: Run;
+
+  constructor(private readonly options: ValidationOptions = {}) {
+    this.run = prepare(options);
+    this.reducer = new FileReducer(options);
+  }
+
+  /** `text` holds whole documents, without the final newline; `firstLine` is 0-based. */
+  validateBlock(text: string, firstLine: number): { diagnostics: Diagnostic[]; counts: Counts; chunk: ChunkCheck } {
+    const chunk = checkChunk(text, firstLine, this.options, this.run);
+    return { ...this.reducer.add(chunk), chunk };
+  }
+
+  end(): Diagnostic[] {
+    return this.reducer.end();
+  }
 }

@@ -6,12 +6,13 @@
 // held rows (conventions/).
 
 import { analyseDocument } from './analysis/analyseDocument';
-import type { Check, CheckContext, ReportExtra, SettleContext, SettleGroup, SeveritySettings } from './checks/check';
+import type { Check, CheckContext, Report, ReportExtra, SettleContext, SettleGroup, SeveritySettings } from './checks/check';
 import { makeDiagnostic, toSeverity } from './checks/check';
 import { CHECKS } from './checks/index';
 import type { ParsedFile, PubtatorDocument } from './parse/model';
 import type { Diagnostic, OffsetUnit, Range, Severity } from './types';
 import { conceptSourcesKey, type ConceptSources } from './concepts/conceptSources';
+import { chunkFacts, FileFacts } from './analysis/fileFacts';
 import { addDocumentFacts, copyFacts, documentFacts, emptyFacts, type DocumentFacts, type Facts } from './conventions/facts';
 import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
@@ -43,10 +44,11 @@ export interface FileConventions {
 }
 
 /** The options resolved once per run: the unit, each code's level, the checks that run. */
-interface Run {
+export interface Run {
   unit: OffsetUnit;
   levels: Map<string, Severity>;
   fileChecks: Check[];
+  acrossFileChecks: Check[];
   documentChecks: Check[];
   settleChecks: Check[];
   /** Identifies the options, for diagnostics cached with a document. */
@@ -54,7 +56,7 @@ interface Run {
   schema?: CorpusSchema;
 }
 
-function prepare(options: ValidationOptions): Run {
+export function prepare(options: ValidationOptions): Run {
   const levels = new Map<string, Severity>();
   for (const check of CHECKS) {
     const level = toSeverity(options.severities?.[check.code] ?? options.schema?.checks[check.code] ?? check.defaultSeverity);
@@ -68,6 +70,7 @@ function prepare(options: ValidationOptions): Run {
     unit,
     levels,
     fileChecks: active.filter((c) => c.file),
+    acrossFileChecks: active.filter((c) => c.acrossFile),
     documentChecks: CHECKS.filter((c) => c.document && (levels.has(c.code) || (c.holds ?? []).some((k) => settled.has(k)))),
     settleChecks: active.filter((c) => c.settle),
     // The index identity is part of it, so that loading or rebuilding an index re-checks documents.
@@ -116,6 +119,25 @@ class Checking implements CheckContext {
   }
 }
 
+/** Reports into `out` at each code's level (nothing for a code that is off). */
+export function reporter(run: Run, out: Diagnostic[]): Report {
+  return (code, range, message, extra) => {
+    const severity = run.levels.get(code);
+    if (severity !== undefined) out.push(makeDiagnostic(severity, code, range, message, extra));
+  };
+}
+
+/** The checks across documents, on a whole file taken as its one chunk. */
+function checkAcrossFile(file: ParsedFile, run: Run, out: Diagnostic[]): void {
+  if (run.acrossFileChecks.length === 0) return;
+  const facts = chunkFacts(file);
+  const merged = new FileFacts();
+  const report = reporter(run, out);
+  for (const check of run.acrossFileChecks) check.acrossFile!.chunk(facts, merged, report);
+  merged.add(facts);
+  for (const check of run.acrossFileChecks) check.acrossFile!.end?.(merged, report);
+}
+
 /** An outcome summing its documents' facts (whole-file checks). */
 function outcome(): DocumentOutcome {
   return { list: [], held: new HeldGroups(), facts: emptyFacts() };
@@ -131,9 +153,11 @@ function documentOutcome(): DocumentOutcome {
  * context's target, then releases what was parsed for it unless someone had
  * it open: a large file never holds every row at once.
  */
-function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking): void {
+function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking, visit?: (doc: PubtatorDocument) => void): void {
   const wasParsed = doc.materialized;
   for (const check of run.documentChecks) check.document!(doc, ctx);
+  // `visit` sees the document with its rows parsed, just before they are released.
+  visit?.(doc);
   const facts = documentFacts(doc, ctx.analysis(doc));
   if (ctx.target.facts) addDocumentFacts(ctx.target.facts, facts);
   else ctx.target.documentFacts = facts;
@@ -171,7 +195,7 @@ function settle(run: Run, conventions: FileConventions, part: HeldGroups, inScop
 
 const EVERYWHERE = () => true;
 
-/** A file's diagnostics before settling: decided ones, held rows and counts (the streaming checker settles at the end). */
+/** A chunk's diagnostics before settling: decided ones, held rows and counts (the file's reducer settles at its end). */
 export interface Unsettled {
   diagnostics: Diagnostic[];
   held: HeldGroups;
@@ -179,18 +203,17 @@ export interface Unsettled {
 }
 
 /**
- * Checks the documents of a file without settling held rows; documents that
- * start before `fromLine` take part in the file-level checks only (the
- * streaming checker's stand-ins for earlier blocks). Diagnostics come ordered
- * by position.
+ * Diagnostics of one chunk of whole documents of a file, except those of the
+ * checks across documents, which need the other chunks (see
+ * streamingValidator.ts), and the held rows, settled once the whole file is
+ * known (they come back with the chunk's counts); ordered by position.
  */
-export function checkUnsettled(file: ParsedFile, options: ValidationOptions = {}, fromLine = 0): Unsettled {
-  const run = prepare(options);
+export function validateChunk(
+  file: ParsedFile, options: ValidationOptions = {}, run = prepare(options), visit?: (doc: PubtatorDocument) => void,
+): Unsettled {
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
-  for (const doc of file.documents) {
-    if (doc.startLine >= fromLine) checkOne(doc, run, ctx);
-  }
+  for (const doc of file.documents) checkOne(doc, run, ctx, visit);
   return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
 }
 
@@ -205,6 +228,7 @@ export function validateFile(file: ParsedFile, options: ValidationOptions = {}):
   const run = prepare(options);
   // Documents report, hold and count straight into the file's totals.
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
+  checkAcrossFile(file, run, whole.list);
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx);
   const conventions: FileConventions = { learned: learn(whole.facts!, whole.held), held: whole.held };
@@ -287,7 +311,9 @@ export function validateFileReusing(
   const run = prepare(options);
   const key = run.key;
   if (!fileLevel || fileLevel.options !== key) {
-    fileLevel = { options: key, list: sortDiagnostics(runFileChecks(file, run, options.concepts)) };
+    const list = runFileChecks(file, run, options.concepts);
+    checkAcrossFile(file, run, list);
+    fileLevel = { options: key, list: sortDiagnostics(list) };
   }
   const inDocuments: Diagnostic[] = [];
   const ctx = new Checking(file, run, options.concepts, outcome());
@@ -369,7 +395,7 @@ function before(a: Diagnostic, b: Diagnostic): boolean {
  * positions, `b` first when it was reported first (file-level checks run
  * before the documents), else `a` first (settled rows come after).
  */
-function mergeSorted(a: Diagnostic[], b: Diagnostic[], bFirstAtTies: boolean): Diagnostic[] {
+export function mergeSorted(a: Diagnostic[], b: Diagnostic[], bFirstAtTies = true): Diagnostic[] {
   if (b.length === 0) return a;
   const out: Diagnostic[] = [];
   let i = 0;

@@ -35,9 +35,16 @@ export class Workbench {
     await this.untilLoaded();
   }
 
-  /** Reloads the window (Developer: Reload Window does the same), waiting for the workbench. */
+  /**
+   * Reloads the window as a user does, with Developer: Reload Window, waiting for the workbench.
+   * The workbench then writes its state (open editors, their cursors) before it goes; a reload of
+   * the page drops whatever it had not written yet, so the editors came back where they were a
+   * while before.
+   */
   async reload() {
-    await this.page.reload();
+    const loaded = this.page.waitForEvent('load', { timeout: 90000 });
+    await this.command('Developer: Reload Window');
+    await loaded;
     // The window comes back as it was left: the side bar may be closed, so no waiting for the explorer.
     await this.untilLoaded(false);
   }

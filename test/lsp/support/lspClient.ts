@@ -12,8 +12,8 @@ import {
   ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
   InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest,
-  ShutdownRequest,
-  type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
+  ShutdownRequest, WorkDoneProgressCreateRequest, ProgressType,
+  type ClientCapabilities, type Registration, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport, type Diagnostic, type InitializeResult, type ProtocolConnection,
   type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,12 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Node/V8 flags for the server process (none unless given). */
   execArgv?: readonly string[];
+  /** Workspace folders (file: URIs); none unless given, as most tests run on open files alone. */
+  workspaceFolders?: string[];
+  /** Sections other than `pubtator` that workspace/configuration answers (e.g. `files.exclude`). */
+  sections?: Record<string, unknown>;
+  /** Offer dynamic registration of file watchers and work-done progress, as VS Code does. */
+  watchAndProgress?: boolean;
 }
 
 const WAIT_MS = 20000;
@@ -47,8 +53,12 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Sections asked for through workspace/configuration. */
   readonly configurationRequests: string[] = [];
-  /** What the server registered dynamically (method and options). */
-  readonly registrations: { method: string; options?: unknown }[] = [];
+  /** What the server registered dynamically. */
+  readonly registrations: Registration[] = [];
+  /** Notifications the server sent that have no handler of their own here (pubtator/..., window/showMessage). */
+  readonly notifications: { method: string; params: unknown }[] = [];
+  /** Work-done progress the server reported, in order. */
+  readonly progress: (WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd)[] = [];
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
   private readonly exited: Promise<number | null>;
@@ -75,11 +85,21 @@ export class LspTestClient {
     });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => {
       this.configurationRequests.push(item.section ?? '');
-      return item.section === 'pubtator' ? this.settings : null;
+      return item.section === 'pubtator' ? this.settings : options.sections?.[item.section ?? ''] ?? null;
     }));
+    connection.onUnhandledNotification((message) => {
+      this.notifications.push({ method: message.method, params: message.params });
+      this.wake();
+    });
     connection.onRequest(RegistrationRequest.type, (p) => {
-      this.registrations.push(...p.registrations.map((r) => ({ method: r.method, options: r.registerOptions })));
-      return undefined;
+      this.registrations.push(...p.registrations);
+      this.wake();
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      connection.onProgress(new ProgressType<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd>(), p.token, (value) => {
+        this.progress.push(value);
+        this.wake();
+      });
     });
     connection.listen();
   }
@@ -111,9 +131,12 @@ export class LspTestClient {
 
   private async initialize(options: StartOptions): Promise<LspTestClient> {
     const capabilities: ClientCapabilities = {
-      workspace: options.configuration === false ? {} : {
-        configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true },
+      workspace: {
+        ...(options.configuration === false ? {} : { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }),
+        ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
+        ...(options.watchAndProgress ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       },
+      ...(options.watchAndProgress ? { window: { workDoneProgress: true } } : {}),
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -121,7 +144,8 @@ export class LspTestClient {
       },
     };
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
+      processId: process.pid, rootUri: options.workspaceFolders?.[0] ?? null, capabilities,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       initializationOptions: options.initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -24,6 +24,8 @@ export interface RunOptions {
   input?: string | Buffer;
   /** Run as this user and group (needs root). */
   uid?: number;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -44,8 +46,9 @@ export function run(args: string[], options: RunOptions = {}): Run {
   const cli = options.uid === undefined ? CLI : cliCopyForOtherUser();
   const cwd = options.cwd ?? (options.uid === undefined ? CLI_FIXTURES : dirname(cli));
   const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd, input: options.input, encoding: 'utf8', timeout: 60_000,
-    uid: options.uid, gid: options.uid,
+    cwd, input: options.input, encoding: 'utf8', timeout: 120_000,
+    uid: options.uid, gid: options.uid, env: options.env ? { ...process.env, ...options.env } : undefined,
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (cli !== CLI) rmSync(dirname(cli), { recursive: true, force: true });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,65 +1,71 @@
-// The CLI's pure pieces: line and block splitting, names to check, argument
+// The CLI's pure pieces: cutting bytes into chunks, names to check, argument
 // parsing, output formats and the progress bar text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCommandLine } from '../../../server/src/cli/args';
-import { BlockSplitter, isBlankLine, type Block } from '../../../server/src/cli/blocks';
 import { isPubtatorName } from '../../../server/src/cli/discover';
 import { describeError, InputError } from '../../../server/src/cli/errors';
 import { formatBytes, formatJson, formatSummaryJson, formatSummaryText, formatText, printable } from '../../../server/src/cli/format';
 import { formatChecks } from '../../../server/src/cli/help';
-import { LineSplitter } from '../../../server/src/cli/lines';
 import { renderProgress } from '../../../server/src/cli/progress';
 import { Summary } from '../../../server/src/cli/summary';
 import { CHECKS } from '../../../server/src/service/checks/index';
 import { StreamingValidator } from '../../../server/src/service/streamingValidator';
+import { chunkBytes, ByteChunker, type ByteChunk } from '../../../server/src/service/parse/byteChunks';
+import fc from 'fast-check';
 import { doc, row } from '../../support/build';
 import { Severity, lineRange, type Diagnostic } from '../../../server/src/service/types';
 
-function lines(pieces: string[]): string[] {
-  const out: string[] = [];
-  const splitter = new LineSplitter((l) => out.push(l));
-  for (const p of pieces) splitter.push(p);
-  splitter.end();
-  return out;
+/** The chunks of `text` as strings with their first lines, fed `piece` bytes at a time. */
+function chunks(text: string, target = 0, piece = 1 << 20): { firstLine: number; text: string; lineCount: number }[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const chunker = new ByteChunker(target);
+  const out: ByteChunk[] = [];
+  for (let i = 0; i < bytes.length; i += piece) out.push(...chunker.push(bytes.subarray(i, i + piece)));
+  out.push(...chunker.end());
+  return out.map((c) => ({ firstLine: c.firstLine, text: Buffer.from(c.bytes).toString('utf8'), lineCount: c.lineCount }));
 }
 
-function blocks(text: string, target = 0): Block[] {
-  const out: Block[] = [];
-  const splitter = new BlockSplitter((b) => out.push(b), target);
-  for (const l of text.split('\n')) splitter.line(l);
-  splitter.end();
-  return out;
-}
-
-test('lines split on LF only, keep CR, join pieces and flush a last line without newline', () => {
-  assert.deepEqual(lines(['a\r\nb', 'c\n', '\nd']), ['a\r', 'bc', '', 'd']);
-  assert.deepEqual(lines(['x\n']), ['x']);
-  assert.deepEqual(lines(['', 'x', '', 'y']), ['xy']);
-  assert.deepEqual(lines([]), []);
-  assert.deepEqual(lines(['\n\n']), ['', '']);
+test('chunks end before blank lines (spaces, TABs, CR, BOM) and before title lines, with file line numbers', () => {
+  const text = ['1|t|T', '1|a|A', 'row\t1', ' \t\r', '\ufeff', '2|t|T2', '2\t0\t1\tx\tT', '3|title|T3', '3|abstract|A3', '', '', '4\t0\t1\tx\tT'].join('\n');
+  assert.deepEqual(chunks(text), [
+    { firstLine: 0, text: '1|t|T\n1|a|A\nrow\t1', lineCount: 3 },
+    { firstLine: 3, text: ' \t\r', lineCount: 1 },
+    { firstLine: 4, text: '\ufeff', lineCount: 1 },
+    { firstLine: 5, text: '2|t|T2\n2\t0\t1\tx\tT', lineCount: 2 },
+    { firstLine: 7, text: '3|title|T3\n3|abstract|A3', lineCount: 2 },
+    { firstLine: 9, text: '', lineCount: 1 },
+    { firstLine: 10, text: '\n4\t0\t1\tx\tT', lineCount: 2 },
+  ]);
+  // Abstract and other passage lines never start a chunk; a row after a blank line does not either.
+  assert.equal(chunks('1|t|T\n1\t0\t1\tx\tT\n1|a|late\n1|body|B').length, 1);
+  // With a target size, chunks gather documents and end at the next boundary after it.
+  assert.deepEqual(chunks(text, 20).map((c) => c.firstLine), [0, 4, 7, 9]);
+  assert.deepEqual(chunks(text, 1000), [{ firstLine: 0, text, lineCount: 12 }]);
+  // An empty input is one empty chunk; a final newline stays in the last chunk.
+  assert.deepEqual(chunks(''), [{ firstLine: 0, text: '', lineCount: 1 }]);
+  assert.deepEqual(chunks('1|t|T\n').map((c) => c.text), ['1|t|T', '']);
 });
 
-test('blocks end at blank lines (spaces, TABs, CR, BOM) and before title lines, with file line numbers', () => {
-  const text = ['1|t|T', '1|a|A', 'row\t1', ' \t\r', '\ufeff', '2|t|T2', '2\t0\t1\tx\tT', '3|title|T3', '3|abstract|A3', '', '', '4\t0\t1\tx\tT'].join('\n');
-  assert.deepEqual(blocks(text), [
-    { firstLine: 0, text: '1|t|T\n1|a|A\nrow\t1' },
-    { firstLine: 5, text: '2|t|T2\n2\t0\t1\tx\tT' },
-    { firstLine: 7, text: '3|title|T3\n3|abstract|A3' },
-    { firstLine: 11, text: '4\t0\t1\tx\tT' },
-  ]);
-  // Abstract and other passage lines never start a block of their own.
-  assert.equal(blocks('1|t|T\n1\t0\t1\tx\tT\n1|a|late\n1|body|B').length, 1);
-  // With a target size, blocks gather documents (blank lines inside kept) and end at the next boundary.
-  assert.deepEqual(blocks(text, 20), [
-    { firstLine: 0, text: '1|t|T\n1|a|A\nrow\t1\n \t\r' },
-    { firstLine: 5, text: '2|t|T2\n2\t0\t1\tx\tT\n3|title|T3\n3|abstract|A3' },
-    { firstLine: 11, text: '4\t0\t1\tx\tT' },
-  ]);
-  assert.deepEqual(blocks(text, 1000), [{ firstLine: 0, text: text.replace(/\n+$/, '') }]);
-  assert.equal(isBlankLine(' \t\r\ufeff'), true);
-  assert.equal(isBlankLine(' x'), false);
-  assert.deepEqual(blocks(''), []);
+test('chunks joined by newlines are the input byte for byte, however the bytes arrive', () => {
+  const LINES = ['', ' ', '\r', '\ufeff', '1|t|A b', '1|a|C', '2|title|X', 'é|t|Ü', '1\t0\t1\tA\tT\tX', '1\tR\tX\tY', 'junk', '\u{1F600}|t|x'];
+  fc.assert(fc.property(
+    fc.array(fc.constantFrom(...LINES), { maxLength: 30 }), fc.boolean(), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 17 }),
+    (lines, finalNewline, target, piece) => {
+      const text = lines.join('\n') + (finalNewline ? '\n' : '');
+      const got = chunks(text, target, piece);
+      assert.equal(got.map((c) => c.text).join('\n'), text);
+      let line = 0;
+      for (const c of got) {
+        assert.equal(c.firstLine, line);
+        assert.equal(c.lineCount, c.text.split('\n').length);
+        line += c.lineCount;
+      }
+      // Every chunk after the first starts with a blank line or a title line.
+      for (const c of got.slice(1)) assert.match(c.text.split('\n')[0], /^[ \t\r\ufeff]*$|^[^\t|]+\|(t|title)\|/);
+      assert.deepEqual(chunkBytes(Buffer.from(text, 'utf8'), target).map((c) => c.firstLine), got.map((c) => c.firstLine));
+    },
+  ), { numRuns: 500 });
 });
 
 test('names found in folders: *.pubtator, *PubTator*.txt in any case, and their .gz', () => {
@@ -72,9 +78,10 @@ test('names found in folders: *.pubtator, *PubTator*.txt in any case, and their 
 });
 
 test('the command line: commands, options, and usage errors that say what is valid', () => {
-  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { kind: 'check', paths: ['a', 'b'], json: false, severities: {} });
+  const defaults = { kind: 'check', format: 'text', severities: {}, quiet: false, maxWarnings: -1 };
+  assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { ...defaults, paths: ['a', 'b'] });
   assert.deepEqual(parseCommandLine(['check', '--json', '--offsets', 'utf16', '--severity', 'text-mismatch=warning', '--severity=duplicate-document=off', 'x']),
-    { kind: 'check', paths: ['x'], json: true, unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });
+    { ...defaults, paths: ['x'], format: 'json', unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });
   assert.deepEqual(parseCommandLine(['checks']), { kind: 'checks', json: false });
   assert.deepEqual(parseCommandLine(['--help']), { kind: 'help' });
   assert.deepEqual(parseCommandLine(['check', '-V']), { kind: 'version' });
@@ -112,7 +119,8 @@ test('documents are counted once across continuation blocks; the summary lists c
   const rows = [row(7, 0, 1, 'A', 'Chemical', 'X'), row(7, 0, 1, 'A', 'Chemical', 'Y'), row(7, 'Association', 'X', 'Y')];
   // Two passage blocks of PMID 7 (NLM-Chem) are one document; then PMID 8.
   const input = [doc('7', 'A', '', ...rows), doc('7', 'B', '', ...rows), doc('8', 'C', '', ...rows)].join('\n\n');
-  s.addBlock({ counts: new StreamingValidator().validateBlock(input, 0).counts, diagnostics: [DIAG, DIAG, { ...DIAG, severity: Severity.Warning, code: 'duplicate-document' }] });
+  s.addCounts(new StreamingValidator().validateBlock(input, 0).counts);
+  s.addDiagnostics([DIAG, DIAG, { ...DIAG, severity: Severity.Warning, code: 'duplicate-document' }]);
   s.files = 2;
   s.textBytes = 3 * 1024 * 1024;
   s.rawBytes = s.textBytes;

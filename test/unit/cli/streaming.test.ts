@@ -1,13 +1,13 @@
-// The streaming checker must give exactly what validateFile gives on the
-// whole text: same diagnostics, same order (the blocks' decided ones and the
-// settled ones at the end, sorted together as the CLI prints them), whatever
-// the chunk boundaries.
+// The chunked checker (map: checkChunk per chunk, reduce: FileReducer in file
+// order) must give exactly what validateFile gives on the whole text: same
+// diagnostics, same order (the rows held for the file's habits come at its end,
+// and are sorted in as the command line prints them), whatever the chunk boundaries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { FileChecker } from '../../../server/src/cli/fileChecker';
+import { ByteChunker } from '../../../server/src/service/parse/byteChunks';
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { StreamingValidator } from '../../../server/src/service/streamingValidator';
 import type { Diagnostic } from '../../../server/src/service/types';
@@ -16,16 +16,20 @@ import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
 import { doc, file, row } from '../../support/build';
 
 /**
- * Feeds `bytes` through the CLI's streaming path in `chunk`-byte pieces, with
- * blocks of `target` characters (0: one block per document).
+ * Feeds `bytes` through the CLI's path in `piece`-byte pieces, cut into chunks
+ * of `target` bytes (0: one per document), each decoded and checked on its own.
  */
-function streamed(bytes: Uint8Array, chunk: number, options: ValidationOptions = {}, target = 0): Diagnostic[] {
+function streamed(bytes: Uint8Array, piece: number, options: ValidationOptions = {}, target = 0): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const checker = new FileChecker(options, (r) => { for (const d of r.diagnostics) out.push(d); }, target);
+  const validator = new StreamingValidator(options);
+  const chunker = new ByteChunker(target);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for (let i = 0; i < bytes.length; i += chunk) checker.push(decoder.decode(bytes.subarray(i, i + chunk), { stream: true }));
-  checker.push(decoder.decode());
-  for (const d of checker.end()) out.push(d);
+  const check = (chunks: ReturnType<ByteChunker['end']>) => {
+    for (const c of chunks) out.push(...validator.validateBlock(decoder.decode(c.bytes), c.firstLine).diagnostics);
+  };
+  for (let i = 0; i < bytes.length; i += piece) check(chunker.push(bytes.subarray(i, i + piece)));
+  check(chunker.end());
+  out.push(...validator.end());
   return sortDiagnostics(out);
 }
 
@@ -121,7 +125,7 @@ test('the streaming validator reports duplicate-document at the level asked for,
   assert.equal(codes({}).length, 1);
   assert.equal(codes({ severities: { 'duplicate-document': 'error' } })[0].severity, 1);
   assert.equal(codes({ severities: { 'duplicate-document': 'off' } }).length, 0);
-  // Called directly with blocks: the stand-in for the first occurrence keeps its line.
+  // Called directly with chunks: the first occurrence keeps its line.
   const v = new StreamingValidator();
   v.validateBlock(KETAMINE, 4);
   v.validateBlock(doc('200', 'Other', 'Text.'), 20);

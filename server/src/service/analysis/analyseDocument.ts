@@ -302,7 +302,7 @@ function findDrift(spans: MentionSpanCheck[]): Drift | undefined {
 /**
  * Several spans past the end of the text have one cause: the text is cut
  * short (or its abstract line is missing), not each offset wrong. One span
- * past the end is left to offset-out-of-range, and so are spans whose texts
+ * (one place, however often repeated) past the end is left to offset-out-of-range, and so are spans whose texts
  * all occur one same distance away (moved, not cut).
  */
 function findTruncation(doc: PubtatorDocument, unit: OffsetUnit, spans: MentionSpanCheck[], drift: Drift | undefined): Truncation | undefined {
@@ -311,7 +311,8 @@ function findTruncation(doc: PubtatorDocument, unit: OffsetUnit, spans: MentionS
   if (outside < 2) return undefined;
   const explained = new Set(drift?.rows);
   const past = spans.filter((s) => s.status === 'out-of-range' && !explained.has(s));
-  if (past.length < 2) return undefined;
+  // Counted by place: a repeated row is one span, not evidence of a cut.
+  if (new Set(past.map((s) => `${s.mention.start}-${s.mention.end}`)).size < 2) return undefined;
   // Texts that all occur one same distance earlier are spans moved, not a text cut.
   const shift = past[0].nearest?.shift;
   if (shift !== undefined && past.every((s) => s.nearest && Math.abs(s.nearest.shift - shift) <= 2)) return undefined;

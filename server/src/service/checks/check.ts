@@ -6,6 +6,7 @@ import type { Diagnostic, OffsetUnit, Range, RelatedInformation, SeverityName } 
 import { Severity } from '../types';
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptSources } from '../concepts/conceptSources';
+import type { ChunkFacts, FileFacts } from '../analysis/fileFacts';
 import type { HeldGroup, HeldItem, HeldKind, HeldRow } from '../conventions/held';
 import type { Learned } from '../conventions/learn';
 import type { CorpusSchema } from '../schema/schema';
@@ -55,14 +56,35 @@ export interface ReportExtra {
 export interface Check extends CheckInfo {
   /** Runs on each document in turn, with its rows parsed. */
   document?(doc: PubtatorDocument, ctx: CheckContext): void;
-  /** Runs once per file on document headers (id, lines) and stray lines; reads no rows. */
+  /**
+   * Runs on the stray lines and document headers of a file, or of one chunk
+   * of whole documents (reads no rows): what it reports must not depend on
+   * the rest of the file. Across documents, use `acrossFile`.
+   */
   file?(file: ParsedFile, ctx: CheckContext): void;
+  /** Looks across the documents of a file through the facts of its chunks (analysis/fileFacts.ts). */
+  acrossFile?: AcrossFileCheck;
   /** Kinds of rows `document` holds for a settle step (it then runs whenever such a step does). */
   holds?: readonly HeldKind[];
   /** Kinds of held rows `settle` reads. */
   settles?: readonly HeldKind[];
   /** Runs once the whole file has been read: reports the held rows that break the file's habits. */
   settle?(ctx: SettleContext): void;
+}
+
+/** Reports a problem at the level the user chose for its code. */
+export type Report = CheckContext['report'];
+
+/**
+ * A check across documents in map-reduce form: a file checked in chunks, on
+ * several threads, gives exactly what the whole file gives, because the
+ * check sees only facts, chunk after chunk in file order.
+ */
+export interface AcrossFileCheck {
+  /** The next chunk's facts; `file` holds those of the chunks before it. Reports what this chunk decides. */
+  chunk(chunk: ChunkFacts, file: FileFacts, report: Report): void;
+  /** The whole file was seen (`file` holds every chunk): reports what was held until then. */
+  end?(file: FileFacts, report: Report): void;
 }
 
 /** A check that looks at one document at a time. */

@@ -92,6 +92,24 @@ export class HeldGroups {
     return this.ordered.length;
   }
 
+  /** Plain data that crosses threads (structured clone keeps no classes). */
+  toData(): HeldGroup[] {
+    return this.ordered.map((g) => ({
+      kind: g.kind, key: g.key, count: g.count,
+      items: g.items.map((i) => ({ kind: i.kind, key: i.key, range: i.range, message: i.message, data: i.data, related: i.related })),
+    }));
+  }
+
+  static fromData(data: readonly HeldGroup[]): HeldGroups {
+    const held = new HeldGroups();
+    for (const g of data) {
+      const group = held.group(g.kind, g.key);
+      group.count = g.count;
+      group.items = g.items.map((i) => CompactItem.of(g.kind, g.key, i));
+    }
+    return held;
+  }
+
   /** The same groups, `delta` lines further down (a document moved by an edit above it). */
   shifted(delta: number): HeldGroups {
     if (delta === 0 || this.ordered.length === 0) return this;

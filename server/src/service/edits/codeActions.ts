@@ -16,7 +16,7 @@ import type { Fix, FixBuilder, FixContext } from './fix';
 import { danglingIdFix, duplicateFix } from './rowFixes';
 import { spanFixes } from './spanFixes';
 import { linesOf, type TextEdit } from './textEdit';
-import { countsOf, verifyFix, type VerifyOptions } from './verify';
+import { countsOf, verifyFix, verifyStrictly, type VerifyOptions } from './verify';
 
 /** Fixable codes, in the order a fix-all of several codes applies them (whole-document fixes first). */
 const BUILDERS: [code: string, builder: FixBuilder, label: string][] = [
@@ -119,9 +119,13 @@ class DocumentFixes {
   readonly ctx: FixContext;
   readonly fresh: Diagnostic[];
   readonly verify: VerifyOptions;
-  private readonly preferred = new Map<string, { fixes: Fix[]; edits: TextEdit[] }>();
+  private readonly preferred = new Map<string, DocumentFixAll>();
 
-  constructor(file: ParsedFile, readonly doc: PubtatorDocument, options: CodeActionOptions) {
+  /** Fixes taken with no human to look: each must add no problem of any code (verify.ts). */
+  private readonly strict: boolean;
+
+  constructor(file: ParsedFile, readonly doc: PubtatorDocument, options: CodeActionOptions & { strict?: boolean }) {
+    this.strict = options.strict === true;
     const unit = options.unit ?? 'codepoint';
     this.ctx = { file, doc, unit, analysis: analyseDocument(doc, unit) };
     this.fresh = validateDocument(file, doc, { unit, severities: options.severities });
@@ -141,27 +145,37 @@ class DocumentFixes {
    * earlier fix touched, verified together: strictly fewer problems of the
    * code and no more in all, or nothing.
    */
-  fixAll(code: string, taken = new Set<number>()): { fixes: Fix[]; edits: TextEdit[] } {
+  fixAll(code: string, taken = new Set<number>()): DocumentFixAll {
     const known = this.preferred.get(code);
     if (known && taken.size === 0) return known;
     const builder = BUILDER.get(code);
     const fixes: Fix[] = [];
+    const problems: Diagnostic[] = [];
     const edits: TextEdit[] = [];
     const lines = new Set<number>();
     for (const d of this.fresh) {
       if (d.code !== code || !builder) continue;
       const fix = builder(this.ctx, d).find((f) => f.preferred);
-      if (!fix) continue;
+      if (!fix || (this.strict && !verifyStrictly(this.doc, fix.edits, this.verify))) continue;
       const touched = fix.edits.flatMap(linesOf);
       if (touched.some((l) => taken.has(l) || lines.has(l))) continue;
       touched.forEach((l) => lines.add(l));
       fixes.push(fix);
+      problems.push(d);
       edits.push(...fix.edits);
     }
-    const result = fixes.length && verifyFix(this.doc, code, edits, this.verify) ? { fixes, edits } : { fixes: [], edits: [] };
+    const verified = fixes.length > 0 && (this.strict ? verifyStrictly(this.doc, edits, this.verify) : verifyFix(this.doc, code, edits, this.verify));
+    const result = verified ? { fixes, problems, edits } : { fixes: [], problems: [], edits: [] };
     if (taken.size === 0) this.preferred.set(code, result);
     return result;
   }
+}
+
+/** A fix-all of one code in one document: the fixes, the problems they fix (same order), and all their edits. */
+interface DocumentFixAll {
+  fixes: Fix[];
+  problems: Diagnostic[];
+  edits: TextEdit[];
 }
 
 /** Documents a request concerns: those at the ends of its range and at each diagnostic it sends. */
@@ -251,6 +265,11 @@ function documentsWith(file: ParsedFile, codes: readonly string[], known: readon
 export interface FixAllOptions extends CodeActionOptions {
   /** Fix only problems at least this severe (1 error … 4 hint); all when absent. */
   minSeverity?: number;
+  /**
+   * No human will look (the command line's --fix): take a fix only when it
+   * adds no problem of any code, not merely fewer in all (verify.ts).
+   */
+  strict?: boolean;
 }
 
 /**
@@ -259,23 +278,43 @@ export interface FixAllOptions extends CodeActionOptions {
  * touched by an earlier code left for the next run.
  */
 export function fixAllEdits(file: ParsedFile, codes: readonly string[], options: FixAllOptions = {}, docs?: readonly PubtatorDocument[]): TextEdit[] {
+  return fixAllWithReport(file, codes, options, docs).edits;
+}
+
+/** A problem a fix-all fixes, and the fix it takes. */
+export interface AppliedFix {
+  problem: Diagnostic;
+  title: string;
+}
+
+/** fixAllEdits, also saying which problem each fix fixes (for a command line that reports what it did). */
+export function fixAllWithReport(
+  file: ParsedFile, codes: readonly string[], options: FixAllOptions = {}, docs?: readonly PubtatorDocument[],
+): { edits: TextEdit[]; applied: AppliedFix[] } {
   const wanted = FIXABLE_CODES.filter((c) => codes.includes(c));
   const edits: TextEdit[] = [];
+  const applied: AppliedFix[] = [];
   for (const doc of docs ?? documentsWith(file, wanted, known(options))) {
     const wasParsed = doc.materialized;
     const state = new DocumentFixes(file, doc, options);
     const present = new Set(state.fresh.filter((d) => options.minSeverity === undefined || d.severity <= options.minSeverity).map((d) => d.code));
     const taken = new Set<number>();
     const docEdits: TextEdit[] = [];
+    const docApplied: AppliedFix[] = [];
     for (const code of wanted) {
       if (!present.has(code)) continue;
-      const { edits: codeEdits } = state.fixAll(code, taken.size ? taken : undefined);
+      const { edits: codeEdits, fixes, problems } = state.fixAll(code, taken.size ? taken : undefined);
       for (const e of codeEdits) linesOf(e).forEach((l) => taken.add(l));
       docEdits.push(...codeEdits);
+      fixes.forEach((f, i) => docApplied.push({ problem: problems[i], title: f.title }));
     }
     // Fixes of several codes are checked once more together.
-    if (docEdits.length && (wanted.length === 1 || verifyFix(doc, undefined, docEdits, state.verify))) edits.push(...docEdits);
+    const together = wanted.length === 1 ? true : options.strict ? verifyStrictly(doc, docEdits, state.verify) : verifyFix(doc, undefined, docEdits, state.verify);
+    if (docEdits.length && together) {
+      edits.push(...docEdits);
+      applied.push(...docApplied);
+    }
     if (!wasParsed) doc.release();
   }
-  return edits;
+  return { edits, applied };
 }

@@ -65,12 +65,17 @@ export function lineLength(row: Row): number {
  * line is left behind.
  */
 export function deleteLine(file: ParsedFile, doc: PubtatorDocument, line: number): TextEdit {
-  if (line + 1 < file.lineCount) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  if (line + 1 < endLine(file)) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
   const row = rowAt(doc, line);
   const previous = line > doc.startLine ? rowAt(doc, line - 1) : undefined;
   const end = row ? lineLength(row) : 0;
   if (!previous) return { range: lineRange(line, 0, end), newText: '' };
   return { range: { start: { line: line - 1, character: lineLength(previous) }, end: { line, character: end } }, newText: '' };
+}
+
+/** The line after the parsed text's last (a chunk of a file counts from its own first line). */
+function endLine(file: ParsedFile): number {
+  return (file.firstLine ?? 0) + file.lineCount;
 }
 
 /** The line break a file uses. */
@@ -85,7 +90,7 @@ export function eolOf(file: ParsedFile): string {
 export function insertLineAfter(file: ParsedFile, doc: PubtatorDocument, after: number, text: string): TextEdit {
   const eol = eolOf(file);
   if (after < doc.startLine) return { range: lineRange(doc.startLine, 0, 0), newText: text + eol };
-  if (after + 1 < file.lineCount) return { range: lineRange(after + 1, 0, 0), newText: text + eol };
+  if (after + 1 < endLine(file)) return { range: lineRange(after + 1, 0, 0), newText: text + eol };
   const row = rowAt(doc, after);
   const end = row ? lineLength(row) : 0;
   return { range: lineRange(after, end, end), newText: eol + text };

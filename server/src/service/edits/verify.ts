@@ -36,6 +36,34 @@ function withCode(severities: SeveritySettings | undefined, code: string | undef
   return out;
 }
 
+/** Problems of a document text (possibly several documents after an edit), per code. */
+function countByCode(text: string, firstLine: number, options: VerifyOptions): Map<string, number> {
+  const file = parsePubtator(text, { firstLine, previousId: options.previousId });
+  const counts = new Map<string, number>();
+  if (file.stray.length) counts.set('malformed-line', file.stray.length);
+  for (const doc of file.documents) {
+    for (const d of validateDocument(file, doc, { unit: options.unit, severities: options.severities })) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The stricter test for fixes applied with no human to look (the command
+ * line's --fix): fewer problems in all, and not one more of any code. A fix
+ * that trades a problem for another (moving a span onto an identical
+ * mention, which makes a duplicate) waits for a person.
+ */
+export function verifyStrictly(doc: PubtatorDocument, edits: readonly TextEdit[], options: VerifyOptions): boolean {
+  const after = editedSource(doc, edits);
+  if (after === undefined) return false;
+  const before = countByCode(documentSource(doc), doc.startLine, options);
+  const now = countByCode(after, doc.startLine, options);
+  let fewer = false;
+  for (const [code, n] of now) if (n > (before.get(code) ?? 0)) return false;
+  for (const [code, n] of before) if ((now.get(code) ?? 0) < n) fewer = true;
+  return fewer;
+}
+
 /** Counts the problems of a document text (possibly several documents after an edit). */
 function countText(text: string, firstLine: number, previousId: string | undefined, code: string | undefined, unit: OffsetUnit, severities: SeveritySettings | undefined): Counts {
   const file = parsePubtator(text, { firstLine, previousId });
@@ -70,10 +98,18 @@ export function countsOf(doc: PubtatorDocument, code: string | undefined, option
  * reach outside the document fail.
  */
 export function verifyFix(doc: PubtatorDocument, code: string | undefined, edits: readonly TextEdit[], options: VerifyOptions, before = countsOf(doc, code, options)): boolean {
-  if (edits.length === 0) return false;
+  const after = editedSource(doc, edits);
+  if (after === undefined) return false;
+  const counts = countText(after, doc.startLine, options.previousId, code, options.unit, options.severities);
+  return code === undefined ? counts.all < before.all : counts.code < before.code && counts.all <= before.all;
+}
+
+/** The document's source with `edits` applied; undefined when they reach outside it or overlap. */
+function editedSource(doc: PubtatorDocument, edits: readonly TextEdit[]): string | undefined {
+  if (edits.length === 0) return undefined;
   const shifted: TextEdit[] = [];
   for (const e of edits) {
-    if (e.range.start.line < doc.startLine || e.range.end.line > doc.endLine + 1) return false;
+    if (e.range.start.line < doc.startLine || e.range.end.line > doc.endLine + 1) return undefined;
     shifted.push({
       newText: e.newText.replace(/\r\n/g, '\n'),
       range: {
@@ -82,12 +118,9 @@ export function verifyFix(doc: PubtatorDocument, code: string | undefined, edits
       },
     });
   }
-  let after: string;
   try {
-    after = applyEdits(documentSource(doc), shifted);
+    return applyEdits(documentSource(doc), shifted);
   } catch {
-    return false; // overlapping edits
+    return undefined; // overlapping edits
   }
-  const counts = countText(after, doc.startLine, options.previousId, code, options.unit, options.severities);
-  return code === undefined ? counts.all < before.all : counts.code < before.code && counts.all <= before.all;
 }

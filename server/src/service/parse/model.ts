@@ -106,7 +106,10 @@ export function cached<T>(doc: PubtatorDocument, key: object, make: () => T): T 
 }
 
 export interface ParsedFile {
+  /** Lines of the text parsed. */
   lineCount: number;
+  /** Line of that text's first line when it is a part of a larger file (a chunk); absent for a whole file. */
+  firstLine?: number;
   documents: PubtatorDocument[];
   /** Non-blank lines that belong to no document (before any passage line). */
   stray: MalformedLine[];

@@ -106,5 +106,6 @@ export function parsePubtator(text: string, options: ParseOptions = {}): ParsedF
   }
   close();
   file.lineCount = line - first;
+  if (first > 0) file.firstLine = first;
   return file;
 }

@@ -1,0 +1,80 @@
+// `pubtator stats FILE_OR_FOLDER...`: what the files hold (documents,
+// passages, mentions and distinct concepts per entity type, relations per
+// type, id namespaces, the offset unit the spans point to, and the share of
+// rows with problems), per file and in all. The files are read and checked
+// exactly as `check` reads them (chunks, --jobs, the same reduce step); each
+// chunk is also counted (features/corpusStats.ts) and the counts added up.
+
+import { StatsTotal, type CorpusStats } from '../service/features/corpusStats';
+import { prepare, type ValidationOptions } from '../service/validate';
+import type { StatsCommand } from './args';
+import type { StatsResult } from './chunkTasks';
+import { discover, type InputProblem } from './discover';
+import { checkOne, FileCheck } from './fileCheck';
+import { printable } from './format';
+import type { ReadCounters } from './readInput';
+import { OrderedResults, queueFor } from './runner';
+import { createRunner, defaultJobs } from './runners';
+import type { Streams } from './runCheck';
+import { formatStatsJson, formatStatsText, type FileStats, type StatsReport } from './statsFormat';
+import { Summary } from './summary';
+
+export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
+  const { files, problems } = await discover(options.paths);
+  const summary = new Summary();
+  const unreadable = (p: InputProblem) => {
+    summary.unreadable.push(p);
+    io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
+  };
+  problems.forEach(unreadable);
+  const validation: ValidationOptions = { unit: options.unit, severities: options.severities };
+  const sizes = files.map((f) => f.size);
+  const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, {
+    totalBytes: sizes.every((s) => s !== undefined) ? sizes.reduce<number>((a, s) => a + (s ?? 0), 0) : undefined,
+    compressed: files.some((f) => f.gzip || f.stdin),
+  });
+  const results = new OrderedResults(queueFor(runner));
+  const counters: ReadCounters = { raw: 0, text: 0 };
+  const total = new StatsTotal();
+  const perFile: FileStats[] = [];
+  let problemRows = 0;
+  try {
+    for (const input of files) {
+      const counted = new StatsTotal();
+      // Lines with at least one problem: diagnostics come in line order.
+      let rows = 0;
+      let lastLine = -1;
+      const file = new FileCheck(input, input.path, validation, summary, (d) => {
+        if (d.range.start.line !== lastLine) rows++;
+        lastLine = d.range.start.line;
+      }, unreadable, {
+        // A document cut from its continuation block at a chunk boundary was counted twice.
+        taken: (chunk, counts) => counted.uncount(chunk.counts.documents - counts.documents),
+        ended: () => {
+          const stats = counted.result();
+          perFile.push({ file: input.path, stats, problemRows: rows, concepts: counted.conceptCounts() });
+          total.add(stats);
+          problemRows += rows;
+        },
+      });
+      await checkOne(input, counters, runner, results, file, 'stats', (r) => {
+        counted.add((r as StatsResult).stats);
+        return r.check;
+      });
+    }
+    await results.drain();
+  } finally {
+    await runner.close();
+  }
+  const report: StatsReport = {
+    files: perFile,
+    total: total.result() as CorpusStats,
+    concepts: total.conceptCounts(),
+    problemRows,
+    problems: summary.codes,
+    bytes: counters.text,
+    unreadable: summary.unreadable,
+  };
+  io.stdout.write(options.json ? formatStatsJson(report) : formatStatsText(report));
+  return summary.unreadable.length ? 2 : 0;
+}

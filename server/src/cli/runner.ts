@@ -1,0 +1,70 @@
+// Where chunk tasks run, and the order their results are used in. A runner
+// takes tasks and gives results, on this thread (--jobs 1) or on worker
+// threads (workerPool.ts); results are used strictly in the order the tasks
+// were given, so the output is the same whatever ran where and finished first.
+
+import type { ChunkTask, TaskContext, TaskResult } from './chunkTasks';
+import { runTask } from './chunkTasks';
+
+export interface ChunkRunner {
+  /** Threads that run tasks. */
+  readonly threads: number;
+  run(task: ChunkTask): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/** Results waiting per thread: enough that no thread idles while the main thread reads and prints. */
+export function queueFor(runner: ChunkRunner): number {
+  return Math.max(2, runner.threads * 4);
+}
+
+/** Runs each task at once, on this thread. */
+export class InlineRunner implements ChunkRunner {
+  readonly threads = 1;
+
+  constructor(private readonly ctx: TaskContext) {}
+
+  run(task: ChunkTask): Promise<TaskResult> {
+    try {
+      return Promise.resolve(runTask(task, this.ctx));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Results used in the order they were added, with at most `limit` waiting:
+ * adding waits while the queue is full, which holds back the reading (and so
+ * bounds memory) while workers catch up.
+ */
+export class OrderedResults {
+  private readonly waiting: { result: Promise<unknown>; use: (value: unknown) => void | Promise<void> }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async add<T>(result: Promise<T>, use: (value: T) => void | Promise<void>): Promise<void> {
+    // A rejection is seen when its turn comes, not as an unhandled one before.
+    result.catch(() => undefined);
+    this.waiting.push({ result, use: use as (value: unknown) => void | Promise<void> });
+    while (this.waiting.length >= this.limit) await this.next();
+  }
+
+  /** Something to do in its turn, after every result added before it. */
+  then(action: () => void | Promise<void>): Promise<void> {
+    return this.add(Promise.resolve(), action);
+  }
+
+  async drain(): Promise<void> {
+    while (this.waiting.length) await this.next();
+  }
+
+  private async next(): Promise<void> {
+    const head = this.waiting.shift()!;
+    await head.use(await head.result);
+  }
+}

@@ -1,0 +1,47 @@
+// The runner a run uses: this thread for --jobs 1 or a small input, worker
+// threads otherwise. Either way the results, used in order, are the same.
+
+import { availableParallelism } from 'node:os';
+import type { TaskContext } from './chunkTasks';
+import { CHUNK_BYTES } from './fileChunks';
+import { InlineRunner, type ChunkRunner } from './runner';
+import { WorkerPool } from './workerPool';
+
+export interface RunnerHints {
+  /** The MeSH index file, which each worker opens for itself. */
+  meshPath?: string;
+  /** Bytes on disk of all inputs, when known. */
+  totalBytes?: number;
+  /** Whether some input is compressed (its size on disk says little about its text). */
+  compressed?: boolean;
+}
+
+/** --jobs when not given: every core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Threads worth starting: no more than chunks to share, none for an input of a chunk or two. */
+export function threadsFor(jobs: number, hints: RunnerHints): number {
+  if (jobs <= 1) return 1;
+  if (hints.totalBytes === undefined || hints.compressed) return jobs;
+  return Math.max(1, Math.min(jobs, Math.floor(hints.totalBytes / CHUNK_BYTES)));
+}
+
+/** Each worker's heap limit: the command line's own budget (memoryBudget.ts), PUBTATOR_HEAP_MB. */
+function workerHeapMb(): number {
+  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
+  return heap > 0 ? heap : 0;
+}
+
+export function createRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): ChunkRunner {
+  const threads = threadsFor(jobs, hints);
+  if (threads <= 1) return new InlineRunner(ctx);
+  return new WorkerPool(threads, ctx.options, hints.meshPath, workerScript(), workerHeapMb());
+}
+
+/** The script a worker runs: the CLI bundle itself, or this folder's compiled workerPool.js. */
+function workerScript(): string {
+  // In the bundle every module shares the bundle's __filename; compiled, this is runners.js beside workerPool.js.
+  return __filename.endsWith('runners.js') ? __filename.replace(/runners\.js$/, 'workerPool.js') : __filename;
+}
