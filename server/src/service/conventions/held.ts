@@ -11,6 +11,7 @@ export type HeldKind =
   | 'text-mismatch' // a span whose covered text differs and no nearby shift explains it
   | 'text-minor' // a span whose covered text differs only as producers normalise
   | 'no-abstract' // a document with a title line and no abstract line
+  | 'relations-no-mentions' // a document with relation rows and no mention row for their ids to match
   | 'reversed-relation' // a relation row whose reverse (same type) is in its document (key: the type)
   | 'one-way-relation' // a relation row whose reverse is not (key: the type)
   | 'relation-type' // a relation row whose type the schema does not declare (key: the type)
