@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { repoRoot } from './corpus';
 import { mb } from './measure';
 import { modelMemorySection, throughputSection } from './throughput';
+import { conventionsSection } from './conventions';
 import { keystrokeSection } from './keystroke';
 import { featuresSection } from './features';
 import { semanticTokensSection } from './semanticTokens';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const quick = process.env.BENCH_QUICK === '1';
   const sections: [string, () => string | Promise<string>][] = [
     ['Parse + check throughput', () => throughputSection(runs)],
+    ['Learning each file\'s conventions', () => conventionsSection(runs)],
     ['Memory kept for an open file', modelMemorySection],
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],

@@ -15,6 +15,7 @@ import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
+import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
 import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 
 export const CLIENT_ID = 'pubtator';
@@ -59,6 +60,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
+    registerCreateSchema(() => client),
     registerCompare(() => client),
     registerCheckWorkspace(() => client),
     listenForLargeWorkspace(client, context.workspaceState),
@@ -69,6 +71,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     }),
   );
   registerWorkspaceFiles(client);
+  registerSchemaFiles(client);
   await client.start();
   return client;
 }

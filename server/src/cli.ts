@@ -7,6 +7,7 @@ import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
+import { runSchema } from './cli/runSchema';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -32,6 +33,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);
     case 'stats':
       return runStats(command);
+    case 'schema':
+      return runSchema(command.path);
     case 'compare':
       return runCompare(command);
   }

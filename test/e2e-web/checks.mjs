@@ -5,6 +5,7 @@
 // Neovim and @vscode/test-electron suites. The reading view's checks are in preview.mjs.
 import assert from 'node:assert/strict';
 import { compareChecks } from './compare.mjs';
+import { schemaChecks } from './schema.mjs';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
@@ -37,6 +38,7 @@ export async function runChecks(ctx) {
   // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
   await runWalkthroughChecks(ctx);
   await meshIndexSetting(ctx);
+  await schemaChecks(ctx);
   // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
   await workspaceChecks(ctx);
   // Last: the preview opens beside the editor, which narrows it for any check after.
@@ -159,7 +161,8 @@ async function liveEdit({ wb, report, editLimitMs }, lines) {
     const files = await wb.problems();
     const problems = files[CLEAN] ?? [];
     assert.equal(problems.length, 1, JSON.stringify(problems));
-    assert.equal(problems[0].code, 'text-mismatch');
+    // The start moved one character into the word: a boundary error (the end still fits).
+    assert.equal(problems[0].code, 'span-boundary');
     assert.deepEqual([problems[0].line, problems[0].character], [line, at]);
     assert.ok(problems[0].message.includes(`${broken}-`), problems[0].message);
     assert.ok(appearedMs <= editLimitMs, `the problem appeared after ${appearedMs} ms`);

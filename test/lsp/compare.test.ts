@@ -52,7 +52,7 @@ describe('comparing two files over stdio', () => {
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.deepEqual(micro(result.summary), { level: 'mention', type: '*', tp: 3, fp: 1, fn: 1, precision: 0.75, recall: 0.75, f1: 0.75 });
     const list = await client.diagnostics(current, since, (p) => p.diagnostics.some((d) => d.source === 'compare'));
-    assert.deepEqual(sources(list), ['compare extra-mention 4', 'compare missing-mention 1', 'pubtator text-mismatch 4']);
+    assert.deepEqual(sources(list), ['compare extra-mention 4', 'compare missing-mention 1', 'pubtator span-boundary 4']);
     await summaryAfter(0, (s) => s !== null);
   });
 
@@ -77,7 +77,7 @@ describe('comparing two files over stdio', () => {
     const count = summaries.length;
     await client.change(current, version, [{ text }]);
     const after = await client.diagnostics(current, since, (p) => p.version === version);
-    assert.deepEqual(sources(after), ['compare extra-mention 5', 'pubtator text-mismatch 5']);
+    assert.deepEqual(sources(after), ['compare extra-mention 5', 'pubtator span-boundary 5']);
     const next = await summaryAfter(count, (s) => s !== null);
     assert.deepEqual([micro(next)!.tp, micro(next)!.fn], [4, 0]);
   });
@@ -86,7 +86,7 @@ describe('comparing two files over stdio', () => {
     await client.open(reference, REFERENCE.replace('1\t52\t62\tDepression\tDisease\tD003866\n', ''));
     const since = client.mark();
     const list = await client.diagnostics(current, since, (p) => p.diagnostics.some((d) => d.code === 'extra-mention' && d.range.start.line === 4));
-    assert.deepEqual(sources(list), ['compare extra-mention 4', 'compare extra-mention 5', 'pubtator text-mismatch 5']);
+    assert.deepEqual(sources(list), ['compare extra-mention 4', 'compare extra-mention 5', 'pubtator span-boundary 5']);
   });
 
   it('ranks candidate files by the document ids they share', async () => {
@@ -125,7 +125,7 @@ describe('comparing two files over stdio', () => {
     const count = summaries.length;
     assert.deepEqual(await client.connection.sendRequest('pubtator/compare.stop', { uri: current }), [current]);
     const list = await client.diagnostics(current, since);
-    assert.deepEqual(sources(list), ['pubtator text-mismatch 5']);
+    assert.deepEqual(sources(list), ['pubtator span-boundary 5']);
     await summaryAfter(count, (s) => s === null);
     assert.ok(client.isAlive());
   });

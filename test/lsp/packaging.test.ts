@@ -1,5 +1,5 @@
 // What the .vsix will hold, as `vsce ls` reports it: exactly the manifest, README, CHANGELOG,
-// LICENSE, icon, grammar, language configuration, the bundles the manifest and the clients start,
+// LICENSE, icon, grammar, language configuration, the corpus schema's JSON Schema, the bundles the manifest and the clients start,
 // the preview webview's script and stylesheet, and the walkthrough's media and sample; nothing
 // else (.vscodeignore is an allow-list, so a file let in by mistake, or a needed one left out,
 // fails here).
@@ -31,12 +31,13 @@ const WALKTHROUGH_SAMPLE = 'media/walkthrough/sample.pubtator';
 
 type Media = { image?: string | Record<string, string>; markdown?: string; svg?: string };
 
-/** Every file the manifest points at: icon, grammars, language configurations, entries, walkthrough media. */
+/** Every file the manifest points at: icon, grammars, language configurations, JSON schemas, entries, walkthrough media. */
 function manifestFiles(): string[] {
   const rel = (p: string): string => p.replace(/^\.\//, '');
   const files = [manifest.icon, manifest.main, manifest.browser].filter(Boolean).map(rel);
   for (const g of manifest.contributes.grammars ?? []) files.push(rel(g.path));
   for (const l of manifest.contributes.languages ?? []) if (l.configuration) files.push(rel(l.configuration));
+  for (const j of manifest.contributes.jsonValidation ?? []) if (!/^https?:/.test(j.url)) files.push(rel(j.url));
   for (const w of manifest.contributes.walkthroughs ?? []) {
     for (const step of w.steps as Array<{ media: Media }>) {
       const { image, markdown, svg } = step.media;

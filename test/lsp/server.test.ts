@@ -102,10 +102,10 @@ describe('language server over stdio', () => {
   it('applies a changed severity setting and re-validates open documents', async () => {
     const uri = LspTestClient.uri(KETAMINE);
     let since = client.mark();
-    await client.configure({ severity: { 'text-mismatch': 'warning', 'unknown-entity-type': 'off', 'no-such-check': 'error' } });
+    await client.configure({ severity: { 'text-mismatch': 'warning', 'entity-type-typo': 'off', 'no-such-check': 'error' } });
     const changed = await client.diagnostics(uri, since);
     assert.equal(changed.find((d) => d.code === 'text-mismatch')?.severity, 2);
-    assert.ok(!changed.some((d) => d.code === 'unknown-entity-type'));
+    assert.ok(!changed.some((d) => d.code === 'entity-type-typo'));
     assert.equal(changed.find((d) => d.code === 'dangling-relation-id')?.severity, 1);
 
     since = client.mark();

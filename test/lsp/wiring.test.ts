@@ -23,7 +23,7 @@ describe('OpenFiles', () => {
     assert.deepEqual(files.get(doc).diagnostics(), []);
     const edited = files.configuration.update(doc, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } }, text: '1' }], 2);
     assert.equal(edited.getText(), '1|t|Aspirin\n1|a|\n1\t1\t7\tAspirin\tChemical\tD001241\n');
-    assert.deepEqual(files.get(edited).diagnostics().map((d) => d.code), ['text-mismatch']);
+    assert.deepEqual(files.get(edited).diagnostics().map((d) => d.code), ['span-boundary']);
     const more = files.configuration.update(edited, [
       { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 3 } }, text: '0' },
       { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n2|t|Second\n' },

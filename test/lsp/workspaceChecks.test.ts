@@ -3,6 +3,7 @@
 // (the diagnostics validateFile gives), files.exclude and names that are not
 // PubTator's are left out, a change on disk (the watcher's event) re-checks a
 // file, a deletion clears it, a closed file goes back to its problems on disk,
+// a corpus schema written or removed checks the closed files again,
 // workspace symbols reach files that are not open, the openFiles scope clears
 // what the background listed and "Check Workspace" checks once, and a
 // workspace over 200 MB is not checked unless asked (the client is told once).
@@ -85,8 +86,9 @@ describe('workspace checks', () => {
     const begin = client.progress.find((p) => p.kind === 'begin');
     assert.equal(begin?.kind === 'begin' && begin.title, 'PubTator: checking the workspace');
     assert.equal(begin?.kind === 'begin' && begin.cancellable, true);
-    const watch = client.registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method);
-    const globs = (watch?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+    // Several features may each register their own watchers (schema files too).
+    const globs = client.registrations.filter((r) => r.method === DidChangeWatchedFilesNotification.method)
+      .flatMap((r) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
     assert.ok(globs.includes('**/*.[pP][uU][bB][tT][aA][tT][oO][rR]'), globs.join(' '));
   });
 
@@ -124,6 +126,20 @@ describe('workspace checks', () => {
     since = client.mark();
     await client.close(uri);
     assert.ok(codes(await client.diagnostics(uri, since)).includes('text-mismatch'), 'the file on disk has its defects');
+  });
+
+  it('a corpus schema written beside closed files checks them again under its levels', async () => {
+    const uri = uriOf(defective);
+    const schema = join(root, 'corpus', 'pubtator.schema.json');
+    let since = client.mark();
+    writeFileSync(schema, JSON.stringify({ checks: { 'text-mismatch': 'off' } }));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(schema), type: FileChangeType.Created }] });
+    const quieter = codes(await client.diagnostics(uri, since));
+    assert.ok(quieter.length > 0 && !quieter.includes('text-mismatch'), quieter.join(' '));
+    since = client.mark();
+    unlinkSync(schema);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(schema), type: FileChangeType.Deleted }] });
+    assert.ok(codes(await client.diagnostics(uri, since)).includes('text-mismatch'));
   });
 
   it('openFiles scope: what the background listed is cleared; Check Workspace checks every file once', async () => {

@@ -32,3 +32,14 @@ test('clean gold corpora raise no error or warning', { skip: corporaSkip }, () =
     assert.deepEqual(severe, [], name);
   }
 });
+
+test('hints and information stay under 1% of the rows of every file with no error or warning', { skip: corporaSkip }, () => {
+  for (const [name, counts] of Object.entries(expected)) {
+    const text = readFileSync(join(corporaDir, name), 'utf8');
+    const file = parsePubtator(text);
+    const found = validateFile(file);
+    if (found.some((d) => d.severity <= 2)) continue;
+    const rows = file.documents.reduce((n, d) => n + d.mentions.length + d.relations.length, 0);
+    assert.ok(found.length <= 0.01 * rows, `${name}: ${found.length} hints and information for ${rows} rows (${JSON.stringify(counts)})`);
+  }
+});

@@ -32,7 +32,7 @@ export interface Actions {
   toggleLabels(): void;
 }
 
-const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 const BAR = 2;
 const BAR_STEP = 3;
 

@@ -15,8 +15,11 @@ export interface CheckCommand {
   kind: 'check';
   paths: string[];
   format: OutputFormat;
-  unit: OffsetUnit;
+  /** `--offsets`; absent: the corpus schema's unit, else code points. */
+  unit?: OffsetUnit;
   severities: SeveritySettings;
+  /** `--schema PATH`: the corpus schema for every input (else each input's nearest pubtator.schema.json). */
+  schema?: string;
   /** `--quiet`: report errors only (ESLint's meaning). */
   quiet: boolean;
   /** `--max-warnings N`: exit 1 when more warnings than this; -1 for no limit. */
@@ -35,9 +38,16 @@ export interface StatsCommand {
   kind: 'stats';
   paths: string[];
   json: boolean;
-  unit: OffsetUnit;
+  unit?: OffsetUnit;
   severities: SeveritySettings;
   jobs?: number;
+  schema?: string;
+}
+
+/** `pubtator schema FILE`: the file's conventions as a pubtator.schema.json. */
+export interface SchemaCommand {
+  kind: 'schema';
+  path: string;
 }
 
 export type Command =
@@ -46,6 +56,7 @@ export type Command =
   | { kind: 'checks'; json: boolean }
   | CheckCommand
   | StatsCommand
+  | SchemaCommand
   | CompareCommand
   | { kind: 'usage'; message: string };
 
@@ -72,6 +83,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'fix-dry-run': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
+        schema: { type: 'string' },
         ...COMPARE_OPTIONS,
       },
     });
@@ -85,7 +97,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === undefined) return usage('no command given.');
   const compareOnly = COMPARE_OPTION_NAMES.filter((name) => values[name.slice(2) as keyof typeof values] !== undefined);
   if (command === 'compare') {
-    if (values.severity || values.offsets || values.mesh) return usage('--severity, --offsets and --mesh apply to \'check\' only.');
+    if (values.severity || values.offsets || values.mesh || values.schema) return usage('--severity, --offsets, --mesh and --schema apply to \'check\' only.');
     const checkOnly = ['format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs'].filter((o) => values[o as keyof typeof values] !== undefined);
     if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
     return compareCommand(values, rest);
@@ -99,12 +111,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (format !== 'text' && format !== 'json') return usage('\'checks\' prints text or JSON only.');
     return { kind: 'checks', json: format === 'json' };
   }
+  if (command === 'schema') {
+    if (rest.length !== 1) return usage('\'schema\' takes one PubTator file (or - for stdin), whose conventions it writes as a schema.');
+    const given = ['severity', 'offsets', 'mesh', 'schema', 'json', 'format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs']
+      .filter((o) => values[o as keyof typeof values] !== undefined);
+    if (given.length) return usage(`'schema' takes no options (got --${given[0]}).`);
+    return { kind: 'schema', path: rest[0] };
+  }
   if (command !== 'check' && command !== 'stats') {
     return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
   }
   if (rest.length === 0) return usage(`'${command}' needs at least one file or folder (or - for stdin).`);
-  const unit = values.offsets ?? 'codepoint';
-  if (unit !== 'codepoint' && unit !== 'utf16') {
+  // No --offsets: the corpus schema's unit, else code points.
+  const unit = values.offsets;
+  if (unit !== undefined && unit !== 'codepoint' && unit !== 'utf16') {
     return usage(`--offsets must be codepoint or utf16, not ${JSON.stringify(unit)}.`);
   }
   const severities: SeveritySettings = {};
@@ -137,16 +157,21 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (jobs !== undefined && (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 256 || values.jobs!.trim() === '')) {
     return usage(`--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.`);
   }
+  if (values.schema === '') return usage('--schema needs the path of a pubtator.schema.json.');
   if (command === 'stats') {
     const checkOnly = ['fix', 'fix-dry-run', 'output', 'quiet', 'max-warnings', 'mesh'].filter((o) => values[o as keyof typeof values] !== undefined);
     if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
     if (format !== 'text' && format !== 'json') return usage('\'stats\' prints a table or JSON (--json).');
-    const stats: StatsCommand = { kind: 'stats', paths: rest, json: format === 'json', unit, severities };
+    const stats: StatsCommand = { kind: 'stats', paths: rest, json: format === 'json', severities };
+    if (unit) stats.unit = unit;
     if (jobs !== undefined) stats.jobs = jobs;
+    if (values.schema) stats.schema = values.schema;
     return stats;
   }
-  const check: CheckCommand = { kind: 'check', paths: rest, format, unit, severities, quiet: values.quiet ?? false, maxWarnings };
+  const check: CheckCommand = { kind: 'check', paths: rest, format, severities, quiet: values.quiet ?? false, maxWarnings };
+  if (unit) check.unit = unit;
   if (jobs !== undefined) check.jobs = jobs;
+  if (values.schema) check.schema = values.schema;
   if (mesh) check.mesh = mesh;
   if (fix) check.fix = fix;
   if (values.output !== undefined) check.output = values.output;

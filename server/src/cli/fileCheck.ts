@@ -1,11 +1,13 @@
 // One file's reduce step on the main thread: its chunks' results, in file
-// order, through the FileReducer (streamingValidator.ts); diagnostics are
-// printed as they come. A file that shows no document before many lines is
-// not PubTator at all: one clear message instead of an error per line.
+// order, through the FileReducer (streamingValidator.ts). A file's
+// diagnostics are printed in line order when it ends, the rows held for its
+// habits settled in among them (past OUTPUT_BUFFER they are printed as they
+// come, and the settled ones last). A file that shows no document before many
+// lines is not PubTator at all: one clear message instead of an error per line.
 
 import { FileReducer, type ChunkCheck, type Counts } from '../service/streamingValidator';
 import type { Diagnostic } from '../service/types';
-import type { ValidationOptions } from '../service/validate';
+import { mergeSorted, type ValidationOptions } from '../service/validate';
 import type { CheckResult, StatsResult } from './chunkTasks';
 import type { InputFile, InputProblem } from './discover';
 import { describeError, InputError } from './errors';
@@ -41,6 +43,9 @@ export async function checkOne(
   }
 }
 
+/** Diagnostics of one file held back to be printed in line order with its settled ones. */
+const OUTPUT_BUFFER = 20_000;
+
 /** Lines without any document after which a file is taken for something else. */
 const NOT_PUBTATOR_AFTER_LINES = 1000;
 
@@ -54,6 +59,8 @@ export class FileCheck {
   // malformed-line error for each of its lines.
   private seenDocument = false;
   private held: ChunkCheck[] = [];
+  /** Diagnostics not printed yet (undefined once the file outgrew the buffer). */
+  private pending: Diagnostic[] | undefined = [];
 
   constructor(
     readonly input: InputFile, readonly label: string, options: ValidationOptions, private readonly summary: Summary,
@@ -79,9 +86,11 @@ export class FileCheck {
     if (this.done) return;
     if (!this.seenDocument && this.strayLines() > 0) return this.fail(new InputError(this.notPubtator()));
     this.held.splice(0).forEach((r) => this.take(r));
-    const held = this.reducer.end();
-    this.summary.addDiagnostics(held);
-    held.forEach(this.print);
+    const settled = this.reducer.end();
+    this.summary.addDiagnostics(settled);
+    const rest = this.pending ? mergeSorted(this.pending, settled, false) : settled;
+    this.pending = undefined;
+    rest.forEach(this.print);
     this.summary.files++;
     if (this.input.gzip) this.summary.gzipFiles++;
     this.done = true;
@@ -91,6 +100,8 @@ export class FileCheck {
   fail(err: unknown): void {
     if (this.done) return;
     this.done = true;
+    this.pending?.forEach(this.print);
+    this.pending = undefined;
     this.unreadable({ path: this.label, reason: describeError(err) });
   }
 
@@ -99,6 +110,12 @@ export class FileCheck {
     this.hooks.taken?.(result, counts);
     this.summary.addCounts(counts);
     this.summary.addDiagnostics(diagnostics);
+    if (this.pending && this.pending.length + diagnostics.length <= OUTPUT_BUFFER) {
+      for (const d of diagnostics) this.pending.push(d);
+      return;
+    }
+    this.pending?.forEach(this.print);
+    this.pending = undefined;
     diagnostics.forEach(this.print);
   }
 

@@ -72,6 +72,7 @@ export function formatSummaryText(s: Summary, severityOf: (code: string) => stri
   const width = Math.max(0, ...codes.map(([c]) => c.length));
   for (const [code, n] of codes) lines.push(`  ${code.padEnd(width)}  ${String(n).padStart(7)}  ${severityOf(code)}`);
   if (s.unreadable.length) lines.push(`${plural(s.unreadable.length, 'input')} could not be read (see the messages on stderr).`);
+  if (s.schemaProblems.length) lines.push(`The corpus schema has ${plural(s.schemaProblems.length, 'problem')} (see the messages on stderr); what could be used of it was used.`);
   lines.push(`Elapsed ${(s.elapsedMs / 1000).toFixed(2)} s, ${s.throughput.toFixed(1)} MB/s.`);
   return lines.join('\n');
 }
@@ -82,6 +83,7 @@ export function formatSummaryJson(s: Summary): string {
     summary: {
       files: s.files,
       unreadable: s.unreadable.map((p) => ({ file: p.path, reason: p.reason })),
+      schemaProblems: s.schemaProblems,
       documents: s.documents,
       mentions: s.mentions,
       relations: s.relations,

@@ -8,6 +8,7 @@ export const HELP = `Usage:
                                                 and distinct concepts per entity type, relations per
                                                 type, id namespaces, the offset unit, rows with problems
   pubtator checks [--json]                      list the check codes, default levels, descriptions
+  pubtator schema FILE                          print FILE's conventions as a pubtator.schema.json
   pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
   pubtator --help | --version
 
@@ -69,6 +70,14 @@ Options for check:
                          ~/.cache/pubtator) and reused while unchanged. Turns
                          on unknown-mesh-id (warning); mesh-name-mismatch is
                          off unless --severity mesh-name-mismatch=LEVEL
+  --schema PATH          the corpus schema for every input; without it, each
+                         input's nearest pubtator.schema.json above it (above
+                         the current folder for stdin) applies, as in the
+                         editor. Its check levels and offset unit apply unless
+                         --severity and --offsets say otherwise; files it
+                         ignores are skipped when found in a folder. A schema
+                         with problems is used as far as it can be, and the
+                         run ends with status 2
   -h, --help             this text
   -V, --version          the version
 

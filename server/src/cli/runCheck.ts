@@ -21,14 +21,20 @@ import { ProgressBar } from './progress';
 import type { ReadCounters } from './readInput';
 import { createReporter, levelOf, type Reporter } from './reporter';
 import { createRunner, defaultJobs } from './runners';
-import { OrderedResults, queueFor } from './runner';
+import { OrderedResults, queueFor, type ChunkRunner } from './runner';
+import { CliSchemas } from './schemaOption';
+import { isIgnored } from '../service/schema/ignore';
+import { resolve } from 'node:path';
 import { Summary } from './summary';
 
 export interface CheckOptions {
   paths: string[];
   format: OutputFormat;
-  unit: OffsetUnit;
+  /** `--offsets`; absent: the corpus schema's unit, else code points. */
+  unit?: OffsetUnit;
   severities: SeveritySettings;
+  /** `--schema`: the corpus schema for every input (else each input's nearest pubtator.schema.json). */
+  schema?: string;
   /** Report errors only; warnings are still counted when `maxWarnings` is set. */
   quiet?: boolean;
   /** Exit 1 when there are more warnings than this (-1 or absent: no limit). */
@@ -68,6 +74,11 @@ export async function withMesh(paths: string[] | undefined, io: Streams, work: (
 
 export async function runCheck(options: CheckOptions, io: Streams = process): Promise<number> {
   const started = performance.now();
+  const badSchema = await new CliSchemas(options.schema).checkGiven();
+  if (badSchema) {
+    io.stderr.write(`pubtator: ${printable(badSchema)}\n`);
+    return 2;
+  }
   return withMesh(options.mesh, io, async (mesh) => {
     const { files, problems } = await discover(options.paths);
     const summary = new Summary();
@@ -85,7 +96,7 @@ export function finish(summary: Summary, options: CheckOptions, io: Streams, out
   const maxWarnings = options.maxWarnings ?? -1;
   const tooManyWarnings = maxWarnings >= 0 && summary.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`pubtator: too many warnings (${summary.warnings}; at most ${maxWarnings} allowed by --max-warnings).\n`);
-  if (summary.unreadable.length > 0) return 2;
+  if (summary.unreadable.length > 0 || summary.schemaProblems.length > 0) return 2;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
@@ -114,23 +125,47 @@ export async function checkFiles(
   const severities = runSeverities(options);
   const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
   const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
-  const validation: ValidationOptions = { unit: options.unit, severities, concepts: mesh.index ? { mesh: mesh.index } : undefined };
+  const concepts = mesh.index ? { mesh: mesh.index } : undefined;
   const compressed = files.some((f) => f.gzip || f.stdin);
-  const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total, compressed });
-  const results = new OrderedResults(queueFor(runner));
+  // One runner (and its worker threads, which take the options as they start) per corpus schema in force.
+  const schemas = new CliSchemas(options.schema);
+  let current: { key: string; runner: ChunkRunner; results: OrderedResults } | undefined;
+  const runnerFor = async (validation: ValidationOptions) => {
+    const key = validation.schema?.key ?? '';
+    if (current?.key === key) return current;
+    if (current) {
+      await current.results.drain();
+      await current.runner.close();
+    }
+    const runner = createRunner(options.jobs ?? defaultJobs(), { options: validation, run: prepare(validation) }, { meshPath: mesh.path, totalBytes: total, compressed });
+    current = { key, runner, results: new OrderedResults(queueFor(runner)) };
+    return current;
+  };
   progress?.start();
   try {
     for (const input of files) {
       if (progress) progress.label = printable(input.path);
+      const { schema, problems: schemaProblems } = await schemas.forInput(input.stdin ? undefined : input.path);
+      for (const problem of schemaProblems) {
+        // Used as far as it can be; the run ends with status 2.
+        out.flush();
+        summary.schemaProblems.push(problem);
+        progress?.clear();
+        io.stderr.write(`pubtator: ${printable(problem)}\n`);
+      }
+      // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
+      if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
+      const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema };
+      const { runner, results } = await runnerFor(validation);
       const file = new FileCheck(input, label(input), validation, summary, (d) => {
         if (shown(d)) reporter.diagnostic(file.label, d);
       }, unreadable);
       await checkOne(input, counters, runner, results, file);
       out.flush();
     }
-    await results.drain();
+    await current?.results.drain();
   } finally {
-    await runner.close();
+    await current?.runner.close();
     progress?.stop();
   }
   out.flush();

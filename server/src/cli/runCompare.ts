@@ -19,6 +19,7 @@ import type { Streams } from './runCheck';
 import { DocumentPairer, type FallbackNotice } from '../service/compare/pairing';
 import { Scorer } from '../service/compare/scorer';
 import { symmetryRule } from '../service/compare/symmetry';
+import { CliSchemas } from './schemaOption';
 import type { DocumentGroup, Side } from '../service/compare/model';
 
 const SIDES: readonly Side[] = ['gold', 'predicted'];
@@ -40,13 +41,16 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
   }
   if (unusable) return 2;
 
+  // Relation directions as the gold file's corpus schema declares them, after the options.
+  const { schema, problems: schemaProblems } = await new CliSchemas().forInput(cmd.gold === '-' ? undefined : cmd.gold);
+  for (const p of schemaProblems) io.stderr.write(`pubtator: ${printable(p)}\n`);
   const out = new LineOutput(io.stdout);
   const scorer = new Scorer({
     match: cmd.match,
     documents: cmd.documents,
     entityTypes: cmd.entityTypes ? new Set(cmd.entityTypes) : undefined,
     relationTypes: cmd.relationTypes ? new Set(cmd.relationTypes) : undefined,
-    symmetric: symmetryRule({ symmetric: cmd.symmetric, directed: cmd.directed }),
+    symmetric: symmetryRule({ symmetric: cmd.symmetric, directed: cmd.directed, schema: (type) => schema?.relationTypes?.get(type)?.direction }),
   });
   const onlyExamples: Record<Side, string[]> = { gold: [], predicted: [] };
   const only = (side: Side, g: DocumentGroup) => {

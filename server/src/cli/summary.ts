@@ -18,6 +18,8 @@ export class Summary {
   /** Per code, in order of first appearance. */
   readonly codes = new Map<string, number>();
   readonly unreadable: InputProblem[] = [];
+  /** Problems of corpus schema files (said on stderr; the usable part of each schema applies). */
+  readonly schemaProblems: string[] = [];
   /** --fix: whether this run fixes; the problems fixed, and the files written. */
   fixing = false;
   fixed = 0;

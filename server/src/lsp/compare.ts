@@ -13,6 +13,8 @@
 
 import { CodeLensRefreshRequest, type CodeLens, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { comparingFiles, PairCache, type FileComparison } from '../service/compare/compareFiles';
+import { symmetryRule } from '../service/compare/symmetry';
+import type { SymmetryRule } from '../service/compare/model';
 import {
   COMPARE_SOURCE, comparisonLenses, pairDiagnostics, summaryModel, type CompareDiagnostic, type CompareSummaryModel,
 } from '../service/compare/editorView';
@@ -102,7 +104,7 @@ class Session {
     readonly uri: string,
     readonly referenceUri: string,
     readonly names: { current: string; reference: string },
-    readonly options: { match: 'exact' | 'overlap'; documents: DocumentScope },
+    readonly options: { match: 'exact' | 'overlap'; documents: DocumentScope; symmetric: SymmetryRule },
   ) {}
 }
 
@@ -232,9 +234,12 @@ export function registerCompare(ctx: ServerContext): FeatureRegistration {
       if (!documents.get(ref.uri) && typeof ref.text !== 'string') return { ok: false, message: `The reference ${nameOf(ref.uri)} is not open and its text was not sent.` };
       const old = sessions.get(uri);
       if (old) stop(old);
+      // Relation directions as the corpus schema over the file declares them (else the known families').
+      const schema = (await ctx.settingsFor(uri)).schema;
       const s = new Session(uri, ref.uri, { current: nameOf(uri), reference: ref.name ?? nameOf(ref.uri) }, {
         match: params.match === 'overlap' ? 'overlap' : 'exact',
         documents: params.documents === 'intersection' ? 'intersection' : 'all',
+        symmetric: symmetryRule({ schema: (type) => schema?.relationTypes?.get(type)?.direction }),
       });
       if (typeof ref.text === 'string') s.sent = new IncrementalFile(ref.text);
       sessions.set(uri, s);

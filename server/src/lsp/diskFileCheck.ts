@@ -10,7 +10,7 @@ import { ByteChunker } from '../service/parse/byteChunks';
 import { SymbolIndex } from '../service/features/workspaceSymbols';
 import { checkChunk, FileReducer } from '../service/streamingValidator';
 import { Severity, type Diagnostic } from '../service/types';
-import { prepare, type ValidationOptions } from '../service/validate';
+import { mergeSorted, prepare, type ValidationOptions } from '../service/validate';
 import type { WorkspaceDisk } from './workspaceDisk';
 
 /** Text per chunk: a few milliseconds of checking, so a pause for typing comes quickly. */
@@ -65,7 +65,12 @@ export async function checkDiskFile(
     return check(chunker.push(bytes));
   }, signal);
   await check(chunker.end());
-  take(reducer.end());
+  // What waited for the whole file goes in its place among the rest, as validateFile orders it.
+  const settled = reducer.end();
+  total += settled.length;
+  const listedAll = mergeSorted(listed, settled, false).slice(0, MAX_LISTED);
+  listed.length = 0;
+  listed.push(...listedAll);
   if (total > MAX_LISTED) {
     const last = listed[listed.length - 1];
     listed.push({

@@ -10,6 +10,7 @@ import { registerReading } from './reading';
 import { registerEditing } from './editing';
 import { registerMeshCommand } from './meshCommand';
 import { registerPreview } from './preview';
+import { registerSchemaCommand } from './schemaCommand';
 import { registerCompare } from './compare';
 import { registerWorkspaceChecks } from './workspaceChecks';
 
@@ -18,6 +19,7 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerEditing, // quick fixes, formatting, completion, rename, "Annotate Selection"
   registerMeshCommand, // "Build MeSH index"
   registerPreview, // the reading view's model and its HTML/SVG exports
+  registerSchemaCommand, // "Create Schema from This File"
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
   registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
 ];

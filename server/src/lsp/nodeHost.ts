@@ -5,6 +5,7 @@
 
 import { ConceptHost, defaultStoragePath } from './conceptHost';
 import { MemoryReclaimer } from './memoryReclaimer';
+import { nodeSchemaFiles } from './nodeSchemaFiles';
 import { nodeWorkspaceDisk } from './nodeWorkspaceDisk';
 import type { ServerHost } from './serverHost';
 import { describe } from './runSafe';
@@ -18,6 +19,7 @@ export function nodeHost(): ServerHost {
       online: testServiceBases(),
     }),
     reclaimer: new MemoryReclaimer(),
+    schemaFiles: nodeSchemaFiles,
     workspaceDisk: nodeWorkspaceDisk(),
     catchStray(log) {
       process.on('uncaughtException', (e) => log(`Uncaught exception: ${describe(e)}`));

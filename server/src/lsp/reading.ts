@@ -12,6 +12,7 @@ import { codeLensUri, encodeTokens, TOKEN_LEGEND, toCodeLens, toDocumentSymbols,
 import { describe, runSafe } from './runSafe';
 import { SemanticTokenResults } from './semanticTokenResults';
 import type { FeatureRegistration, ServerContext } from './serverContext';
+import { schemaFamilies } from '../service/schema/families';
 
 export function registerReading(ctx: ServerContext): FeatureRegistration {
   const { connection, documents, service, log, onPosition, onDocument } = ctx;
@@ -33,14 +34,14 @@ export function registerReading(ctx: ServerContext): FeatureRegistration {
     toHighlights(service.documentHighlights(file, p.position, { unit: s.unit }))));
 
   connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (doc, file, _p: SemanticTokensParams, s) =>
-    tokenResults.full(doc.uri, service.encodedSemanticTokens(file, { unit: s.unit })), true));
+    tokenResults.full(doc.uri, service.encodedSemanticTokens(file, { unit: s.unit, families: schemaFamilies(s.schema) })), true));
 
   connection.languages.semanticTokens.onDelta(onDocument<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>(
     'Semantic tokens', { data: [] }, (doc, file, p, s) =>
-      tokenResults.delta(doc.uri, p.previousResultId, service.encodedSemanticTokens(file, { unit: s.unit })), true));
+      tokenResults.delta(doc.uri, p.previousResultId, service.encodedSemanticTokens(file, { unit: s.unit, families: schemaFamilies(s.schema) })), true));
 
   connection.languages.semanticTokens.onRange(onDocument('Semantic tokens', { data: [] }, (_doc, file, p: SemanticTokensRangeParams, s) =>
-    encodeTokens(service.semanticTokens(file, { unit: s.unit, range: p.range }))));
+    encodeTokens(service.semanticTokens(file, { unit: s.unit, range: p.range, families: schemaFamilies(s.schema) }))));
 
   connection.onFoldingRanges(onDocument('Folding', [], (_doc, file) => service.foldingRanges(file), true));
 

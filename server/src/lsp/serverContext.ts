@@ -16,6 +16,7 @@ import type { Diagnostic } from '../service/types';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
 import type { Commands } from './commands';
 import type { MoreQuickFix } from './editing';
+import type { WatchedFiles } from './watchedFiles';
 import type { ConceptProvider } from './conceptProvider';
 import type { FirstChecks } from './firstChecks';
 import type { OpenFiles } from './openFiles';
@@ -54,6 +55,8 @@ export interface ServerContext {
   /** The workspace's files on disk, where the host has them (not in a browser). */
   workspaceDisk?: WorkspaceDisk;
   settingsFor(uri: string): Promise<ServerSettings>;
+  /** The one workspace/didChangeWatchedFiles handler's listeners (LSP allows one handler). */
+  watchedFiles: Pick<WatchedFiles, 'watch' | 'listen'>;
   /** The up-to-date parse of an open document. */
   fileOf(doc: ChunkedTextDocument): ParsedFile;
   /** The document's current diagnostics (cached per document). */
@@ -93,6 +96,8 @@ export interface FeatureRegistration {
   initialized?(): void;
   /** The client's settings changed (after the open documents are scheduled for checking again). */
   settingsChanged?(): void;
+  /** A corpus schema file changed: what was checked under the old schemas is stale. */
+  schemasChanged?(): void;
   /**
    * An open document was closed: true when the feature publishes its
    * diagnostics from now on (the workspace scope, from disk), so the core

@@ -5,6 +5,7 @@
 // nodeHost.ts for Node (stdio and IPC), browserHost.ts for a web worker.
 
 import type { ConceptContext, ConceptProvider } from './conceptProvider';
+import type { SchemaFiles } from './schemaFiles';
 import type { WorkspaceDisk } from './workspaceDisk';
 
 /** Gives memory back after large work (memoryReclaimer.ts in Node). */
@@ -27,6 +28,8 @@ export interface ServerHost {
   readonly reclaimer?: Reclaimer;
   /** Routes exceptions no handler caught to the log, so that they do not end the server. */
   catchStray?(log: (message: string) => void): void;
+  /** Reads corpus schema files itself where it can (the disk), asking the client for the rest; the client alone when absent. */
+  schemaFiles?(client: SchemaFiles): SchemaFiles;
   /** The workspace's files on disk, for the workspace scope (workspaceChecks.ts); absent in a browser. */
   readonly workspaceDisk?: WorkspaceDisk;
 }

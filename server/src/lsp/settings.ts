@@ -5,6 +5,7 @@
 import { CHECKS } from '../service/checks/index';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import type { OffsetUnit } from '../service/types';
+import type { CorpusSchema } from '../service/schema/schema';
 
 export interface ServerSettings {
   severities: SeveritySettings;
@@ -19,6 +20,8 @@ export interface ServerSettings {
   meshIndex?: string;
   /** `pubtator.online.enabled`; present (true) only when the client turns it on. */
   online?: true;
+  /** The corpus schema over the document (pubtator.schema.json), when there is one. */
+  schema?: CorpusSchema;
   /** `pubtator.diagnostics.scope`; absent when not set: the workspace when small enough (workspaceChecks.ts). */
   diagnosticsScope?: 'openFiles' | 'workspace';
 }
@@ -62,4 +65,25 @@ export function readSettings(raw: unknown): ServerSettings {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The settings for a document under a corpus schema: the schema's offset unit
+ * and check levels apply where the user kept the built-in default (an editor
+ * sends every setting, set or not, so a default value cannot tell "unset" from
+ * "set to the default"); a value the user changed wins.
+ */
+export function withSchema(settings: ServerSettings, schema: CorpusSchema | undefined): ServerSettings {
+  if (!schema) return settings;
+  const severities: SeveritySettings = {};
+  for (const check of CHECKS) {
+    const level = settings.severities[check.code];
+    if (level !== undefined && level !== check.defaultSeverity) severities[check.code] = level;
+  }
+  return {
+    ...settings,
+    unit: settings.unit !== 'codepoint' ? settings.unit : schema.offsetUnit ?? 'codepoint',
+    severities,
+    schema,
+  };
 }

@@ -23,7 +23,11 @@ import { OpenFiles } from './openFiles';
 import { describe, runSafe } from './runSafe';
 import { requestWrappers, type FeatureRegistration, type ServerContext, type ServerExtensions } from './serverContext';
 import { NO_RECLAIMER, type ServerHost } from './serverHost';
-import { defaultSettings, readSettings, SECTION, type ServerSettings } from './settings';
+import { defaultSettings, readSettings, SECTION, withSchema, type ServerSettings } from './settings';
+import { clientSchemaFiles } from './schemaFiles';
+import { SchemaProvider } from './schemas';
+import { WatchedFiles } from './watchedFiles';
+import { isIgnored } from '../service/schema/ignore';
 
 // Validation waits for a pause in typing. The pause asked for follows what a
 // validation of that file last cost: an incremental check of a few
@@ -65,8 +69,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let dynamicConfigurationChange = false;
   /** Settings pushed with didChangeConfiguration, for clients that cannot be asked. */
   let pushedSettings: ServerSettings = defaultSettings();
-  /** Settings per document uri, asked once and forgotten when they change. */
+  /** Settings per document uri (with its corpus schema), asked once and forgotten when they change. */
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
+  const watchedFiles = new WatchedFiles(connection, log);
+  const clientFiles = clientSchemaFiles(connection);
+  const schemas = new SchemaProvider(host.schemaFiles?.(clientFiles) ?? clientFiles, {
+    warn: (m) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m }),
+    error: log.error,
+  });
+  // A schema file written, changed or deleted: read the schemas again and check every open document again.
+  watchedFiles.watch('**/*.json', (changes) => {
+    if (!changes.some((c) => schemas.concerns(c.uri))) return;
+    schemas.forget();
+    settingsByUri.clear();
+    revalidateAll();
+    for (const feature of features) runSafe(log, 'Applying a schema', undefined, () => feature.schemasChanged?.());
+    void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  });
   /** What features add to the diagnostics, lenses and quick fixes (serverContext.ts). */
   const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [] };
 
@@ -79,16 +98,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   function settingsFor(uri: string): Promise<ServerSettings> {
-    if (!pullConfiguration) return Promise.resolve(pushedSettings);
     let settings = settingsByUri.get(uri);
     if (!settings) {
-      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(
-        readSettings,
-        (e) => {
-          log.error(`Reading settings failed, using defaults: ${describe(e)}`);
-          return defaultSettings();
-        },
-      );
+      const editor: Promise<ServerSettings> = !pullConfiguration ? Promise.resolve(pushedSettings)
+        : connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(
+          readSettings,
+          (e) => {
+            log.error(`Reading settings failed, using defaults: ${describe(e)}`);
+            return defaultSettings();
+          },
+        );
+      settings = Promise.all([editor, schemas.schemaFor(uri)]).then(([s, schema]) => withSchema(s, schema));
       settingsByUri.set(uri, settings);
     }
     return settings;
@@ -100,7 +120,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   function validationOptions(settings: ServerSettings): ValidationOptions {
-    return { unit: settings.unit, severities: settings.severities, concepts: conceptSources(settings) };
+    return { unit: settings.unit, severities: settings.severities, concepts: conceptSources(settings), schema: settings.schema };
   }
 
   function revalidateAll(): void {
@@ -127,6 +147,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const doc = documents.get(uri);
     // A newer edit arrived while the settings were fetched: its own run will follow.
     if (!doc || doc.version !== version) return;
+    // The corpus schema tells checkers to leave this file alone.
+    if (isIgnored(settings.schema, uri)) {
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
     const large = isLarge(doc);
     // The message that brought a large file is garbage now: free it before the first check adds its own.
     if (large && !lastValidationMs.has(uri)) reclaimer.now();
@@ -181,6 +206,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     hostName: host.name,
     workspaceDisk: host.workspaceDisk,
     settingsFor,
+    watchedFiles,
     fileOf: (doc) => openFiles.get(doc).file,
     diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
     checkedOnce: (uri) => lastValidationMs.has(uri),
@@ -206,6 +232,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const workspace = params.capabilities.workspace;
     pullConfiguration = workspace?.configuration === true;
     dynamicConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    watchedFiles.setDynamicRegistration(workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     concepts = host.createConcepts(conceptContext(params.initializationOptions));
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -221,6 +248,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION })
         .catch((e) => log.error(`Registering for configuration changes failed: ${describe(e)}`));
     }
+    watchedFiles.register();
     for (const feature of features) runSafe(log, 'Starting a feature', undefined, () => feature.initialized?.());
     connection.console.info(`PubTator language server ready (${host.name}).`);
   });

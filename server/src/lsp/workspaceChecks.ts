@@ -53,6 +53,8 @@ export interface WorkspaceChecksDeps {
   validationOptions(settings: ServerSettings): ValidationOptions;
   log: { info(message: string): void; error(message: string): void };
   commands: Commands;
+  /** Adds a listener to the server's one didChangeWatchedFiles handler. */
+  onWatchedFiles(listener: (changes: FileEvent[]) => void): void;
   /** Files on disk; absent where the host has none. */
   disk?: WorkspaceDisk;
 }
@@ -97,7 +99,7 @@ export class WorkspaceChecks implements FeatureRegistration {
 
   constructor(private readonly deps: WorkspaceChecksDeps) {
     deps.commands.add(CHECK_WORKSPACE_COMMAND, () => this.checkOnce());
-    deps.connection.onDidChangeWatchedFiles((params) => this.changed(params.changes));
+    deps.onWatchedFiles((changes) => this.changed(changes));
   }
 
   capabilities(params: InitializeParams): ServerCapabilities {
@@ -125,6 +127,12 @@ export class WorkspaceChecks implements FeatureRegistration {
 
   /** Settings changed: the scope, the excludes or the checks' options may have. */
   settingsChanged(): void {
+    this.refresh();
+  }
+
+  /** Files checked under another schema are checked again. */
+  schemasChanged(): void {
+    for (const known of this.files.values()) known.checked = undefined;
     this.refresh();
   }
 
@@ -443,6 +451,7 @@ export function registerWorkspaceChecks(ctx: ServerContext): FeatureRegistration
     validationOptions: ctx.validationOptions,
     log: ctx.log,
     commands: ctx.commands,
+    onWatchedFiles: (listener) => ctx.watchedFiles.listen(listener),
     disk: ctx.workspaceDisk,
   });
   ctx.documents.onDidOpen((e) => checks.opened(e.document.uri));

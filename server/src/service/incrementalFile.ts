@@ -9,7 +9,7 @@ import { parsePubtator } from './parse/parseFile';
 import { firstEndingAtOrAfter, lastStartingAtOrBefore } from './parse/documentSearch';
 import { carryFileCounts } from './features/fileIndex';
 import type { Diagnostic } from './types';
-import { validateFileReusing, type FileLevelDiagnostics, type ValidationOptions } from './validate';
+import { validateFileReusing, type ConventionState, type FileLevelDiagnostics, type ValidationOptions } from './validate';
 import { partitionPoint } from './sortedSearch';
 
 export interface LineEdit {
@@ -25,6 +25,8 @@ export class IncrementalFile {
   private parsed: ParsedFile;
   /** File-level diagnostics of the last run, kept while no edit changes document ids or moves lines. */
   private fileLevel: FileLevelDiagnostics | undefined;
+  /** The file's counts and held rows as of the last run, updated edit by edit. */
+  private conventions: ConventionState | undefined;
 
   constructor(text: string) {
     this.parsed = parsePubtator(text);
@@ -38,6 +40,7 @@ export class IncrementalFile {
   reset(text: string): void {
     this.parsed = parsePubtator(text);
     this.fileLevel = undefined;
+    this.conventions = undefined;
   }
 
   /**
@@ -108,8 +111,9 @@ export class IncrementalFile {
 
   /** Diagnostics of the whole file; documents the last edit did not touch reuse theirs. */
   diagnostics(options: ValidationOptions = {}): Diagnostic[] {
-    const result = validateFileReusing(this.parsed, options, this.fileLevel);
+    const result = validateFileReusing(this.parsed, options, this.fileLevel, this.conventions);
     this.fileLevel = result.fileLevel;
+    this.conventions = result.conventions;
     return result.diagnostics;
   }
 }

@@ -24,6 +24,8 @@ import { formatEdits, type FormatOptions } from './edits/format';
 import { prepareRename, rename, type PrepareRenameResult, type RenameOptions, type RenameResult } from './edits/rename';
 import { annotationSuggestions, insertMention, type AnnotateOptions, type AnnotationSuggestions, type MentionChoice, type MentionInsertion } from './edits/annotate';
 import type { TextEdit } from './edits/textEdit';
+import type { Families } from './schema/families';
+import { schemaFromFile, type LearnedSchema } from './features/schemaFromFile';
 import { preview, previewExport, type PreviewExport, type PreviewExportFormat, type PreviewOptions, type PreviewRequest, type PreviewWindow } from './features/preview';
 
 export type { DocumentHighlight, FeatureOptions, HighlightKind, Hover, ReferenceOptions } from './features/types';
@@ -45,6 +47,8 @@ export type { AnnotateOptions, AnnotationSuggestions, MentionChoice, MentionInse
 export type { TextEdit } from './edits/textEdit';
 export type * from './features/preview';
 
+export type { LearnedSchema } from './features/schemaFromFile';
+
 export interface LanguageService {
   /** Builds what hovers need across the whole file ahead of time (idle work). */
   prepare(file: ParsedFile): void;
@@ -61,7 +65,7 @@ export interface LanguageService {
   /** Mention spans of the title and abstract by entity family (all, or the lines of `options.range`). */
   semanticTokens(file: ParsedFile, options?: SemanticTokenOptions): SemanticToken[];
   /** The whole file's tokens in LSP's relative encoding, five numbers a token. */
-  encodedSemanticTokens(file: ParsedFile, options?: FeatureOptions): Uint32Array;
+  encodedSemanticTokens(file: ParsedFile, options?: FeatureOptions & { families?: Families }): Uint32Array;
   /** Each document, its block of mention rows and its block of relation rows. */
   foldingRanges(file: ParsedFile): FoldingRange[];
   /** The outline: documents, their mentions grouped by concept, their relations. */
@@ -92,6 +96,8 @@ export interface LanguageService {
   annotationSuggestions(file: ParsedFile, range: Range, options?: AnnotateOptions): AnnotationSuggestions | { error: string };
   /** The edit inserting a mention row for the selected words, in offset order. */
   insertMention(file: ParsedFile, choice: MentionChoice, options?: AnnotateOptions): MentionInsertion | { error: string };
+  /** The file's conventions (entity types, id namespaces, relation types, unit) written as a pubtator.schema.json to start from. */
+  schemaFromFile(file: ParsedFile, source?: string): LearnedSchema;
   /** The reading view of the document at a line, and of a few around it (never the whole file). */
   preview(file: ParsedFile, request: PreviewRequest, options?: PreviewOptions): PreviewWindow;
   /** The document at a line as a self-contained HTML page or SVG picture. */
@@ -126,5 +132,6 @@ export function createLanguageService(): LanguageService {
     insertMention,
     preview,
     previewExport,
+    schemaFromFile,
   };
 }

@@ -12,13 +12,17 @@
 //   thread: it merges their facts, runs the checks across documents on them
 //   (duplicate-document; NLM-Chem continuation blocks across a cut), places
 //   their diagnostics among the chunk's as validateFile orders them, and at
-//   the file's end gives what a check held until the whole file was known.
+//   the file's end gives what a check held until the whole file was known:
+//   the checks across documents' held verdicts, and the rows held for the
+//   file's habits, settled by the habits learned from every chunk's counts.
 
 import { chunkFacts, FileFacts, type ChunkFacts } from './analysis/fileFacts';
 import type { PubtatorDocument } from './parse/model';
 import { parseChunk } from './parse/parseChunk';
 import type { Diagnostic } from './types';
-import { mergeSorted, prepare, reporter, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
+import { mergeSorted, prepare, reporter, settleFile, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
+import { addFacts, emptyFacts, type Facts } from './conventions/facts';
+import { HeldGroups, type HeldGroup } from './conventions/held';
 
 export interface Counts {
   /** Documents, continuation blocks of one id not counted again. */
@@ -37,6 +41,9 @@ export interface ChunkCheck {
   blocks: number;
   stray: number;
   facts: ChunkFacts;
+  /** Rows held for the file's habits (plain data) and the chunk's counts of them. */
+  held: HeldGroup[];
+  conventions: Facts;
 }
 
 /**
@@ -50,18 +57,20 @@ export function checkChunk(
   const counts: Counts = { documents: 0, mentions: 0, relations: 0 };
   // Counted while each document's rows are parsed for its checks, which then
   // release them: a chunk never holds all its rows at once.
-  const diagnostics = validateChunk(file, options, run, (doc) => {
+  const checked = validateChunk(file, options, run, (doc) => {
     if (!doc.continuesPrevious) counts.documents++;
     counts.mentions += doc.mentions.length;
     counts.relations += doc.relations.length;
     visit?.(doc);
   });
   return {
-    diagnostics,
+    diagnostics: checked.diagnostics,
     counts,
     blocks: file.documents.length,
     stray: file.stray.length,
     facts: chunkFacts(file),
+    held: checked.held.toData(),
+    conventions: checked.facts,
   };
 }
 
@@ -69,8 +78,11 @@ export function checkChunk(
 export class FileReducer {
   private readonly facts = new FileFacts();
   private readonly run: Run;
+  /** Rows held for the file's habits (at most HOLD_LIMIT a group), and the counts the habits are learned from. */
+  private readonly held = new HeldGroups();
+  private readonly conventions = emptyFacts();
 
-  constructor(options: ValidationOptions = {}) {
+  constructor(private readonly options: ValidationOptions = {}) {
     this.run = prepare(options);
   }
 
@@ -82,6 +94,8 @@ export class FileReducer {
     const report = reporter(this.run, across);
     for (const check of this.run.acrossFileChecks) check.acrossFile!.chunk(chunk.facts, this.facts, report);
     this.facts.add(chunk.facts);
+    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(chunk.held));
+    addFacts(this.conventions, chunk.conventions);
     return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };
   }
 
@@ -90,7 +104,8 @@ export class FileReducer {
     const held: Diagnostic[] = [];
     const report = reporter(this.run, held);
     for (const check of this.run.acrossFileChecks) check.acrossFile!.end?.(this.facts, report);
-    return sortDiagnostics(held);
+    // Settled rows come after the others at the same place, as validateFile orders them.
+    return mergeSorted(sortDiagnostics(held), settleFile(this.held, this.conventions, this.options), false);
   }
 }
 

@@ -48,6 +48,11 @@ export interface CachedDiagnostics {
   options: string;
   startLine: number;
   list: Diagnostic[];
+  /**
+   * What else the validator keeps with them: rows held until the file's
+   * conventions are known, and the document's counts (see validate.ts).
+   */
+  pending?: unknown;
 }
 
 /** How mention offsets count characters: Unicode code points or UTF-16 units. */

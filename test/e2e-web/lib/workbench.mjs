@@ -172,6 +172,22 @@ export class Workbench {
     return files;
   }
 
+  /**
+   * The problems of one file, read with the Problems panel filtered to it (the panel draws only
+   * the rows that fit, and other files' rows may come first); the filter is cleared after.
+   */
+  async problemsOf(name) {
+    await this.problems();
+    const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./).first();
+    await filter.fill(`**/${name}`);
+    await this.sleep(500);
+    try {
+      return (await this.problems())[name] ?? [];
+    } finally {
+      await filter.fill('');
+    }
+  }
+
   async closePanel() {
     if (await this.page.locator('.markers-panel').isVisible().catch(() => false)) await this.command('View: Hide Panel');
   }

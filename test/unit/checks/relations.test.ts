@@ -27,6 +27,24 @@ test('dangling-relation-id points at the id and names near misses', () => {
   assert.match(name.message, /looks like a name, not a concept id/);
 });
 
+test('a document with relations and no mention rows is one problem, and a file with no mention rows at all is one', () => {
+  const bare = (id: string, ...rows: string[]) => doc(id, TITLE, ABSTRACT, ...rows);
+  // One document without mentions among documents with them: said once, on its first relation.
+  const mixed = file(doc('1', TITLE, ABSTRACT, ...base), bare('2', row(2, 'CID', 'D1', 'D2'), row(2, 'CID', 'D3', 'D4')));
+  const [d, ...more] = only(mixed, 'dangling-relation-id');
+  assert.equal(more.length, 0);
+  assert.equal(d.message, 'Document 2 has 2 relations but no mention rows, so no mention carries their ids.');
+  assert.equal(d.range.start.line, 8);
+  assert.equal(d.relatedInformation?.length, 1);
+  // No document has mentions, and the ids are names: one problem for the file, naming the likely cause.
+  const none = file(bare('1', row(1, 'CID', 'Famotidine', 'delirium')), bare('2', row(2, 'CID', 'indomethacin', 'renal failure')));
+  const all = only(none, 'dangling-relation-id');
+  assert.deepEqual(all.map((x) => x.message), [
+    'No document of this file has mention rows, so the ids of the relations of its 2 documents match no mention; the relations name concepts by text ("Famotidine", "delirium"), not by id.',
+  ]);
+  assert.equal(all[0].relatedInformation?.length, 2);
+});
+
 test('composite mention ids carry each part', () => {
   const text = file(doc('2', 'Ocular and auditory toxicity', '',
     row(2, 0, 28, 'Ocular and auditory toxicity', 'Disease', 'D014786|D006311', 'Ocular toxicity|auditory toxicity'),
@@ -56,7 +74,7 @@ test('BioRED variant ids with | in them match whole', () => {
 test('duplicate-relation (also with the ids swapped) and self-relation', () => {
   const dup = only(one(row(1, 'CID', 'D003000', 'D007022'), row(1, 'CID', 'D003000', 'D007022'), row(1, 'CID', 'D007022', 'D003000')), 'duplicate-relation');
   assert.equal(dup.length, 2);
-  assert.match(dup[1].message, /repeats line 6 \(with the two ids in the other order\)/);
+  assert.match(dup[1].message, /repeats line 6 with the two ids in the other order/);
   assert.deepEqual(codes(one(row(1, 'Association', 'D003000', 'MESH:D003000'))), ['self-relation']);
   assert.deepEqual(codes(one(row(1, 'Bind', 'D003000', 'D003000'))), [], 'Bind to itself is a homodimer');
 });

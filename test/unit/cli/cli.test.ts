@@ -38,9 +38,9 @@ test('errors: exit 1, path:line:col: severity code message, per-code counts', ()
   const lines = diagnosticLines(r.stdout);
   assert.equal(lines.length, 3);
   assert.match(lines[0], /^errors\.pubtator:4:6: error text-mismatch Offsets 13-18 cover "sleep" but the row says "sleap"/);
-  assert.match(lines[1], /^errors\.pubtator:5:21: hint unknown-entity-type "Chemcal"/);
+  assert.match(lines[1], /^errors\.pubtator:5:21: warning entity-type-typo "Chemcal" occurs once; the file uses "Chemical" 3 times\./);
   assert.match(lines[2], /^errors\.pubtator:11:1: warning duplicate-document Document 2001 already appears at line 1;/);
-  assert.match(r.stdout, /^1 error, 1 warning, 0 information, 1 hint\.$/m);
+  assert.match(r.stdout, /^1 error, 2 warnings, 0 information, 0 hints\.$/m);
   assert.match(r.stdout, /^ {2}text-mismatch +1 {2}error$/m);
   assert.match(r.stdout, /^ {2}duplicate-document +1 {2}warning$/m);
 });
@@ -55,10 +55,10 @@ test('--json: one object per line with LSP positions, then a summary object, no 
     message: objects[0].message,
   });
   assert.deepEqual(objects.map((o) => Object.keys(o)), objects.map(() => ['file', 'line', 'character', 'endLine', 'endCharacter', 'severity', 'code', 'message']));
-  assert.deepEqual(objects.map((o) => o.severity), ['error', 'hint', 'warning']);
+  assert.deepEqual(objects.map((o) => o.severity), ['error', 'warning', 'warning']);
   assert.equal(summary.summary.files, 1);
   assert.equal(summary.summary.errors, 1);
-  assert.deepEqual(summary.summary.codes, { 'text-mismatch': 1, 'unknown-entity-type': 1, 'duplicate-document': 1 });
+  assert.deepEqual(summary.summary.codes, { 'text-mismatch': 1, 'duplicate-document': 1, 'entity-type-typo': 1 });
   assert.doesNotMatch(r.stdout, /Checked/);
 });
 
@@ -66,10 +66,10 @@ test('--severity changes levels and the exit code; a bad code or level is a usag
   const lowered = run(['check', '--severity', 'text-mismatch=warning', 'errors.pubtator']);
   assert.equal(lowered.code, 0);
   assert.match(lowered.stdout, /errors\.pubtator:4:6: warning text-mismatch/);
-  const off = run(['check', '--severity', 'duplicate-document=off', '--severity', 'unknown-entity-type=error', 'errors.pubtator']);
+  const off = run(['check', '--severity', 'duplicate-document=off', '--severity', 'entity-type-typo=error', 'errors.pubtator']);
   assert.equal(off.code, 1);
   assert.doesNotMatch(off.stdout, /duplicate-document/);
-  assert.match(off.stdout, /errors\.pubtator:5:21: error unknown-entity-type/);
+  assert.match(off.stdout, /errors\.pubtator:5:21: error entity-type-typo/);
   for (const bad of ['no-such-check=error', 'text-mismatch=loud']) {
     const r = run(['check', '--severity', bad, 'errors.pubtator']);
     assert.equal(r.code, 2);
@@ -84,7 +84,7 @@ test('--offsets: an astral character makes code point and UTF-16 offsets differ'
   // The hint on the type column after the emoji: UTF-16 column 28 (0-based), as LSP counts.
   assert.deepEqual(diagnosticLines(codepoint.stdout).map((l) => l.split(' ').slice(0, 3).join(' ')), ['astral.pubtator:5:29: hint unknown-entity-type']);
   const json = JSON.parse(run(['check', '--json', 'astral.pubtator']).stdout.split('\n')[0]);
-  assert.deepEqual([json.line, json.character, json.endCharacter], [4, 28, 36]);
+  assert.deepEqual([json.line, json.character, json.endCharacter], [4, 28, 35]);
   const utf16 = run(['check', '--offsets', 'utf16', 'astral.pubtator']);
   assert.equal(utf16.code, 1);
   assert.match(utf16.stdout, /astral\.pubtator:3:6: error text-mismatch Offsets 13-21 cover " ketamin"/);

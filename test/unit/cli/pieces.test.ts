@@ -78,7 +78,7 @@ test('names found in folders: *.pubtator, *PubTator*.txt in any case, and their 
 });
 
 test('the command line: commands, options, and usage errors that say what is valid', () => {
-  const defaults = { kind: 'check', format: 'text', unit: 'codepoint', severities: {}, quiet: false, maxWarnings: -1 };
+  const defaults = { kind: 'check', format: 'text', severities: {}, quiet: false, maxWarnings: -1 };
   assert.deepEqual(parseCommandLine(['check', 'a', 'b']), { ...defaults, paths: ['a', 'b'] });
   assert.deepEqual(parseCommandLine(['check', '--json', '--offsets', 'utf16', '--severity', 'text-mismatch=warning', '--severity=duplicate-document=off', 'x']),
     { ...defaults, paths: ['x'], format: 'json', unit: 'utf16', severities: { 'text-mismatch': 'warning', 'duplicate-document': 'off' } });

@@ -65,7 +65,7 @@ test('the offset unit is voted by the mentions that tell units apart', () => {
 });
 
 test('`stats` parses its own options and refuses those of check', () => {
-  assert.deepEqual(parseCommandLine(['stats', '--json', '-j', '2', 'x']), { kind: 'stats', paths: ['x'], json: true, unit: 'codepoint', severities: {}, jobs: 2 });
+  assert.deepEqual(parseCommandLine(['stats', '--json', '-j', '2', 'x']), { kind: 'stats', paths: ['x'], json: true, severities: {}, jobs: 2 });
   for (const bad of [['stats'], ['stats', '--fix', 'x'], ['stats', '--format', 'sarif', 'x'], ['stats', '--quiet', 'x']]) {
     assert.equal(parseCommandLine(bad).kind, 'usage', bad.join(' '));
   }

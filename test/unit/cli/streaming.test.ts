@@ -1,6 +1,7 @@
 // The chunked checker (map: checkChunk per chunk, reduce: FileReducer in file
 // order) must give exactly what validateFile gives on the whole text: same
-// diagnostics, same order, whatever the chunk boundaries.
+// diagnostics, same order (the rows held for the file's habits come at its end,
+// and are sorted in as the command line prints them), whatever the chunk boundaries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { ByteChunker } from '../../../server/src/service/parse/byteChunks';
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { StreamingValidator } from '../../../server/src/service/streamingValidator';
 import type { Diagnostic } from '../../../server/src/service/types';
-import { validateFile, type ValidationOptions } from '../../../server/src/service/validate';
+import { sortDiagnostics, validateFile, type ValidationOptions } from '../../../server/src/service/validate';
 import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
 import { doc, file, row } from '../../support/build';
 
@@ -29,7 +30,7 @@ function streamed(bytes: Uint8Array, piece: number, options: ValidationOptions =
   for (let i = 0; i < bytes.length; i += piece) check(chunker.push(bytes.subarray(i, i + piece)));
   check(chunker.end());
   out.push(...validator.end());
-  return out;
+  return sortDiagnostics(out);
 }
 
 function whole(text: string, options: ValidationOptions = {}): Diagnostic[] {

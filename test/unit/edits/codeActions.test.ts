@@ -51,9 +51,10 @@ describe('quick fixes', () => {
 
   it('sets the end offset from the text length when the start is right', () => {
     const text = withRows(row('1', ketamine, ketamine + 5, 'ketamine', 'Chemical', 'D007649'));
-    const d = first(text, 'text-mismatch');
+    const d = first(text, 'span-boundary');
     assert.equal(fixesFor(text, d)[0].title, `Set the end offset to ${ketamine + 8} (start + length of "ketamine")`);
     const after = applyAndCheck(text, d, /^Set the end/);
+    assert.equal(count(after, 'span-boundary'), 0);
     assert.equal(count(after, 'text-mismatch'), 0);
   });
 

@@ -7,10 +7,24 @@ import { isIdentifying } from '../parse/conceptIds';
 import { cached, type MentionRow, type PubtatorDocument } from '../parse/model';
 import { mentionSpan, textLength, toIndex, toOffset, type Span } from '../parse/documentText';
 import type { OffsetUnit } from '../types';
-import { equalAfterFolding } from './textFolding';
+import { equalLoosely } from './textFolding';
 import { utf8ByteSpan } from './utf8Offsets';
 
-export type SpanStatus = 'ok' | 'minor' | 'mismatch' | 'bad-offsets' | 'out-of-range';
+/**
+ * How a mention's span relates to its text: `minor` differs only as producers
+ * normalise (case, dashes, spaces, Greek spelling); `boundary` covers the
+ * row's text plus or minus white space at an end, or stops short of (or runs
+ * past) the end of the row's text where it starts, or the start where it ends.
+ */
+export type SpanStatus = 'ok' | 'minor' | 'boundary' | 'mismatch' | 'bad-offsets' | 'out-of-range';
+
+/** Where a boundary error is, and the offsets (in the file's unit) that fit the row's text. */
+export interface Boundary {
+  /** `space`: white space covered at an end; `end`/`start`: that end is wrong. */
+  kind: 'space' | 'end' | 'start';
+  start: number;
+  end: number;
+}
 
 export interface MentionSpanCheck {
   mention: MentionRow;
@@ -20,6 +34,14 @@ export interface MentionSpanCheck {
   nearest?: { start: number; end: number; shift: number };
   /** The offsets read as UTF-8 byte counts would cover the row's text. */
   utf8?: boolean;
+  /** For `boundary`: which end is wrong and where the span should be. */
+  boundary?: Boundary;
+  /**
+   * For `mismatch`: the row's text (or a loosely equal spelling) sits within a
+   * few characters of the span, so the offsets are off, whatever the text
+   * column holds (it may hold names rather than covered text).
+   */
+  shifted?: boolean;
 }
 
 export interface Drift {
@@ -38,6 +60,19 @@ export interface DocumentAnalysis {
   /** Variant mentions with the keys of all their key:value fields (built on first read). */
   readonly variants: { mention: MentionRow; keys: Set<string> }[];
   drift?: Drift;
+  /** Several spans past the end of the text: one cause (a cut text or a missing abstract line). */
+  truncation?: Truncation;
+  /** The entity types of the mention rows, with their counts. */
+  types: TypeTally;
+}
+
+export interface Truncation {
+  /** `no-abstract`: the document has no abstract line; `cut`: its text ends early. */
+  cause: 'no-abstract' | 'cut';
+  /** The spans past the end, in offset order. */
+  rows: MentionSpanCheck[];
+  /** Length of the text in the file's unit. */
+  length: number;
 }
 
 const KEYS: Record<OffsetUnit, object> = { codepoint: {}, utf16: {} };
@@ -48,8 +83,44 @@ export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): Docume
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
   const budget = { left: SEARCH_BUDGET };
-  const spans = doc.mentions.map((m) => checkSpan(doc, m, unit, budget));
-  return new Analysis(doc, unit, spans, findDrift(spans));
+  const mentions = doc.mentions;
+  const spans: MentionSpanCheck[] = new Array(mentions.length);
+  // The rows are at hand here: count their entity types on the way (the
+  // file's conventions need them, and another pass over the rows costs more).
+  const types: TypeTally = { names: [], counts: [] };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    spans[i] = checkSpan(doc, m, unit, budget);
+    if (m.typeField) tallyType(types, m.typeField.text);
+  }
+  const drift = findDrift(spans);
+  return new Analysis(doc, unit, spans, drift, findTruncation(doc, unit, spans, drift), types);
+}
+
+/** Entity types of a document's mention rows (trimmed) and how often each occurs. */
+export interface TypeTally {
+  names: string[];
+  counts: number[];
+}
+
+function tallyType(tally: TypeTally, raw: string): void {
+  const { names, counts } = tally;
+  // Rows of one type often follow each other: try the last name first.
+  const last = names.length - 1;
+  if (last >= 0 && names[last] === raw) {
+    counts[last]++;
+    return;
+  }
+  const type = raw.trim();
+  if (type === '') return;
+  for (let k = 0; k < names.length; k++) {
+    if (names[k] === type) {
+      counts[k]++;
+      return;
+    }
+  }
+  names.push(type);
+  counts.push(1);
 }
 
 /**
@@ -66,6 +137,8 @@ class Analysis implements DocumentAnalysis {
     readonly unit: OffsetUnit,
     readonly spans: MentionSpanCheck[],
     readonly drift: Drift | undefined,
+    readonly truncation: Truncation | undefined,
+    readonly types: TypeTally,
   ) {}
 
   // Most documents have no relations: their ids are only parsed if a feature asks.
@@ -106,11 +179,66 @@ function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budge
   if (!span || m.end > textLength(doc, unit)) return { mention: m, status: 'out-of-range', nearest: nearest(doc, m, unit, budget) };
   const text = m.textField.text;
   if (span.covered === text) return { mention: m, status: 'ok', span };
-  if (equalAfterFolding(span.covered, text)) return { mention: m, status: 'minor', span };
-  const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget) };
+  // Offsets that count UTF-8 bytes go wrong by the extra bytes, an end or a
+  // whole span at a time: that explanation comes before any other.
   const bytes = utf8ByteSpan(doc, m.start, m.end);
-  if (bytes && doc.text.slice(bytes.start, bytes.end) === text) result.utf8 = true;
+  if (bytes && doc.text.slice(bytes.start, bytes.end) === text) {
+    return { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget), utf8: true };
+  }
+  const boundary = findBoundary(doc, m, span, unit);
+  if (boundary?.kind === 'space') return { mention: m, status: 'boundary', span, boundary };
+  if (equalLoosely(span.covered, text)) return { mention: m, status: 'minor', span };
+  if (boundary) return { mention: m, status: 'boundary', span, boundary };
+  const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget) };
+  if (sitsNearby(doc, span, text, result.nearest)) result.shifted = true;
   return result;
+}
+
+const SPACE = /\s/;
+
+/**
+ * A span whose only fault is an end: it takes in white space the row's text
+ * does not have, or the row's text starts where the span starts (or ends
+ * where it ends) but the span stops short of it or runs on.
+ */
+function findBoundary(doc: PubtatorDocument, m: MentionRow, span: Span, unit: OffsetUnit): Boundary | undefined {
+  const text = m.textField.text;
+  const covered = span.covered;
+  if (text.trim() === '' || covered === '') return undefined;
+  let from = 0;
+  let to = covered.length;
+  if (!SPACE.test(text[0])) while (from < to && SPACE.test(covered[from])) from++;
+  if (!SPACE.test(text[text.length - 1])) while (to > from && SPACE.test(covered[to - 1])) to--;
+  if ((from > 0 || to < covered.length) && to > from) {
+    const inner = covered.slice(from, to);
+    if (inner === text.trim() || equalLoosely(inner, text)) {
+      return { kind: 'space', start: toOffset(doc, span.start + from, unit), end: toOffset(doc, span.start + to, unit) };
+    }
+  }
+  if (text.length !== covered.length && doc.text.startsWith(text, span.start)) {
+    return { kind: 'end', start: m.start!, end: toOffset(doc, span.start + text.length, unit) };
+  }
+  const start = span.end - text.length;
+  if (text.length !== covered.length && start >= 0 && doc.text.startsWith(text, start)) {
+    return { kind: 'start', start: toOffset(doc, start, unit), end: m.end! };
+  }
+  return undefined;
+}
+
+/** How far (in characters) a span may sit from its text and still count as shifted. */
+const NEAR_SHIFT = 8;
+
+/** Whether the row's text, or a loosely equal spelling of it, sits within a few characters of the span. */
+function sitsNearby(doc: PubtatorDocument, span: Span, text: string, found: MentionSpanCheck['nearest']): boolean {
+  if (found && Math.abs(found.shift) <= NEAR_SHIFT && found.shift !== 0) return true;
+  const length = span.end - span.start;
+  for (let shift = 1; shift <= NEAR_SHIFT; shift++) {
+    for (const start of [span.start - shift, span.start + shift]) {
+      if (start < 0 || start + length > doc.text.length) continue;
+      if (equalLoosely(doc.text.slice(start, start + length), text)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -169,6 +297,26 @@ function findDrift(spans: MentionSpanCheck[]): Drift | undefined {
     size = Math.abs(shift);
   }
   return { kind: 'shift', rows: shifted };
+}
+
+/**
+ * Several spans past the end of the text have one cause: the text is cut
+ * short (or its abstract line is missing), not each offset wrong. One span
+ * (one place, however often repeated) past the end is left to offset-out-of-range, and so are spans whose texts
+ * all occur one same distance away (moved, not cut).
+ */
+function findTruncation(doc: PubtatorDocument, unit: OffsetUnit, spans: MentionSpanCheck[], drift: Drift | undefined): Truncation | undefined {
+  let outside = 0;
+  for (const s of spans) if (s.status === 'out-of-range') outside++;
+  if (outside < 2) return undefined;
+  const explained = new Set(drift?.rows);
+  const past = spans.filter((s) => s.status === 'out-of-range' && !explained.has(s));
+  // Counted by place: a repeated row is one span, not evidence of a cut.
+  if (new Set(past.map((s) => `${s.mention.start}-${s.mention.end}`)).size < 2) return undefined;
+  // Texts that all occur one same distance earlier are spans moved, not a text cut.
+  const shift = past[0].nearest?.shift;
+  if (shift !== undefined && past.every((s) => s.nearest && Math.abs(s.nearest.shift - shift) <= 2)) return undefined;
+  return { cause: doc.abstract || !doc.title ? 'cut' : 'no-abstract', rows: sortByStart(past), length: textLength(doc, unit) };
 }
 
 function sortByStart(list: MentionSpanCheck[]): MentionSpanCheck[] {

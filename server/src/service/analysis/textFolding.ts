@@ -30,12 +30,52 @@ export function equalAfterFolding(a: string, b: string): boolean {
   return fa.some((x) => fb.includes(x));
 }
 
-/** Says in a few words how two texts that fold equal differ. */
+// Separators a producer may write differently: white space, hyphens and
+// dashes (a dash written as a space, or dropped: `CXCR-1`, `cxcr 1`, `CXCR1`).
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u00ad\ufe58\ufe63\uff0d]+/g;
+
+/**
+ * Looser spellings than foldedForms: separators dropped as well. Kept apart
+ * from foldedForms, whose output keys the MeSH index files on disk.
+ */
+function looseForms(s: string): string[] {
+  return foldedForms(s).map((f) => f.replace(SEPARATORS, ''));
+}
+
+/**
+ * Whether two texts differ only in case, Greek spelling, dashes or white
+ * space, in any combination (`CXCR-1` and `cxcr 1`, `TNF-a` and `TNF-α`).
+ * Texts that differ only by dropping separators must still hold a letter or
+ * digit, so that "-" and " " are not the same mention.
+ */
+export function equalLoosely(a: string, b: string): boolean {
+  if (equalAfterFolding(a, b)) return true;
+  const la = looseForms(a);
+  if (la.every((f) => f === '')) return false;
+  const lb = looseForms(b);
+  return la.some((x) => x !== '' && lb.includes(x));
+}
+
+/** One kind of difference a producer's normalisation makes, and how to undo it. */
+const KINDS: [name: string, undo: (s: string) => string][] = [
+  ['case', (s) => s.toLowerCase()],
+  ['Greek letter spelling', (s) => s.replace(GREEK, (g) => GREEK_NAMES[g] ?? g)],
+  ['dashes or white space', (s) => s.replace(SEPARATORS, '')],
+];
+
+/** Says in a few words how two texts that fold equal (loosely) differ. */
 export function describeMinorDifference(row: string, covered: string): string {
   const same = (f: (s: string) => string) => f(row) === f(covered);
   if (same((s) => s.toLowerCase())) return 'only in case';
   if (same((s) => s.replace(SPACES, ' ').trim())) return 'only in white space';
   if (same((s) => s.replace(DASHES, '-'))) return 'only in the kind of hyphen or dash';
   if (same((s) => s.replace(GREEK, (g) => GREEK_NAMES[g] ?? g).toLowerCase())) return 'only in how Greek letters are spelled';
-  return 'only in case, Greek letters, dashes or white space';
+  // Several kinds at once: name each whose undoing the others cannot do without.
+  const undoAll = (except: number) => (s: string) => KINDS.reduce((t, [, undo], k) => (k === except ? t : undo(t)), s);
+  const needed = KINDS.filter((_, k) => !same(undoAll(k))).map(([name]) => name);
+  return `only in ${joinWords(needed.length ? needed : KINDS.map(([name]) => name))}`;
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

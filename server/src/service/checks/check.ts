@@ -7,6 +7,9 @@ import { Severity } from '../types';
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptSources } from '../concepts/conceptSources';
 import type { ChunkFacts, FileFacts } from '../analysis/fileFacts';
+import type { HeldGroup, HeldItem, HeldKind, HeldRow } from '../conventions/held';
+import type { Learned } from '../conventions/learn';
+import type { CorpusSchema } from '../schema/schema';
 
 export interface CheckInfo {
   code: string;
@@ -20,8 +23,29 @@ export interface CheckContext {
   readonly unit: OffsetUnit;
   /** What the caller knows beyond the file (a MeSH index); checks that need it report nothing without it. */
   readonly concepts?: ConceptSources;
+  /** What the corpus declares about itself (pubtator.schema.json), if anything. */
+  readonly schema?: CorpusSchema;
   analysis(doc: PubtatorDocument): DocumentAnalysis;
   report(code: string, range: Range, message: string, extra?: ReportExtra): void;
+  /** Keeps a row whose verdict depends on the whole file's habits, for the settle step (`row` is called only while its group keeps rows). */
+  hold(kind: HeldKind, key: string, row: () => HeldRow): void;
+}
+
+/** What a check's settle step sees once the whole file has been read. */
+export interface SettleContext {
+  readonly learned: Learned;
+  readonly schema?: CorpusSchema;
+  /** Held groups of a kind: counts over the whole file; items of the part being reported. */
+  groups(kind: HeldKind): Iterable<SettleGroup>;
+  report(code: string, range: Range, message: string, extra?: ReportExtra): void;
+  /** Whether a range lies in the part being reported (the whole file, or one document). */
+  inScope(range: Range): boolean;
+}
+
+/** A held group as settled: the file's count and first row, and the rows of the part being reported. */
+export interface SettleGroup extends HeldGroup {
+  /** The group's first row in the whole file (where a summary goes). */
+  first: HeldItem;
 }
 
 export interface ReportExtra {
@@ -40,6 +64,12 @@ export interface Check extends CheckInfo {
   file?(file: ParsedFile, ctx: CheckContext): void;
   /** Looks across the documents of a file through the facts of its chunks (analysis/fileFacts.ts). */
   acrossFile?: AcrossFileCheck;
+  /** Kinds of rows `document` holds for a settle step (it then runs whenever such a step does). */
+  holds?: readonly HeldKind[];
+  /** Kinds of held rows `settle` reads. */
+  settles?: readonly HeldKind[];
+  /** Runs once the whole file has been read: reports the held rows that break the file's habits. */
+  settle?(ctx: SettleContext): void;
 }
 
 /** Reports a problem at the level the user chose for its code. */

@@ -1,8 +1,11 @@
 // A relation names a concept that no mention of its document carries. Matching
 // is format-aware (see mentionsOf); a near miss is named so the fix is obvious.
+// A document with relations and no mention row at all is one cause, said once
+// on the document; a file where no document has mention rows, once per file.
 
 import type { DocumentCheck } from './check';
-import { fieldRange, quote } from './ranges';
+import { fieldRange, quote, rowRange } from './ranges';
+import { reportRows } from './settleRows';
 import { mentionsOf, missingAtoms, type DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptAtom } from '../parse/conceptIds';
 import type { MentionRow } from '../parse/model';
@@ -11,7 +14,19 @@ export const danglingRelationId: DocumentCheck = {
   code: 'dangling-relation-id',
   defaultSeverity: 'error',
   description: 'A relation names a concept id that no mention of its document carries (composite, MESH:-prefixed and PubTator3 variant ids are matched).',
+  holds: ['relations-no-mentions'],
+  settles: ['relations-no-mentions'],
   document(doc, ctx) {
+    if (doc.mentions.length === 0 && doc.relations.length > 0) {
+      const first = doc.relations[0];
+      const names = [...new Set(doc.relations.flatMap((r) => r.idFields.map((f) => f.text.trim())).filter(Boolean))];
+      ctx.hold('relations-no-mentions', '', () => ({
+        range: rowRange(first),
+        data: { id: doc.id, relations: doc.relations.length, examples: names.slice(0, 3), names: names.some(looksLikeName) },
+        related: doc.relations.slice(1, 20).map((r) => ({ range: rowRange(r), message: 'A relation of the same document.' })),
+      }));
+      return;
+    }
     const analysis = ctx.analysis(doc);
     // Many relations may name the same missing id: look for its near miss once.
     const nearMisses = new Map<string, NearMiss | undefined>();
@@ -34,13 +49,46 @@ export const danglingRelationId: DocumentCheck = {
         if (ref.variant && !missing.length) message += ' (each of its fields occurs, but not all in one variant mention)';
         else if (missing.length && missing.length < ref.atoms.length) message += ` (missing: ${missing.map((a) => quote(a.raw)).join(', ')})`;
         if (near) message += `; did you mean ${quote(near.atom.raw)} (${near.why}, mentioned as ${quote(near.text)})?`;
-        else if (/\s/.test(ref.raw.trim()) || !/\d/.test(ref.raw)) message += '; it looks like a name, not a concept id';
+        else if (looksLikeName(ref.raw)) message += '; it looks like a name, not a concept id';
         ctx.report('dangling-relation-id', fieldRange(rel.line, f), message.endsWith('?') ? message : message + '.',
           near ? { data: { replacement: near.replacement, near: near.atom.raw } } : undefined);
       });
     }
   },
+  settle(ctx) {
+    const noneInFile = ctx.learned.facts.mentions === 0;
+    for (const group of ctx.groups('relations-no-mentions')) {
+      if (noneInFile) {
+        // Every relation of the file dangles for one reason: say it once.
+        if (!ctx.inScope(group.first.range)) continue;
+        const data = group.first.data ?? {};
+        const related = group.items.slice(0, 20).map((item) => ({ range: item.range, message: worded(item.data ?? {}) }));
+        ctx.report('dangling-relation-id', group.first.range,
+          `No document of this file has mention rows, so the ids of the relations of its ${group.count} ${group.count === 1 ? 'document' : 'documents'} match no mention${namesNote(data)}.`,
+          { related });
+        continue;
+      }
+      reportRows(ctx, 'dangling-relation-id', group,
+        (item) => ({ message: worded(item.data ?? {}) + namesNote(item.data ?? {}) + '.', extra: { related: item.related } }),
+        (n) => `${n} documents have relation rows but no mention rows (this is the first), so their relation ids match no mention.`);
+    }
+  },
 };
+
+function worded(data: Record<string, unknown>): string {
+  const n = Number(data.relations);
+  return `Document ${String(data.id)} has ${n} ${n === 1 ? 'relation' : 'relations'} but no mention rows, so no mention carries ${n === 1 ? 'its ids' : 'their ids'}`;
+}
+
+/** Ids written as names ("Famotidine", "cognitive deficits") point at the likely cause. */
+function namesNote(data: Record<string, unknown>): string {
+  const examples = (data.examples as string[] | undefined) ?? [];
+  return data.names ? `; the relations name concepts by text (${examples.map((e) => quote(e)).join(', ')}), not by id` : '';
+}
+
+function looksLikeName(raw: string): boolean {
+  return /\s/.test(raw.trim()) || !/\d/.test(raw);
+}
 
 function ordinal(i: number): string {
   return i === 0 ? 'first' : 'second';

@@ -23,11 +23,23 @@ import { unknownEntityType } from './unknownEntityType';
 import { relationTypeNotAllowed } from './relationTypeNotAllowed';
 import { unknownMeshId } from './unknownMeshId';
 import { meshNameMismatch } from './meshNameMismatch';
+import { spanBoundary } from './spanBoundary';
+import { truncatedText } from './truncatedText';
+import { normalisedTextColumn } from './normalisedTextColumn';
+import { oneWayRelation } from './oneWayRelation';
+import { entityTypeTypo } from './entityTypeTypo';
+import { undeclaredEntityType } from './undeclaredEntityType';
+import { undeclaredRelationType } from './undeclaredRelationType';
+import { relationArgumentTypes } from './relationArgumentTypes';
+import { idPatternMismatch } from './idPatternMismatch';
 
 export const CHECKS: readonly Check[] = [
   textMismatch,
   textMismatchMinor,
+  spanBoundary,
+  normalisedTextColumn,
   offsetDrift,
+  truncatedText,
   offsetOutOfRange,
   badOffsets,
   spanCrossesPassages,
@@ -40,10 +52,16 @@ export const CHECKS: readonly Check[] = [
   duplicateDocument,
   duplicateMention,
   duplicateRelation,
+  oneWayRelation,
   compositeCountMismatch,
   selfRelation,
+  entityTypeTypo,
   unknownEntityType,
   relationTypeNotAllowed,
+  undeclaredEntityType,
+  undeclaredRelationType,
+  relationArgumentTypes,
+  idPatternMismatch,
   unknownMeshId,
   meshNameMismatch,
 ];

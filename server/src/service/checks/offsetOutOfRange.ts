@@ -8,7 +8,8 @@ export const offsetOutOfRange: DocumentCheck = {
   description: 'A span runs past the end of title + " " + abstract.',
   document(doc, ctx) {
     const analysis = ctx.analysis(doc);
-    const explained = new Set(analysis.drift?.rows.map((r) => r.mention));
+    // Spans a drift or a truncated text explains are reported once with it.
+    const explained = new Set([...analysis.drift?.rows ?? [], ...analysis.truncation?.rows ?? []].map((r) => r.mention));
     const length = textLength(doc, ctx.unit);
     for (const s of analysis.spans) {
       if (s.status !== 'out-of-range' || explained.has(s.mention)) continue;

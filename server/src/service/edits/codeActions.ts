@@ -23,6 +23,7 @@ const BUILDERS: [code: string, builder: FixBuilder, label: string][] = [
   ['offset-drift', driftFix, 'offset drifts'],
   ['bad-offsets', spanFixes, 'bad offsets'],
   ['offset-out-of-range', spanFixes, 'out-of-range offsets'],
+  ['span-boundary', spanFixes, 'span boundaries'],
   ['text-mismatch', spanFixes, 'text mismatches'],
   ['text-mismatch-minor', spanFixes, 'minor text differences'],
   ['dangling-relation-id', danglingIdFix, 'dangling relation ids'],

@@ -5,7 +5,7 @@
 // what they cover). Nothing the user wrote elsewhere on the row is touched.
 
 import type { MentionRow } from '../parse/model';
-import { mentionSpan } from '../parse/documentText';
+import { mentionSpan, toIndex } from '../parse/documentText';
 import { rowAt } from '../features/locate';
 import { countOccurrences, covers, distance, nearestOccurrence, shown, unitLength, type Fix, type FixBuilder, type FixContext } from './fix';
 import { replaceField, type TextEdit } from './textEdit';
@@ -78,6 +78,27 @@ function replaceText(ctx: FixContext, m: MentionRow, preferred: boolean): Fix | 
   };
 }
 
+/** Moves the wrong end (or trims the white space) of a span the check found a boundary error in. */
+function fixBoundary(ctx: FixContext, m: MentionRow, d: { data?: Record<string, unknown> }): Fix | undefined {
+  const start = d.data?.start;
+  const end = d.data?.end;
+  const kind = d.data?.kind;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) >= (end as number)) return undefined;
+  const s = start as number;
+  const e = end as number;
+  if (coveredText(ctx, s, e).trim() === '') return undefined;
+  const title = kind === 'space' ? `Trim the span to ${s}-${e} (${shown(coveredText(ctx, s, e))}, without the white space)`
+    : kind === 'end' ? `Set the end offset to ${e} (start + length of ${shown(m.textField.text)})`
+      : `Set the start offset to ${s} (end − length of ${shown(m.textField.text)})`;
+  return { title, edits: setOffsets(m, s, e), preferred: true };
+}
+
+function coveredText(ctx: FixContext, start: number, end: number): string {
+  const from = toIndex(ctx.doc, start, ctx.unit);
+  const to = toIndex(ctx.doc, end, ctx.unit);
+  return from === undefined || to === undefined ? '' : ctx.doc.text.slice(from, to);
+}
+
 function sameEdits(a: TextEdit[], b: TextEdit[]): boolean {
   return a.length === b.length && a.every((e, i) => e.newText === b[i].newText
     && e.range.start.line === b[i].range.start.line && e.range.start.character === b[i].range.start.character
@@ -97,6 +118,10 @@ export const spanFixes: FixBuilder = (ctx, d) => {
       add(setEnd(ctx, row));
       add(setStart(ctx, row));
       add(reanchor(ctx, row, fixes));
+      add(replaceText(ctx, row, false));
+      break;
+    case 'span-boundary':
+      add(fixBoundary(ctx, row, d));
       add(replaceText(ctx, row, false));
       break;
     case 'text-mismatch-minor':

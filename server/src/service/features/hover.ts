@@ -4,7 +4,7 @@
 
 import type { ConceptRef } from '../parse/conceptIds';
 import type { MentionRow, ParsedFile, PubtatorDocument, RelationRow } from '../parse/model';
-import { analyseDocument, type DocumentAnalysis, type MentionSpanCheck } from '../analysis/analyseDocument';
+import { analyseDocument, type Boundary, type DocumentAnalysis, type MentionSpanCheck } from '../analysis/analyseDocument';
 import { crossesPassages, textLength } from '../parse/documentText';
 import type { OffsetUnit, Position } from '../types';
 import { conceptHover, nameAndTypes } from './conceptHover';
@@ -72,9 +72,15 @@ function offsetsHover(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit): s
   const blocks = [`${head} cover ${codeSpan(span.covered)}`];
   if (check.status === 'ok') blocks.push('This matches the row\'s text.');
   else if (check.status === 'minor') blocks.push(`The row's text ${codeSpan(m.textField.text)} differs only in case, dashes, spaces or Greek letter spelling.`);
+  else if (check.status === 'boundary' && check.boundary) blocks.push(boundaryNote(check.boundary, m.textField.text));
   else blocks.push(`This does not match the row's text ${codeSpan(m.textField.text)}.${check.utf8 ? ' Read as UTF-8 byte counts, the offsets would match.' : ''}${nearestNote(check)}`);
   if (crossesPassages(doc, span.start, span.end)) blocks.push('The span runs from one passage into the next.');
   return blocks.join('\n\n');
+}
+
+function boundaryNote(b: Boundary, text: string): string {
+  const what = b.kind === 'space' ? 'white space at an end' : b.kind === 'end' ? 'a wrong end' : 'a wrong start';
+  return `The row's text ${codeSpan(text)} is there, but the span has ${what}: ${codeSpan(String(b.start))}–${codeSpan(String(b.end))} would cover it exactly.`;
 }
 
 function nearestNote(check: MentionSpanCheck): string {

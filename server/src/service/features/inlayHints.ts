@@ -53,7 +53,7 @@ function relationHints(analysis: DocumentAnalysis, r: RelationRow, out: InlayHin
 function mentionHint(analysis: DocumentAnalysis, c: MentionSpanCheck, out: InlayHint[]): void {
   const m = c.mention;
   const end = rowRange(m).end;
-  if (c.status === 'mismatch' && c.span) {
+  if ((c.status === 'mismatch' || c.status === 'boundary') && c.span) {
     out.push({
       position: end,
       label: `covers: ${label(c.span.covered, '(nothing)', MAX_NAME)}`,

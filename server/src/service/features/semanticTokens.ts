@@ -17,7 +17,8 @@
 // only visits the documents of the lines it asks for.
 
 import { analyseDocument, type MentionSpanCheck } from '../analysis/analyseDocument';
-import { entityFamily, type EntityFamily } from '../knowledge/entityTypes';
+import type { EntityFamily } from '../knowledge/entityTypes';
+import { KNOWN_FAMILIES, type Families } from '../schema/families';
 import { rangesOfSpan } from '../parse/documentText';
 import { type MentionRow, type ParsedFile, type PubtatorDocument } from '../parse/model';
 import type { OffsetUnit, Range } from '../types';
@@ -52,15 +53,17 @@ export interface SemanticToken {
 
 export interface SemanticTokenOptions {
   unit?: OffsetUnit;
+  /** Entity type families as the corpus schema declares them (the known corpora's when absent). */
+  families?: Families;
   /** Only tokens on these lines (the visible part of the editor); all when absent. */
   range?: Range;
 }
 
 /** Statuses whose span is wrong enough to mark. */
-const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 
-function typeOf(m: MentionRow): number {
-  return TYPE_OF_FAMILY[entityFamily(m.typeField?.text ?? '')];
+function typeOf(m: MentionRow, families: Families): number {
+  return TYPE_OF_FAMILY[families.of(m.typeField?.text ?? '')];
 }
 
 interface Painted {
@@ -120,14 +123,14 @@ export function flattenSpans(spans: readonly Painted[]): Painted[] {
   return out;
 }
 
-function spanTokens(doc: PubtatorDocument, checks: MentionSpanCheck[], out: SemanticToken[]): void {
+function spanTokens(doc: PubtatorDocument, checks: MentionSpanCheck[], families: Families, out: SemanticToken[]): void {
   const painted: Painted[] = [];
   for (const c of checks) {
     if (!c.span) continue;
     painted.push({
       start: c.span.start,
       end: c.span.end,
-      type: typeOf(c.mention),
+      type: typeOf(c.mention, families),
       modifiers: WRONG.has(c.status) ? MISMATCH_MODIFIER : 0,
     });
   }
@@ -140,14 +143,20 @@ function spanTokens(doc: PubtatorDocument, checks: MentionSpanCheck[], out: Sema
 }
 
 /** Tokens of one document, sorted by position, computed from its rows. */
-function computeTokens(doc: PubtatorDocument, unit: OffsetUnit): SemanticToken[] {
+function computeTokens(doc: PubtatorDocument, unit: OffsetUnit, families: Families): SemanticToken[] {
   const checks = analyseDocument(doc, unit).spans;
   const out: SemanticToken[] = [];
-  spanTokens(doc, checks, out);
+  spanTokens(doc, checks, families, out);
   for (const c of checks) {
     const f = c.mention.textField;
     if (WRONG.has(c.status) && f.end > f.start) {
-      out.push({ line: c.mention.line, character: f.start, length: f.end - f.start, type: typeOf(c.mention), modifiers: MISMATCH_MODIFIER });
+      out.push({ line: c.mention.line, character: f.start, length: f.end - f.start, type: typeOf(c.mention, families), modifiers: MISMATCH_MODIFIER });
+    }
+    // The grammar colours the type column of the known corpora's types; a type
+    // the schema puts in a family of its own gets its colour here.
+    const t = c.mention.typeField;
+    if (t && t.end > t.start && families.declaredOwn(t.text)) {
+      out.push({ line: c.mention.line, character: t.start, length: t.end - t.start, type: typeOf(c.mention, families), modifiers: 0 });
     }
   }
   return out.sort((a, b) => a.line - b.line || a.character - b.character);
@@ -159,14 +168,15 @@ function computeTokens(doc: PubtatorDocument, unit: OffsetUnit): SemanticToken[]
 // may be released: this cache survives both, so asking again for the whole
 // file only re-reads the documents an edit touched.
 const FIELDS = 5;
-const known = new WeakMap<PubtatorDocument, Partial<Record<OffsetUnit, Int32Array>>>();
+const known = new WeakMap<PubtatorDocument, Record<string, Int32Array>>();
 
-function packedTokens(doc: PubtatorDocument, unit: OffsetUnit): Int32Array {
+function packedTokens(doc: PubtatorDocument, unit: OffsetUnit, families: Families): Int32Array {
   let entry = known.get(doc);
   if (!entry) known.set(doc, (entry = {}));
-  let packed = entry[unit];
+  const key = unit + families.key;
+  let packed = entry[key];
   if (!packed) {
-    const tokens = computeTokens(doc, unit);
+    const tokens = computeTokens(doc, unit, families);
     packed = new Int32Array(tokens.length * FIELDS);
     let at = 0;
     for (const t of tokens) {
@@ -176,14 +186,14 @@ function packedTokens(doc: PubtatorDocument, unit: OffsetUnit): Int32Array {
       packed[at++] = t.type;
       packed[at++] = t.modifiers;
     }
-    entry[unit] = packed;
+    entry[key] = packed;
   }
   return packed;
 }
 
 /** Tokens of one document on lines `from..to`, appended to `out` in order. */
-function appendTokens(doc: PubtatorDocument, unit: OffsetUnit, from: number, to: number, out: SemanticToken[]): void {
-  const packed = packedTokens(doc, unit);
+function appendTokens(doc: PubtatorDocument, unit: OffsetUnit, families: Families, from: number, to: number, out: SemanticToken[]): void {
+  const packed = packedTokens(doc, unit, families);
   const base = doc.startLine;
   for (let i = 0; i < packed.length; i += FIELDS) {
     const line = packed[i] + base;
@@ -199,12 +209,13 @@ function appendTokens(doc: PubtatorDocument, unit: OffsetUnit, from: number, to:
  * document's packed tokens: on a 50 MB file this is a copy of a few million
  * numbers, not half a million token objects.
  */
-export function encodedFileTokens(file: ParsedFile, options: { unit?: OffsetUnit } = {}): Uint32Array {
+export function encodedFileTokens(file: ParsedFile, options: { unit?: OffsetUnit; families?: Families } = {}): Uint32Array {
   const unit = options.unit ?? 'codepoint';
+  const families = options.families ?? KNOWN_FAMILIES;
   const parts: { packed: Int32Array; base: number }[] = [];
   let total = 0;
   forEachDocument(file, (doc) => {
-    const packed = packedTokens(doc, unit);
+    const packed = packedTokens(doc, unit, families);
     if (packed.length) parts.push({ packed, base: doc.startLine });
     total += packed.length;
   });
@@ -230,21 +241,22 @@ export function encodedFileTokens(file: ParsedFile, options: { unit?: OffsetUnit
 }
 
 /** All tokens of one document, sorted by position. */
-export function documentTokens(doc: PubtatorDocument, unit: OffsetUnit): SemanticToken[] {
+export function documentTokens(doc: PubtatorDocument, unit: OffsetUnit, families: Families = KNOWN_FAMILIES): SemanticToken[] {
   const out: SemanticToken[] = [];
-  appendTokens(doc, unit, doc.startLine, doc.endLine, out);
+  appendTokens(doc, unit, families, doc.startLine, doc.endLine, out);
   return out;
 }
 
 /** Tokens of the file, or of the lines of `options.range`, sorted by position. */
 export function semanticTokens(file: ParsedFile, options: SemanticTokenOptions = {}): SemanticToken[] {
   const unit = options.unit ?? 'codepoint';
+  const families = options.families ?? KNOWN_FAMILIES;
   const lines = linesOf(options.range);
   const out: SemanticToken[] = [];
   if (!lines) {
-    forEachDocument(file, (doc) => appendTokens(doc, unit, doc.startLine, doc.endLine, out));
+    forEachDocument(file, (doc) => appendTokens(doc, unit, families, doc.startLine, doc.endLine, out));
   } else {
-    for (const doc of documentsBetween(file, lines.from, lines.to)) appendTokens(doc, unit, lines.from, lines.to, out);
+    for (const doc of documentsBetween(file, lines.from, lines.to)) appendTokens(doc, unit, families, lines.from, lines.to, out);
   }
   return out;
 }

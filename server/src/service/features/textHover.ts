@@ -25,7 +25,7 @@ function describeRow(c: MentionSpanCheck): string {
   const id = m.concept.raw.trim();
   const parts = [`line ${m.line + 1}`, type, id === '' ? '*(no id)*' : codeSpan(id), codeSpan(m.textField.text)];
   let line = `- ${parts.join(' · ')}`;
-  if (c.status === 'mismatch') line += ` (its offsets cover ${codeSpan(c.span!.covered)}, not its text)`;
+  if (c.status === 'mismatch' || c.status === 'boundary') line += ` (its offsets cover ${codeSpan(c.span!.covered)}, not its text)`;
   return line;
 }
 

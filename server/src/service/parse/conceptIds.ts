@@ -207,6 +207,8 @@ export function parseAtom(raw: string, start = 0, inVariant = false): ConceptAto
   if (DIGITS.test(raw)) return atom(raw, start, 'ncbi', '', raw, 'NCBI:' + raw);
   if (MESH.test(raw)) return atom(raw, start, 'mesh', '', raw, 'MESH:' + raw);
   if (UMLS.test(raw)) return atom(raw, start, 'umls', '', raw, 'UMLS:' + raw);
+  // tmVar 3 writes OMIM ids with an underscore: OMIM_615961.
+  if (/^OMIM_\d+$/i.test(raw)) return atom(raw, start, 'omim', raw.slice(0, 5), raw.slice(5), 'OMIM:' + raw.slice(5));
   if (/^CVCL_/i.test(raw)) return atom(raw, start, 'cellosaurus', 'CVCL_', raw.slice(5), 'CVCL_' + raw.slice(5).toUpperCase());
   if (/^rs\d+$/i.test(raw)) return atom(raw, start, 'dbsnp', 'rs', raw.slice(2), 'RS:' + raw.slice(2));
   return atom(raw, start, 'other', '', raw, raw);

@@ -9,7 +9,7 @@ import { escapeMarkup } from './markup';
 import { BAR, BAR_STEP, ERROR, FAMILY_COLOUR, INK, MUTED, RULE } from './palette';
 import type { PreviewDocument, PreviewMention, PreviewSegment } from './model';
 
-const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 
 const STYLE = `
 body { font-family: Helvetica, Arial, sans-serif; color: ${INK}; background: #ffffff; max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.9; }

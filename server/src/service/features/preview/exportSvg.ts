@@ -88,7 +88,7 @@ export function wrapPassage(p: PreviewPassage, fontSize: number, bold: boolean, 
   return lines.filter((l) => l.pieces.length > 0);
 }
 
-const WRONG = new Set(['mismatch', 'out-of-range', 'bad-offsets']);
+const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 
 function isWrong(m: PreviewMention): boolean {
   return WRONG.has(m.status);

@@ -76,7 +76,7 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
       problems: diagnostics.length,
       errors: diagnostics.filter((d) => d.severity === Severity.Error).length,
       warnings: diagnostics.filter((d) => d.severity === Severity.Warning).length,
-      wrongSpans: mentions.filter((m) => m.status === 'mismatch' || m.status === 'out-of-range' || m.status === 'bad-offsets').length,
+      wrongSpans: mentions.filter((m) => m.status === 'mismatch' || m.status === 'boundary' || m.status === 'out-of-range' || m.status === 'bad-offsets').length,
     },
     families: FAMILY_ORDER.filter((f) => families.has(f)).map((f) => ({ family: f, label: FAMILY_LABEL[f], count: families.get(f)! })),
   };
@@ -102,7 +102,7 @@ function mentionModel(
     level: placed ? level : 0,
     concepts: namer.mentionConcepts(m),
   };
-  if (c.span && (c.status === 'mismatch' || c.status === 'minor')) out.covered = c.span.covered;
+  if (c.span && (c.status === 'mismatch' || c.status === 'boundary' || c.status === 'minor')) out.covered = c.span.covered;
   if (c.span && crossesPassages(doc, c.span.start, c.span.end)) out.crossesPassages = true;
   const problem = spanProblem(doc, c, offsets, unit);
   if (problem) out.problem = problem;
@@ -115,6 +115,11 @@ function spanProblem(doc: PubtatorDocument, c: MentionSpanCheck, offsets: string
   switch (c.status) {
     case 'mismatch':
       return `Offsets ${offsets} cover "${c.span!.covered}", not the row's text "${c.mention.textField.text}".${c.utf8 ? ' Read as UTF-8 byte counts, they would match.' : where}`;
+    case 'boundary': {
+      const b = c.boundary!;
+      const what = b.kind === 'space' ? 'white space at an end' : b.kind === 'end' ? 'a wrong end' : 'a wrong start';
+      return `Offsets ${offsets} cover "${c.span!.covered}": the row's text "${c.mention.textField.text}" is there, but the span has ${what} (${b.start}-${b.end} would fit).`;
+    }
     case 'out-of-range':
       return `Offsets ${offsets} run past the end of the text (${textLength(doc, unit)} characters).${where}`;
     case 'bad-offsets':
