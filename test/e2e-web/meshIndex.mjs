@@ -2,7 +2,8 @@
 // opens it from disk; in the web worker host the client reads it through
 // vscode.workspace.fs (the server has no disk) and hands it over. Either way,
 // once the setting is written the open file is checked against MeSH again and
-// the hover shows MeSH's name. The index is built from the test fixtures with
+// the hover shows MeSH's name; removed, the warning goes (later checks and the
+// README's pictures see no index). The index is built from the test fixtures with
 // the command-line checker. The setting is machine-scoped, and in a window on
 // a remote (code-server's is one) VS Code reads those from the remote's
 // settings, so it is written to the profile's Machine/settings.json, as a
@@ -56,7 +57,7 @@ export async function meshIndexSetting(ctx) {
   const { wb, report, host, texts, machineSettings, indexPath } = ctx;
   // The web extension resolves a path relative to the workspace folder; the Node server takes a path on its disk.
   const value = host.id === 'web' ? INDEX_IN_WORKSPACE : indexPath;
-  await report.check(`pubtator.mesh.index = ${JSON.stringify(value)}: the open file is checked against MeSH and the hover shows MeSH's name`, async () => {
+  await report.check(`pubtator.mesh.index = ${JSON.stringify(value)}: the open file is checked against MeSH and the hover shows MeSH's name; removing it clears the warning`, async () => {
     await wb.open(MESH_FILE, texts[MESH_FILE]);
     await wb.until(async () => (await wb.languageMode()) === 'PubTator', 'language mode PubTator');
     await wb.sleep(1000);
@@ -73,6 +74,9 @@ export async function meshIndexSetting(ctx) {
     const shown = await wb.hover(2, line.indexOf('MESH:D007649') + 5);
     await wb.hideHover();
     assert.ok(/MeSH 2025/.test(shown.text) && shown.text.includes('Ketamine'), `hover: ${shown.text}`);
-    return `${unknown[0].message}; hover: ${shown.text.split('\n').filter(Boolean).slice(0, 2).join(' / ')}`;
+    // The setting removed again: the warning goes, and the checks and pictures after this one see no MeSH index.
+    fs.writeFileSync(machineSettings, JSON.stringify(settings, null, 2));
+    await wb.until(async () => (await unknownMeshIds(wb)).length === 0, 'the unknown-mesh-id warning to go once no index is named', 30000, 300);
+    return `${unknown[0].message}; hover: ${shown.text.split('\n').filter(Boolean).slice(0, 2).join(' / ')}; cleared once the setting is removed`;
   });
 }
