@@ -7,6 +7,7 @@
 
 import { FileReducer, type ChunkCheck, type Counts } from '../service/streamingValidator';
 import type { Diagnostic } from '../service/types';
+import { ownCopy } from '../service/ownCopy';
 import { mergeSorted, type ValidationOptions } from '../service/validate';
 import type { CheckResult, StatsResult } from './chunkTasks';
 import type { InputFile, InputProblem } from './discover';
@@ -111,7 +112,8 @@ export class FileCheck {
     this.summary.addCounts(counts);
     this.summary.addDiagnostics(diagnostics);
     if (this.pending && this.pending.length + diagnostics.length <= OUTPUT_BUFFER) {
-      for (const d of diagnostics) this.pending.push(d);
+      // Held past their chunk: copies, or each would keep its chunk's text (ownCopy.ts).
+      for (const d of ownCopy(diagnostics)) this.pending.push(d);
       return;
     }
     this.pending?.forEach(this.print);

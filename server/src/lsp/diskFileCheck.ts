@@ -9,6 +9,7 @@
 import { ByteChunker } from '../service/parse/byteChunks';
 import { SymbolIndex } from '../service/features/workspaceSymbols';
 import { checkChunk, FileReducer } from '../service/streamingValidator';
+import { ownCopy } from '../service/ownCopy';
 import { Severity, type Diagnostic } from '../service/types';
 import { mergeSorted, prepare, type ValidationOptions } from '../service/validate';
 import type { WorkspaceDisk } from './workspaceDisk';
@@ -46,7 +47,8 @@ export async function checkDiskFile(
   const listed: Diagnostic[] = [];
   let total = 0;
   const take = (diagnostics: Diagnostic[]) => {
-    for (const d of diagnostics) if (total++ < MAX_LISTED) listed.push(d);
+    // Kept after the chunk: copies, or each would keep its chunk's text (ownCopy.ts).
+    for (const d of diagnostics) if (total++ < MAX_LISTED) listed.push(ownCopy(d));
   };
   const check = async (chunks: ReturnType<ByteChunker['end']>) => {
     for (const c of chunks) {

@@ -23,6 +23,7 @@ import type { Diagnostic } from './types';
 import { mergeSorted, prepare, reporter, settleFile, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
 import { addFacts, emptyFacts, type Facts } from './conventions/facts';
 import { HeldGroups, type HeldGroup } from './conventions/held';
+import { ownCopy } from './ownCopy';
 
 export interface Counts {
   /** Documents, continuation blocks of one id not counted again. */
@@ -94,7 +95,8 @@ export class FileReducer {
     const report = reporter(this.run, across);
     for (const check of this.run.acrossFileChecks) check.acrossFile!.chunk(chunk.facts, this.facts, report);
     this.facts.add(chunk.facts);
-    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(chunk.held));
+    // Copied: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
+    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(ownCopy(chunk.held)));
     addFacts(this.conventions, chunk.conventions);
     return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };
   }

@@ -10,6 +10,7 @@
 // once the whole file is known (a convention learned from all of it) reads
 // FileFacts at the file's end (AcrossFileCheck.end).
 
+import { ownString } from '../ownCopy';
 import type { ParsedFile } from '../parse/model';
 
 /** One document as the checks across documents see it. */
@@ -55,7 +56,8 @@ export class FileFacts {
 
   add(chunk: ChunkFacts): void {
     this.bom ||= chunk.bom;
-    for (const d of chunk.documents) if (!this.firstLines.has(d.id)) this.firstLines.set(d.id, d.line);
-    if (chunk.documents.length) this.lastId = chunk.documents[chunk.documents.length - 1].id;
+    // Kept to the file's end, past the chunk's text: ids of their own (ownCopy.ts).
+    for (const d of chunk.documents) if (!this.firstLines.has(d.id)) this.firstLines.set(ownString(d.id), d.line);
+    if (chunk.documents.length) this.lastId = ownString(chunk.documents[chunk.documents.length - 1].id);
   }
 }
