@@ -48,6 +48,19 @@ export interface StartOptions {
 
 const WAIT_MS = 20000;
 
+/**
+ * vscode-jsonrpc's stream reader keeps re-arming its partial-message timer
+ * (every 10 s) after it is disposed when the server was killed in the middle
+ * of a message, and that timer alone keeps the test process from exiting.
+ */
+class StoppingStreamReader extends StreamMessageReader {
+  override dispose(): void {
+    this.partialMessageTimeout = 0;
+    (this as unknown as { clearPartialMessageTimer(): void }).clearPartialMessageTimer();
+    super.dispose();
+  }
+}
+
 export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
@@ -118,7 +131,7 @@ export class LspTestClient {
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
       child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
-      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      connection = createProtocolConnection(new StoppingStreamReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     return new LspTestClient(child, connection, options).initialize(options);
   }
