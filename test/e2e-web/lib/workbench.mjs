@@ -266,21 +266,31 @@ export class Workbench {
   /** Puts the mouse over line:character and returns the hover's text and links. */
   async hover(line, character) {
     await this.goto(line, character);
-    const box = await this.page.locator(`${EDITOR} .cursors-layer .cursor`).first().boundingBox();
     const charWidth = await this.page.evaluate((sel) => {
       const s = [...document.querySelectorAll(`${sel} .view-line span span`)].find((x) => /^[^\u00a0\s]+$/.test(x.textContent));
       return s ? s.getBoundingClientRect().width / s.textContent.length : 8;
     }, EDITOR);
-    const x = box.x + Math.max(2, charWidth / 2);
-    const y = box.y + box.height / 2;
-    await this.page.mouse.move(x, y + 60);
-    await this.page.mouse.move(x, y, { steps: 4 });
-    const shown = await this.until(async () => {
-      const h = await this.visibleHover();
-      return h.text && !/^Loading\.\.\.$/m.test(h.text) ? h : null;
-    }, `a hover at ${line}:${character}`);
-    await this.sleep(300);
-    return { ...shown, ...(await this.visibleHover()) };
+    const what = `a hover at ${line}:${character}`;
+    // A hover asked for while the editor redraws (tokens, decorations arriving) can be dropped
+    // without a request: the mouse comes back to the place a few times before giving up.
+    const attempts = 4;
+    for (let attempt = 1; ; attempt++) {
+      const box = await this.page.locator(`${EDITOR} .cursors-layer .cursor`).first().boundingBox();
+      const x = box.x + Math.max(2, charWidth / 2);
+      const y = box.y + box.height / 2;
+      await this.page.mouse.move(x, y + 60);
+      await this.page.mouse.move(x, y, { steps: 4 });
+      try {
+        const shown = await this.until(async () => {
+          const h = await this.visibleHover();
+          return h.text && !/^Loading\.\.\.$/m.test(h.text) ? h : null;
+        }, what, Math.round(this.timeoutMs / attempts));
+        await this.sleep(300);
+        return { ...shown, ...(await this.visibleHover()) };
+      } catch (e) {
+        if (attempt === attempts) throw new Error(`${e.message} (the mouse came to it ${attempts} times)`);
+      }
+    }
   }
 
   async visibleHover() {
