@@ -44,11 +44,12 @@ export async function checkDiskFile(
   const index = new SymbolIndex();
   const chunker = new ByteChunker(CHUNK_BYTES);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const listed: Diagnostic[] = [];
+  /** The chunks' diagnostics, the first MAX_LISTED of them. */
+  const streamed: Diagnostic[] = [];
   let total = 0;
   const take = (diagnostics: Diagnostic[]) => {
     // Kept after the chunk: copies, or each would keep its chunk's text (ownCopy.ts).
-    for (const d of diagnostics) if (total++ < MAX_LISTED) listed.push(ownCopy(d));
+    for (const d of diagnostics) if (total++ < MAX_LISTED) streamed.push(ownCopy(d));
   };
   const check = async (chunks: ReturnType<ByteChunker['end']>) => {
     for (const c of chunks) {
@@ -70,9 +71,7 @@ export async function checkDiskFile(
   // What waited for the whole file goes in its place among the rest, as validateFile orders it.
   const settled = reducer.end();
   total += settled.length;
-  const listedAll = mergeSorted(listed, settled, false).slice(0, MAX_LISTED);
-  listed.length = 0;
-  listed.push(...listedAll);
+  const listed = mergeSorted(streamed, settled, false).slice(0, MAX_LISTED);
   if (total > MAX_LISTED) {
     const last = listed[listed.length - 1];
     listed.push({
