@@ -3,21 +3,18 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { doc, file, row } from '../../support/build';
 import { check, only } from '../../support/validate';
-import { buildMeshIndex, openMeshIndex, type MeshIndex } from '../../../server/src/service/concepts/meshIndex';
+import { openMeshIndex, type MeshIndex } from '../../../server/src/service/concepts/meshIndex';
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { validateFileReusing } from '../../../server/src/service/validate';
 import { CHECKS } from '../../../server/src/service/checks/index';
-import { ASCII_FILES, TempDir } from '../concepts/meshFixtures';
+import { openFixtureIndex, TempDir } from '../concepts/meshFixtures';
 
 const tmp = new TempDir();
 let mesh: MeshIndex;
 before(async () => {
-  const out = join(tmp.path, 'mesh.idx');
-  await buildMeshIndex(ASCII_FILES, out);
-  mesh = openMeshIndex(out);
+  mesh = await openFixtureIndex(tmp);
 });
 after(() => {
   mesh.close();

@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildMeshIndex, openMeshIndex, type MeshIndex } from '../../../server/src/service/concepts/meshIndex';
 import { fixturesDir } from '../../support/paths';
 
 export const meshFixture = (name: string): string => join(fixturesDir, 'concepts', name);
@@ -34,4 +35,11 @@ export class TempDir {
   remove(): void {
     rmSync(this.path, { recursive: true, force: true });
   }
+}
+
+/** The index built from the ASCII fixtures into `tmp`, opened (close it, then remove `tmp`). */
+export async function openFixtureIndex(tmp: TempDir): Promise<MeshIndex> {
+  const out = join(tmp.path, 'mesh.idx');
+  await buildMeshIndex(ASCII_FILES, out);
+  return openMeshIndex(out);
 }

@@ -8,7 +8,7 @@ import { buildMeshIndex, openMeshIndex, type MeshIndex } from '../../../server/s
 import type { ConceptSources, OnlineNames } from '../../../server/src/service/concepts/conceptSources';
 import type { OnlineAnswer, OnlineNamespace } from '../../../server/src/service/concepts/online/types';
 import type { Position } from '../../../server/src/service/types';
-import { ASCII_FILES, TempDir } from '../concepts/meshFixtures';
+import { openFixtureIndex, TempDir } from '../concepts/meshFixtures';
 import { at, lines, PUBTATOR3, service } from './support';
 import { assertInert, loadRenderer } from './render';
 
@@ -35,9 +35,7 @@ function hoverMd(text: string, p: Position, concepts?: ConceptSources): string {
 
 before(async () => {
   await loadRenderer();
-  const out = join(tmp.path, 'mesh.idx');
-  await buildMeshIndex(ASCII_FILES, out);
-  mesh = openMeshIndex(out);
+  mesh = await openFixtureIndex(tmp);
   // A record whose every field tries to become markup.
   const evil = tmp.file('d2025.bin', [
     '*NEWRECORD', 'RECTYPE = D', 'MH = Evil [click](command:workbench.action.quit) <img src=x onerror=alert(1)>',

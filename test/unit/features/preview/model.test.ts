@@ -4,9 +4,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { buildMeshIndex, openMeshIndex, type MeshIndex } from '../../../../server/src/service/concepts/meshIndex';
-import { ASCII_FILES, TempDir } from '../../concepts/meshFixtures';
+import type { MeshIndex } from '../../../../server/src/service/concepts/meshIndex';
+import { openFixtureIndex, TempDir } from '../../concepts/meshFixtures';
 import { ASTRAL, BC5CDR, BIORED, lines, PUBTATOR3, service } from '../support';
 import { assertWellFormed, layered, modelAt, shownText } from './support';
 
@@ -122,9 +121,7 @@ describe('preview: concepts', () => {
     const tmp = new TempDir();
     let mesh: MeshIndex;
     before(async () => {
-      const out = join(tmp.path, 'mesh.idx');
-      await buildMeshIndex(ASCII_FILES, out);
-      mesh = openMeshIndex(out);
+      mesh = await openFixtureIndex(tmp);
     });
     after(() => {
       mesh.close();
