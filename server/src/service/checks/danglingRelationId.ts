@@ -5,7 +5,7 @@
 
 import type { DocumentCheck } from './check';
 import { fieldRange, quote, rowRange } from './ranges';
-import { reportRows } from './settleRows';
+import { reportRows, SUMMARY_RELATED } from './settleRows';
 import { mentionsOf, missingAtoms, type DocumentAnalysis } from '../analysis/analyseDocument';
 import type { ConceptAtom } from '../parse/conceptIds';
 import type { MentionRow } from '../parse/model';
@@ -23,7 +23,7 @@ export const danglingRelationId: DocumentCheck = {
       ctx.hold('relations-no-mentions', '', () => ({
         range: rowRange(first),
         data: { id: doc.id, relations: doc.relations.length, examples: names.slice(0, 3), names: names.some(looksLikeName) },
-        related: doc.relations.slice(1, 20).map((r) => ({ range: rowRange(r), message: 'A relation of the same document.' })),
+        related: doc.relations.slice(1, SUMMARY_RELATED).map((r) => ({ range: rowRange(r), message: 'A relation of the same document.' })),
       }));
       return;
     }
@@ -60,12 +60,10 @@ export const danglingRelationId: DocumentCheck = {
     for (const group of ctx.groups('relations-no-mentions')) {
       if (noneInFile) {
         // Every relation of the file dangles for one reason: say it once.
-        if (!ctx.inScope(group.first.range)) continue;
-        const data = group.first.data ?? {};
-        const related = group.items.slice(0, 20).map((item) => ({ range: item.range, message: worded(item.data ?? {}) }));
-        ctx.report('dangling-relation-id', group.first.range,
-          `No document of this file has mention rows, so the ids of the relations of its ${group.count} ${group.count === 1 ? 'document' : 'documents'} match no mention${namesNote(data)}.`,
-          { related });
+        const note = namesNote(group.first.data ?? {});
+        reportRows(ctx, 'dangling-relation-id', group, (item) => ({ message: worded(item.data ?? {}) }),
+          (n) => `No document of this file has mention rows, so the ids of the relations of its ${n} ${n === 1 ? 'document' : 'documents'} match no mention${note}.`,
+          true);
         continue;
       }
       reportRows(ctx, 'dangling-relation-id', group,

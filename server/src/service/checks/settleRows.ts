@@ -6,7 +6,7 @@ import { HOLD_LIMIT, type HeldItem } from '../conventions/held';
 import type { ReportExtra, SettleContext, SettleGroup } from './check';
 
 /** Rows shown as related information of a summary. */
-const SUMMARY_RELATED = 20;
+export const SUMMARY_RELATED = 20;
 
 export interface Worded {
   message: string;
@@ -16,8 +16,10 @@ export interface Worded {
 export function reportRows(
   ctx: SettleContext, code: string, group: SettleGroup,
   row: (item: HeldItem) => Worded, summary: (count: number) => string,
+  /** One cause whatever the count: the summary even for few rows. */
+  once = false,
 ): void {
-  if (group.count <= HOLD_LIMIT) {
+  if (!once && group.count <= HOLD_LIMIT) {
     for (const item of group.items) {
       const worded = row(item);
       ctx.report(code, item.range, worded.message, worded.extra);
