@@ -78,3 +78,54 @@ test('service modules import their own layer or a lower one, and never LSP, VS C
   }
   assert.deepEqual(wrong, []);
 });
+
+/** Every folder ("room") of TypeScript sources whose files must not import each other in a circle. */
+const ROOM_ROOTS = ['server/src', 'client/src', 'client/webview'].map((p) => join(repoRoot, p));
+
+function folders(dir: string): string[] {
+  return [dir, ...readdirSync(dir).map((n) => join(dir, n)).filter((p) => statSync(p).isDirectory()).flatMap(folders)];
+}
+
+/** A circle of imports among the files of one folder, as `a.ts -> b.ts -> a.ts`, or undefined. */
+function circleIn(dir: string): string | undefined {
+  const files = readdirSync(dir).filter((n) => n.endsWith('.ts'));
+  const edges = new Map<string, string[]>();
+  for (const name of files) {
+    const targets = importsOf(readFileSync(join(dir, name), 'utf8'))
+      .filter((spec) => /^\.\/[^/]+$/.test(spec))
+      .map((spec) => `${spec.slice(2).replace(/\.ts$/, '')}.ts`)
+      .filter((t) => files.includes(t));
+    edges.set(name, targets);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (f: string): string | undefined => {
+    if (state.get(f) === 'done') return undefined;
+    if (state.get(f) === 'open') return [...path.slice(path.indexOf(f)), f].join(' -> ');
+    state.set(f, 'open');
+    path.push(f);
+    for (const t of edges.get(f) ?? []) {
+      const found = visit(t);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(f, 'done');
+    return undefined;
+  };
+  for (const f of files) {
+    const found = visit(f);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+test('inside every folder, files import one way (no circle: model below, presentation above)', () => {
+  const circles: string[] = [];
+  for (const root of ROOM_ROOTS) {
+    for (const dir of folders(root)) {
+      const found = circleIn(dir);
+      if (found) circles.push(`${relative(repoRoot, dir)}: ${found}`);
+    }
+  }
+  assert.deepEqual(circles, []);
+});

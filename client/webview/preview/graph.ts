@@ -4,7 +4,7 @@
 
 import type { PreviewDocument } from '../../src/preview/protocol';
 import { svg } from './dom';
-import type { Actions, Rendered } from './render';
+import type { Actions, Rendered } from './view';
 
 export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: Actions): SVGSVGElement {
   const g = doc.graph;

@@ -5,7 +5,8 @@
 
 import type { FromWebview, PreviewDocument, PreviewFocus, PreviewResult, ToWebview, UpdateReason, WebviewState } from '../../src/preview/protocol';
 import { el } from './dom';
-import { isWrong, renderDocument, type Actions, type Rendered, type Selection } from './render';
+import { isWrong, renderDocument } from './render';
+import type { Actions, Rendered, Selection } from './view';
 import { Tooltip, type TooltipBlock } from './tooltip';
 
 interface VsCodeApi {

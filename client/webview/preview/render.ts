@@ -9,28 +9,7 @@
 import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } from '../../src/preview/protocol';
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
-
-export interface Rendered {
-  root: DocumentFragment;
-  /** Segment elements of each mention (in the text), by mention index. */
-  segments: HTMLElement[][];
-  /** Relation list items, by relation index. */
-  relations: HTMLElement[];
-  /** Graph node and edge elements, by node and by relation index. */
-  nodes: SVGElement[];
-  edges: Map<number, SVGElement>;
-}
-
-export type Selection = { kind: 'relation' | 'node'; index: number };
-
-export interface Actions {
-  reveal(line: number, start: number, end: number): void;
-  /** Emphasise a relation's concepts, or a concept's mentions, in the text (undefined: none). */
-  select(selection: Selection | undefined): void;
-  showDocument(index: number): void;
-  exportAs(format: 'html' | 'svg'): void;
-  toggleLabels(): void;
-}
+import type { Actions, Rendered } from './view';
 
 const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 const BAR = 2;

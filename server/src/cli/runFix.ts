@@ -27,7 +27,7 @@ import { forEachChunk, StopReading } from './fileChunks';
 import { printable } from './format';
 import { LineOutput } from './output';
 import type { ReadCounters } from './readInput';
-import { formatFixed } from './reporter';
+import { formatFixed } from './reporterRegistry';
 import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { createRunner, defaultJobs } from './runners';
 import { checkFiles, finish, runSeverities, withMesh, type CheckOptions, type Streams } from './runCheck';

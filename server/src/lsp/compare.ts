@@ -15,9 +15,9 @@ import { CodeLensRefreshRequest, type CodeLens, type Diagnostic as LspDiagnostic
 import { comparingFiles, PairCache, type FileComparison } from '../service/compare/compareFiles';
 import { symmetryRule } from '../service/compare/symmetry';
 import type { SymmetryRule } from '../service/compare/model';
-import {
-  COMPARE_SOURCE, comparisonLenses, pairDiagnostics, summaryModel, type CompareDiagnostic, type CompareSummaryModel,
-} from '../service/compare/editorView';
+import { COMPARE_SOURCE, type CompareDiagnostic } from '../service/compare/diagnosticModel';
+import { comparisonLenses, summaryModel, type CompareSummaryModel } from '../service/compare/editorView';
+import { pairDiagnostics } from '../service/compare/pairDiagnostics';
 import { compareFixes, type CompareFix } from '../service/compare/fixes';
 import { groupsOf } from '../service/compare/groups';
 import type { DocumentScope } from '../service/compare/scorer';

@@ -7,7 +7,7 @@
 
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
 import type { PairResult } from './comparePair';
-import { pairDiagnostics, shiftDiagnostics } from './editorView';
+import { pairDiagnostics, shiftDiagnostics } from './pairDiagnostics';
 import { groupsOf } from './groups';
 import type { Difference, DocumentGroup, IdMismatch } from './model';
 import { groupKey } from './model';

@@ -6,7 +6,7 @@
 import { partitionPoint } from '../sortedSearch';
 import { extractItems, relationKey, type ConceptItem, type Extraction, type GroupItems, type MentionItem, type RelationItem } from './items';
 import { matchKeys, matchMentions } from './match';
-import type { CompareDiagnostic } from './editorView';
+import type { CompareDiagnostic } from './diagnosticModel';
 import type { Difference, DocumentGroup, IdMismatch, Level, Note } from './model';
 import { groupKey } from './model';
 import { Tally } from './tally';

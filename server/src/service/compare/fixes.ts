@@ -9,7 +9,7 @@ import type { MentionRow, ParsedFile, PubtatorDocument } from '../parse/model';
 import { rowAt } from '../features/locate';
 import { lastLeadingPassage, mentionRowInsertion } from '../edits/annotate';
 import { deleteLine, insertLineAfter, replaceField, type TextEdit } from '../edits/textEdit';
-import type { CompareCode, CompareFixData } from './editorView';
+import type { CompareCode, CompareFixData } from './diagnosticModel';
 import { groupsOf } from './groups';
 import { groupKey } from './model';
 import type { OffsetUnit } from '../types';
