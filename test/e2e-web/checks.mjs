@@ -29,22 +29,28 @@ const FAMILY_OF_TYPE = { Chemical: 'chemical', Disease: 'disease', Gene: 'gene',
  *   screenshots: boolean }}
  */
 export async function runChecks(ctx) {
+  // E2E_ONLY=preview,compare runs the clean file's checks and those groups only (a helper's quick
+  // loop on its own feature); CI runs every group.
+  const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const groups = [
+    ['reading', () => readingFeatures(ctx)],
+    ['defects', async () => { for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample); }],
+    ['quickfix', () => quickFix(ctx)],
+    ['editing', () => editingFeatures(ctx)],
+    ['commands', () => serverCommands(ctx)],
+    // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
+    ['walkthrough', () => runWalkthroughChecks(ctx)],
+    ['mesh', () => meshIndexSetting(ctx)],
+    ['schema', () => schemaChecks(ctx)],
+    // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
+    ['workspace', () => workspaceChecks(ctx)],
+    // Last: the preview opens beside the editor, which narrows it for any check after.
+    ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
+    // After the preview: it starts by closing every editor, the preview with them.
+    ['compare', () => compareChecks(ctx)],
+  ];
   await cleanFile(ctx);
-  await readingFeatures(ctx);
-  for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample);
-  await quickFix(ctx);
-  await editingFeatures(ctx);
-  await serverCommands(ctx);
-  // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
-  await runWalkthroughChecks(ctx);
-  await meshIndexSetting(ctx);
-  await schemaChecks(ctx);
-  // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
-  await workspaceChecks(ctx);
-  // Last: the preview opens beside the editor, which narrows it for any check after.
-  await previewChecks({ ...ctx, name: CLEAN });
-  // After the preview: it starts by closing every editor, the preview with them.
-  await compareChecks(ctx);
+  for (const [name, run] of groups) if (only.length === 0 || only.includes(name)) await run();
 }
 
 /** Opens `name` with Quick Open and checks its language mode; false when it did not open. */

@@ -20,6 +20,8 @@
 //     --host ID      run the checks in that host only
 // Environment: PUBTATOR_E2E_CACHE (cache folder), E2E_EDIT_LIMIT_MS (default 1000: how soon a
 // problem must appear or go after an edit), E2E_TIMEOUT_MS (per UI wait, default 20000).
+// E2E_ONLY=group,group (checks.mjs names the groups: reading, defects, preview, compare, ...) runs
+// the clean file's checks and those groups only.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
