@@ -46,3 +46,11 @@ test('the README says plainly that nothing is published, and installs from a clo
   assert.match(readme, /code --install-extension pubtator-vscode-\*\.vsix/);
   assert.match(readme, /npm link/);
 });
+
+test("the walkthrough links to the README's Documentation section, which is there", () => {
+  const manifest = JSON.parse(read('package.json'));
+  const repository = String(manifest.repository.url).replace(/\.git$/, '');
+  const steps = manifest.contributes.walkthroughs[0].steps as Array<{ description: string }>;
+  assert.ok(steps.some((s) => s.description.includes(`](${repository}#documentation)`)), 'no step links to the documentation');
+  assert.match(readme, /^## Documentation$/m);
+});
