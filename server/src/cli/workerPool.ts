@@ -15,7 +15,8 @@ import type { ChunkRunner } from './runner';
 
 interface WorkerSetup {
   pubtatorChunkWorker: true;
-  options: Pick<ValidationOptions, 'unit' | 'severities'>;
+  /** The corpus schema goes too (plain data: maps and regular expressions survive the structured clone). */
+  options: Pick<ValidationOptions, 'unit' | 'severities' | 'schema'>;
   meshPath?: string;
 }
 
@@ -69,7 +70,7 @@ export class WorkerPool implements ChunkRunner {
    * it); `heapMb`: each worker's heap limit (0: none).
    */
   constructor(size: number, options: ValidationOptions, meshPath: string | undefined, script: string, heapMb: number) {
-    const setup: WorkerSetup = { pubtatorChunkWorker: true, options: { unit: options.unit, severities: options.severities }, meshPath };
+    const setup: WorkerSetup = { pubtatorChunkWorker: true, options: { unit: options.unit, severities: options.severities, schema: options.schema }, meshPath };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, {
         workerData: setup,
