@@ -87,16 +87,23 @@ export class FileReducer {
     this.run = prepare(options);
   }
 
-  /** The chunk's diagnostics with those of the checks across documents it decides, and its counts as part of the file. */
-  add(chunk: ChunkCheck): { diagnostics: Diagnostic[]; counts: Counts } {
+  /**
+   * The chunk's diagnostics with those of the checks across documents it
+   * decides, and its counts as part of the file. `own`: the chunk's strings
+   * are its own already (it crossed from another thread), so the held rows
+   * kept need no copy.
+   */
+  add(chunk: ChunkCheck, own = false): { diagnostics: Diagnostic[]; counts: Counts } {
     const counts = { ...chunk.counts };
     if (chunk.facts.documents.length && this.facts.continues(chunk.facts, 0)) counts.documents--;
     const across: Diagnostic[] = [];
     const report = reporter(this.run, across);
     for (const check of this.run.acrossFileChecks) check.acrossFile!.chunk(chunk.facts, this.facts, report);
     this.facts.add(chunk.facts);
-    // Copied: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
-    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(ownCopy(chunk.held)));
+    // Only the rows a group still keeps are taken (HOLD_LIMIT), copied unless they crossed threads: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
+    if (chunk.held.length) {
+      this.held.addData(chunk.held, own ? (item) => item : ownCopy);
+    }
     addFacts(this.conventions, chunk.conventions);
     return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };
   }

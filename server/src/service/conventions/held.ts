@@ -78,6 +78,22 @@ export class HeldGroups {
     }
   }
 
+  /**
+   * Appends groups held later in the file, as plain data (another thread's or
+   * chunk's): `take` turns each item the group still keeps into the item kept
+   * (items past HOLD_LIMIT are only counted, never taken).
+   */
+  addData(later: readonly HeldGroup[], take: (item: HeldItem) => HeldItem): void {
+    for (const g of later) {
+      const group = this.group(g.kind, g.key);
+      group.count += g.count;
+      for (const item of g.items) {
+        if (group.items.length >= HOLD_LIMIT) break;
+        group.items.push(CompactItem.of(g.kind, g.key, take(item)));
+      }
+    }
+  }
+
   get(kind: HeldKind, key: string): HeldGroup | undefined {
     if (this.byKind) return this.byKind.get(kind)?.get(key);
     return this.ordered.find((g) => g.kind === kind && g.key === key);
