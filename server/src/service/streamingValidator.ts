@@ -102,7 +102,7 @@ export class FileReducer {
     this.facts.add(chunk.facts);
     // Only the rows a group still keeps are taken (HOLD_LIMIT), copied unless they crossed threads: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
     if (chunk.held.length) {
-      this.held.addData(chunk.held, own ? (item) => item : ownCopy);
+      this.held.addData(chunk.held, own ? (value) => value : ownCopy);
     }
     addFacts(this.conventions, chunk.conventions);
     return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };

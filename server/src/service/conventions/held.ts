@@ -80,16 +80,16 @@ export class HeldGroups {
 
   /**
    * Appends groups held later in the file, as plain data (another thread's or
-   * chunk's): `take` turns each item the group still keeps into the item kept
-   * (items past HOLD_LIMIT are only counted, never taken).
+   * chunk's). `copy` makes what is kept of it (a key, an item the group still
+   * keeps) a value of its own; items past HOLD_LIMIT are only counted, never copied.
    */
-  addData(later: readonly HeldGroup[], take: (item: HeldItem) => HeldItem): void {
+  addData(later: readonly HeldGroup[], copy: <T>(value: T) => T): void {
     for (const g of later) {
-      const group = this.group(g.kind, g.key);
+      const group = this.get(g.kind, g.key) ?? this.group(g.kind, copy(g.key));
       group.count += g.count;
       for (const item of g.items) {
         if (group.items.length >= HOLD_LIMIT) break;
-        group.items.push(CompactItem.of(g.kind, g.key, take(item)));
+        group.items.push(CompactItem.of(group.kind, group.key, copy(item)));
       }
     }
   }
