@@ -22,7 +22,7 @@ import { parseChunk } from './parse/parseChunk';
 import type { Diagnostic } from './types';
 import { mergeSorted, prepare, reporter, settleFile, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
 import { addFacts, emptyFacts, type Facts } from './conventions/facts';
-import { HeldGroups, type HeldGroup } from './conventions/held';
+import { HeldGroups, type HeldGroupData } from './conventions/held';
 import { ownCopy } from './ownCopy';
 
 export interface Counts {
@@ -43,7 +43,7 @@ export interface ChunkCheck {
   stray: number;
   facts: ChunkFacts;
   /** Rows held for the file's habits (plain data) and the chunk's counts of them. */
-  held: HeldGroup[];
+  held: HeldGroupData[];
   conventions: Facts;
 }
 
