@@ -7,6 +7,7 @@ import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
+import { runAgree } from './cli/runAgree';
 import { runSchema } from './cli/runSchema';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
@@ -37,6 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSchema(command.path);
     case 'compare':
       return runCompare(command);
+    case 'agree':
+      return runAgree(command);
   }
 }
 
