@@ -8,6 +8,7 @@ import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
 import { runAgree } from './cli/runAgree';
+import { runMerge } from './cli/runMerge';
 import { runSchema } from './cli/runSchema';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
@@ -40,6 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runCompare(command);
     case 'agree':
       return runAgree(command);
+    case 'merge':
+      return runMerge(command);
   }
 }
 

@@ -12,6 +12,12 @@ export const HELP = `Usage:
   pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
   pubtator agree [options] A B [C ...]          agreement between annotators: pairwise F1 per
                                                 level and type, token kappa (docs/agreement.md)
+  pubtator merge A B -o OUT [--prefer a|b|both|neither] [--json]
+                                                merge two annotators' files as sets of annotations
+                                                per document; each disagreement settled by --prefer
+                                                (default neither: left out) and reported
+  pubtator merge --git BASE OURS THEIRS [PATH]  git merge driver (%O %A %B %P): result into OURS,
+                                                exit 1 with conflicts marked (docs/merge.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
