@@ -45,6 +45,8 @@ interface Session {
   /** Every disagreement seen, and those decided (settled ones vanish from the list: decided too). */
   seen: Set<string>;
   decided: Set<string>;
+  /** Each disagreement as last listed, in the order first seen: settled ones stay in the view, ticked. */
+  known: Map<string, Disagreement>;
   current?: string;
 }
 
@@ -65,14 +67,14 @@ export function registerAdjudicate(getClient: () => BaseLanguageClient | undefin
   const emitter = new vscode.EventEmitter<void>();
   const tree: vscode.TreeDataProvider<Disagreement> = {
     onDidChangeTreeData: emitter.event,
-    getChildren: (element) => (element || !session ? [] : session.list),
+    getChildren: (element) => (element || !session ? [] : [...session.known.values()]),
     getTreeItem: (d) => {
       const done = session?.decided.has(d.id) ?? false;
       const item = new vscode.TreeItem(`${d.document ? `document ${d.document} · ` : ''}line ${d.line + 1}${d.kind === 'conflict' ? ' · git conflict' : ''}`);
       item.description = `ours: ${d.ours.map((o) => short(o.text)).join(', ') || 'nothing'} | theirs: ${d.theirs.map(short).join(', ') || 'nothing'}`;
       item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : d.id === session?.current ? 'arrow-right' : 'circle-large-outline');
       item.tooltip = `${done ? 'Decided' : 'Not decided yet'}. Alt+O ours · Alt+T theirs · Alt+B both · Alt+N neither`;
-      item.command = { command: 'pubtator.adjudicate.goto', title: 'Show', arguments: [d.id] };
+      if (!done) item.command = { command: 'pubtator.adjudicate.goto', title: 'Show', arguments: [d.id] };
       return item;
     },
   };
@@ -126,6 +128,7 @@ export function registerAdjudicate(getClient: () => BaseLanguageClient | undefin
     const now = new Set(s.list.map((d) => d.id));
     for (const id of s.seen) if (!now.has(id)) s.decided.add(id);
     for (const id of now) s.seen.add(id);
+    for (const d of s.list) s.known.set(d.id, d);
     return true;
   }
 
@@ -159,7 +162,7 @@ export function registerAdjudicate(getClient: () => BaseLanguageClient | undefin
       other = { uri: client.code2ProtocolConverter.asUri(picked), ...(text === undefined ? {} : { text }) };
       otherName = baseName(picked);
     }
-    const s: Session = { uri: document.uri, protocolUri: client.code2ProtocolConverter.asUri(document.uri), otherName, version: -1, list: [], seen: new Set(), decided: new Set() };
+    const s: Session = { uri: document.uri, protocolUri: client.code2ProtocolConverter.asUri(document.uri), otherName, version: -1, list: [], seen: new Set(), decided: new Set(), known: new Map() };
     if (!(await refresh(client, s, other))) return;
     session = s;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, true);

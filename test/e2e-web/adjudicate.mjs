@@ -65,15 +65,20 @@ export async function adjudicateChecks(ctx) {
 
   await report.check(`${MINE}: Alt+T, Alt+N, Alt+T settle the three (theirs, neither, theirs) as edits; 3 of 3 decided`, async () => {
     await wb.focusEditor();
-    for (const key of ['Alt+T', 'Alt+N', 'Alt+T']) {
+    for (const [i, key] of ['Alt+T', 'Alt+N', 'Alt+T'].entries()) {
       await wb.page.keyboard.press(key);
       await wb.sleep(1200);
+      // The picture: one decided, the next one shown in place (ours highlighted, theirs after the line).
+      if (i === 0) {
+        await wb.until(async () => ((await viewText(wb.page)) ?? '').includes('1 of 3 decided') || null, 'the view to say 1 of 3 decided', 20000, 300);
+        await ctx.shoot('adjudicate', 'adjudicate');
+      }
     }
     const text = await wb.until(async () => {
       const t = await viewText(wb.page);
       return t && /3 of 3 decided/.test(t) ? t : null;
     }, 'the view to say 3 of 3 decided', 20000, 300);
-    await ctx.shoot('adjudicate', 'adjudicate');
+    assert.equal((text.match(/document \d+/g) ?? []).length, 3, text);
     return text.split('\n')[0];
   });
 
