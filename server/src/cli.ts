@@ -7,6 +7,8 @@ import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
+import { runAgree } from './cli/runAgree';
+import { runMerge } from './cli/runMerge';
 import { runSchema } from './cli/runSchema';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
@@ -37,6 +39,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSchema(command.path);
     case 'compare':
       return runCompare(command);
+    case 'agree':
+      return runAgree(command);
+    case 'merge':
+      return runMerge(command);
   }
 }
 

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES } from '../service/checks/index';
 import type { OffsetUnit } from '../service/types';
+import { agreeCommand, type AgreeCommand } from './agreeArgs';
+import { mergeCommand, type MergeCommand } from './mergeArgs';
 import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
 
 /** How `check` prints what it finds. */
@@ -58,11 +60,16 @@ export type Command =
   | StatsCommand
   | SchemaCommand
   | CompareCommand
+  | AgreeCommand
+  | MergeCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
 
 export function parseCommandLine(argv: readonly string[]): Command {
+  // Commands with options of their own parse them themselves.
+  if (argv[0] === 'agree') return agreeCommand(argv.slice(1));
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
