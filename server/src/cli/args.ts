@@ -31,6 +31,8 @@ export interface CheckCommand {
   output?: string;
   /** `--jobs N`: threads that check chunks; the number of cores when not given. */
   jobs?: number;
+  /** `--include GLOB`: file names a folder walk checks whatever their name. */
+  include?: string[];
 }
 
 /** `pubtator stats`: what the files hold, as a table or JSON. */
@@ -42,6 +44,7 @@ export interface StatsCommand {
   severities: SeveritySettings;
   jobs?: number;
   schema?: string;
+  include?: string[];
 }
 
 /** `pubtator schema FILE`: the file's conventions as a pubtator.schema.json. */
@@ -84,6 +87,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         output: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
         schema: { type: 'string' },
+        include: { type: 'string', multiple: true },
         ...COMPARE_OPTIONS,
       },
     });
@@ -113,7 +117,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'schema') {
     if (rest.length !== 1) return usage('\'schema\' takes one PubTator file (or - for stdin), whose conventions it writes as a schema.');
-    const given = ['severity', 'offsets', 'mesh', 'schema', 'json', 'format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs']
+    const given = ['severity', 'offsets', 'mesh', 'schema', 'json', 'format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs', 'include']
       .filter((o) => values[o as keyof typeof values] !== undefined);
     if (given.length) return usage(`'schema' takes no options (got --${given[0]}).`);
     return { kind: 'schema', path: rest[0] };
@@ -158,6 +162,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return usage(`--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.`);
   }
   if (values.schema === '') return usage('--schema needs the path of a pubtator.schema.json.');
+  const include = values.include?.filter((g) => g !== '');
+  if (values.include && !include?.length) return usage('--include needs a file name pattern, such as \'*.txt\'.');
   if (command === 'stats') {
     const checkOnly = ['fix', 'fix-dry-run', 'output', 'quiet', 'max-warnings', 'mesh'].filter((o) => values[o as keyof typeof values] !== undefined);
     if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
@@ -166,6 +172,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (unit) stats.unit = unit;
     if (jobs !== undefined) stats.jobs = jobs;
     if (values.schema) stats.schema = values.schema;
+    if (include) stats.include = include;
     return stats;
   }
   const check: CheckCommand = { kind: 'check', paths: rest, format, severities, quiet: values.quiet ?? false, maxWarnings };
@@ -175,6 +182,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (mesh) check.mesh = mesh;
   if (fix) check.fix = fix;
   if (values.output !== undefined) check.output = values.output;
+  if (include) check.include = include;
   return check;
 }
 

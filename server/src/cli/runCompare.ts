@@ -7,6 +7,7 @@
 import type { CompareCommand } from './compareArgs';
 import { discover, type InputFile, type InputProblem } from './discover';
 import { describeError } from './errors';
+import { skippedMessage } from './discoveryReport';
 import { documentGroups } from './documentStream';
 import {
   detailJson, detailText, onlyJson, onlyText, scoreJson, scoreTable, SIDE_NAMES, summaryJson, summaryText,
@@ -28,16 +29,15 @@ const EXAMPLES = 5;
 
 export async function runCompare(cmd: CompareCommand, io: Streams = process): Promise<number> {
   const started = performance.now();
-  const found = { gold: await discover([cmd.gold]), predicted: await discover([cmd.predicted]) };
+  const include = { include: cmd.include };
+  const found = { gold: await discover([cmd.gold], include), predicted: await discover([cmd.predicted], include) };
   const say = (p: InputProblem) => io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   let unusable = false;
   for (const side of SIDES) {
+    io.stderr.write(skippedMessage(found[side].skipped));
     found[side].problems.forEach(say);
+    // An empty folder is one of the problems (discover.ts).
     if (found[side].problems.length) unusable = true;
-    else if (found[side].files.length === 0) {
-      io.stderr.write(`pubtator: ${printable(cmd[side])}: no PubTator files (*.pubtator, *PubTator*.txt or their .gz) in this folder\n`);
-      unusable = true;
-    }
   }
   if (unusable) return 2;
 

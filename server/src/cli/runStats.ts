@@ -10,6 +10,7 @@ import { prepare, type ValidationOptions } from '../service/validate';
 import type { StatsCommand } from './args';
 import type { StatsResult } from './chunkTasks';
 import { discover, type InputProblem } from './discover';
+import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
 import { printable } from './format';
 import type { ReadCounters } from './readInput';
@@ -20,7 +21,8 @@ import { formatStatsJson, formatStatsText, type FileStats, type StatsReport } fr
 import { Summary } from './summary';
 
 export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
-  const { files, problems } = await discover(options.paths);
+  const { files, problems, skipped } = await discover(options.paths, options);
+  io.stderr.write(skippedMessage(skipped));
   const summary = new Summary();
   const unreadable = (p: InputProblem) => {
     summary.unreadable.push(p);
