@@ -20,6 +20,7 @@ import type { Streams } from './runCheck';
 import { DocumentPairer, type FallbackNotice } from '../service/compare/pairing';
 import { Scorer } from '../service/compare/scorer';
 import { symmetryRule } from '../service/compare/symmetry';
+import { missingOnPredicted, TypesSeen, unknownTypes } from '../service/compare/typeFilter';
 import { CliSchemas } from './schemaOption';
 import type { DocumentGroup, Side } from '../service/compare/model';
 
@@ -87,11 +88,22 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     out.flush();
     say({ path: file.path, reason: describeError(err) });
   }
+  const types = new TypesSeen();
   for (let side = pairer.next(); side; side = pairer.next()) {
     const next = await streams[side].next();
     if (next.done) pairer.end(side);
-    else pairer.add(side, next.value);
+    else {
+      types.add(side, next.value);
+      pairer.add(side, next.value);
+    }
     out.flush();
+  }
+  // A type filter naming a type neither file has scores nothing: a mistake, not a result.
+  const unknown = [...unknownTypes(cmd.entityTypes, types.entity, 'type'), ...unknownTypes(cmd.relationTypes, types.relation, 'relation type')];
+  if (unknown.length) {
+    out.flush();
+    for (const u of unknown) io.stderr.write(`pubtator: ${printable(u)}\n`);
+    return 2;
   }
 
   const scores = scorer.totals.scores();
@@ -99,6 +111,9 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
   else {
     if (cmd.details) out.line('');
     out.line(scoreTable(scores));
+    const notes = missingOnPredicted(scores);
+    if (notes.length) out.line('');
+    for (const note of notes) out.line(printable(note));
     out.line('');
   }
   const summary: CompareSummary = {
