@@ -6,6 +6,7 @@ import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES } from '../service/checks/index';
 import type { OffsetUnit } from '../service/types';
 import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
+import { joinNegativeValues, parseError, unknownCommand } from './usageErrors';
 
 /** How `check` prints what it finds. */
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -65,34 +66,36 @@ export type Command =
 
 const LEVELS = 'error, warning, information, hint, off';
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  offsets: { type: 'string' },
+  mesh: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  schema: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  ...COMPARE_OPTIONS,
+} as const;
+
 export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv, OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-        json: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        quiet: { type: 'boolean', short: 'q' },
-        'max-warnings': { type: 'string' },
-        severity: { type: 'string', multiple: true },
-        offsets: { type: 'string' },
-        mesh: { type: 'string', multiple: true },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        schema: { type: 'string' },
-        include: { type: 'string', multiple: true },
-        ...COMPARE_OPTIONS,
-      },
+      options: OPTIONS,
     });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    return usage(parseError(err, OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -122,9 +125,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (given.length) return usage(`'schema' takes no options (got --${given[0]}).`);
     return { kind: 'schema', path: rest[0] };
   }
-  if (command !== 'check' && command !== 'stats') {
-    return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
-  }
+  if (command !== 'check' && command !== 'stats') return usage(unknownCommand(command));
   if (rest.length === 0) return usage(`'${command}' needs at least one file or folder (or - for stdin).`);
   // No --offsets: the corpus schema's unit, else code points.
   const unit = values.offsets;

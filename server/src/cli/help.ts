@@ -2,6 +2,9 @@
 
 import { CHECKS } from '../service/checks/index';
 
+/** The one line said after a usage mistake. */
+export const USAGE_LINE = 'Usage: pubtator check|stats|compare|schema|checks [options] FILE_OR_FOLDER...';
+
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
   pubtator stats [options] FILE_OR_FOLDER...   what the files hold: documents, passages, mentions

@@ -129,7 +129,7 @@ test('usage mistakes and unreadable inputs exit 2 with a message and no stack tr
   for (const args of usage) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(' '));
-    assert.match(r.stderr, /^pubtator: .+\nRun 'pubtator --help' for usage\.\n$/, args.join(' '));
+    assert.match(r.stderr, /^pubtator: .+\nUsage: pubtator check\|stats\|compare\|schema\|checks \[options\] FILE_OR_FOLDER\.\.\.\nRun 'pubtator --help' for usage\.\n$/, args.join(' '));
   }
   const missing = run(['compare', join(tmp.path, 'nope.pubtator'), predicted]);
   assert.equal(missing.code, 2);
