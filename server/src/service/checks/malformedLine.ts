@@ -17,7 +17,10 @@ export const malformedLine: Check = {
     }
   },
   document(doc, ctx) {
-    for (const row of doc.malformed) ctx.report('malformed-line', rowRange(row), `This line ${row.reason}.`);
+    for (const row of doc.malformed) {
+      // A row separated by spaces carries its TAB-separated form, for the quick fix (edits/tabsFix.ts).
+      ctx.report('malformed-line', rowRange(row), `This line ${row.reason}.`, row.tabbed === undefined ? undefined : { data: { tabbed: row.tabbed } });
+    }
     for (const m of doc.mentions) checkTypeColumn(m, ctx);
   },
 };

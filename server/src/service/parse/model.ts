@@ -55,6 +55,8 @@ export interface MalformedLine {
   line: number;
   fields: Field[];
   reason: string;
+  /** The line rewritten with TABs, when it is a mention row separated by spaces (spacedRow.ts). */
+  tabbed?: string;
 }
 
 export type Row = PassageLine | MentionRow | RelationRow | MalformedLine;
