@@ -128,3 +128,18 @@ test('a file where one document in ten has no abstract line is not told so ten t
   assert.equal(one.length, 1);
   assert.match(one[0].message, /^Document 56 has no abstract line/);
 });
+
+test('Greek letters written in ASCII throughout are a habit, not errors; a few such rows in a file that keeps them are errors', () => {
+  const GREEK_TEXT = 'TNF-α and IL-1β rose.';
+  const greekDoc = (id: number, ascii: boolean) => doc(String(id), GREEK_TEXT, '',
+    row(id, 0, 5, ascii ? 'TNF-alpha' : 'TNF-α', 'Gene', '7124'), row(id, 10, 15, ascii ? 'IL-1beta' : 'IL-1β', 'Gene', '3553'));
+  const verbatim = Array.from({ length: 300 }, (_, i) => verbatimDoc(i + 1));
+  // Every Greek span of 60 documents written in ASCII: 120 of 1,320 spans, each differing only so.
+  const habit = file(...verbatim, ...Array.from({ length: 60 }, (_, i) => greekDoc(1000 + i, true)));
+  assert.deepEqual(check(habit), []);
+  // Two documents of 60 do it: slips in a file that keeps its Greek letters.
+  const slips = file(...verbatim, ...Array.from({ length: 60 }, (_, i) => greekDoc(1000 + i, i === 7 || i === 30)));
+  const found = check(slips);
+  assert.deepEqual(found.map((d) => [d.code, d.severity]), Array(4).fill(['text-mismatch', Severity.Error]));
+  assert.match(found[0].message, /cover "TNF-α" but the row says "TNF-alpha"/);
+});

@@ -56,6 +56,28 @@ export function equalLoosely(a: string, b: string): boolean {
   return la.some((x) => x !== '' && lb.includes(x));
 }
 
+/** Greek letters, and dashes or spaces outside ASCII: what a producer writing ASCII spells otherwise. */
+const UNICODE_SPELLED = /[α-ω\u2010-\u2015\u2212\u00ad\ufe58\ufe63\uff0d\u00a0\u2000-\u200a\u202f]/;
+
+/** Whether a covered text holds a character that an ASCII text column spells otherwise. */
+export function hasUnicodeSpelling(covered: string): boolean {
+  return UNICODE_SPELLED.test(covered);
+}
+
+/**
+ * Whether the row's text is the covered text written in ASCII, and nothing
+ * else: Greek letters spelled out (`alpha` or `a`), dashes as hyphens, odd
+ * spaces as spaces; case kept.
+ */
+export function asciiSpellingOf(row: string, covered: string): boolean {
+  if (!hasUnicodeSpelling(covered) || row === covered) return false;
+  const plain = (t: string) => t.replace(DASHES, '-').replace(SPACES, ' ').trim();
+  const spelled = plain(covered.replace(GREEK, (g) => GREEK_NAMES[g] ?? g));
+  const initials = plain(covered.replace(GREEK, (g) => (GREEK_NAMES[g] ?? g)[0]));
+  const r = plain(row);
+  return r === spelled || r === initials;
+}
+
 /** One kind of difference a producer's normalisation makes, and how to undo it. */
 const KINDS: [name: string, undo: (s: string) => string][] = [
   ['case', (s) => s.toLowerCase()],

@@ -25,7 +25,7 @@ export const spanBoundary: DocumentCheck = {
   },
   settle(ctx) {
     if (ctx.learned.textColumn !== 'exact') return;
-    const habit = verbatimHabit(ctx.learned.facts);
+    const habit = verbatimHabit(ctx.learned);
     for (const group of ctx.groups('text-minor')) {
       if (group.key !== 'boundary') continue;
       reportRows(ctx, 'span-boundary', group,

@@ -3,7 +3,7 @@
 // verbatim (named when a small difference is an error for that reason).
 
 import type { Boundary } from '../analysis/analyseDocument';
-import type { Facts } from '../conventions/facts';
+import { textDepartures, type Learned } from '../conventions/learn';
 import { DEPARTING_SHARE } from '../conventions/nearUniversal';
 import type { Span } from '../parse/documentText';
 import type { MentionRow } from '../parse/model';
@@ -24,8 +24,9 @@ export function boundaryMessage(m: MentionRow, span: Span, b: Boundary): string 
 }
 
 /** The habit that makes a small difference an error, with the file's counts. */
-export function verbatimHabit(facts: Facts): string {
-  const differing = facts.spansMinor + facts.spansUnexplained;
+export function verbatimHabit(learned: Learned): string {
+  const facts = learned.facts;
+  const differing = textDepartures(facts, learned.asciiSpelling);
   // The file's own rows show the habit (a small file may be held to it by the format's rule alone).
   if (differing <= DEPARTING_SHARE * facts.spansInRange) {
     return `The file writes the covered text verbatim (in all but ${differing} of its ${facts.spansInRange} spans), so this is no normalisation but a wrong text or span.`;

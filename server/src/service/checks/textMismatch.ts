@@ -51,9 +51,10 @@ export const textMismatch: DocumentCheck = {
     }
     if (ctx.learned.textColumn !== 'exact') return;
     // A difference the file never makes: the row's text or the span is wrong.
-    const habit = verbatimHabit(ctx.learned.facts);
+    const habit = verbatimHabit(ctx.learned);
     for (const group of ctx.groups('text-minor')) {
       if (group.key === 'boundary') continue; // spanBoundary's
+      if (group.key === 'ascii' && ctx.learned.asciiSpelling) continue; // the file's habit
       reportRows(ctx, 'text-mismatch', group,
         // `fold`: the texts differ only as producers normalise, so the row's text is the likely slip (spanFixes).
         (item) => ({ message: `${item.message ?? ''} ${habit}`, extra: { data: { ...item.data, fold: true } } }),

@@ -10,7 +10,7 @@ import type { DocumentCheck, SettleGroup } from './check';
 import { offsetsRange, quote } from './ranges';
 import { SUMMARY_RELATED } from './settleRows';
 import { boundaryMessage } from './spanWording';
-import { describeMinorDifference } from '../analysis/textFolding';
+import { asciiSpellingOf, describeMinorDifference } from '../analysis/textFolding';
 
 export const textMismatchMinor: DocumentCheck = {
   code: 'text-mismatch-minor',
@@ -33,7 +33,8 @@ export const textMismatchMinor: DocumentCheck = {
         }));
         continue;
       }
-      ctx.hold('text-minor', '', () => ({
+      // Held apart too: where the file writes ASCII for Greek letters and dashes as a habit, these rows are quiet.
+      ctx.hold('text-minor', asciiSpellingOf(m.textField.text, span.covered) ? 'ascii' : '', () => ({
         range: offsetsRange(m),
         message: `Offsets ${m.start}-${m.end} cover ${quote(span.covered)} but the row says ${quote(m.textField.text)} (they differ ${describeMinorDifference(m.textField.text, span.covered)}).`,
         data: { covered: span.covered },
@@ -42,7 +43,7 @@ export const textMismatchMinor: DocumentCheck = {
   },
   settle(ctx) {
     if (ctx.learned.textColumn !== 'covered') return;
-    const groups = [...ctx.groups('text-minor')];
+    const groups = [...ctx.groups('text-minor')].filter((g) => g.key !== 'ascii' || !ctx.learned.asciiSpelling);
     if (groups.length === 0) return;
     const first = groups.map((g) => g.first).reduce((a, b) => (before(b.range, a.range) ? b : a));
     if (!ctx.inScope(first.range)) return;

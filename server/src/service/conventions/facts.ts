@@ -7,6 +7,7 @@
 // summed again after an edit.
 
 import type { DocumentAnalysis } from '../analysis/analyseDocument';
+import { asciiSpellingOf, hasUnicodeSpelling } from '../analysis/textFolding';
 import { perConcept } from '../parse/conceptIds';
 import { cached, type PubtatorDocument, type RelationRow } from '../parse/model';
 
@@ -31,6 +32,10 @@ export interface Facts {
   spansMinor: number;
   /** Spans whose covered text differs and no shift of a few characters explains it. */
   spansUnexplained: number;
+  /** Spans (matching or minor) whose covered text has a Greek letter, or a dash or space outside ASCII. */
+  spansUnicode: number;
+  /** Of those, rows that write the covered text in ASCII and differ in nothing else. */
+  spansAscii: number;
   /** Per relation type. */
   relations: Map<string, RelationTally>;
 }
@@ -38,7 +43,7 @@ export interface Facts {
 export function emptyFacts(): Facts {
   return {
     titled: 0, withAbstract: 0, mentions: 0, types: new Map(),
-    spansInRange: 0, spansMinor: 0, spansUnexplained: 0, relations: new Map(),
+    spansInRange: 0, spansMinor: 0, spansUnexplained: 0, spansUnicode: 0, spansAscii: 0, relations: new Map(),
   };
 }
 
@@ -50,6 +55,8 @@ export function addFacts(into: Facts, more: Facts): void {
   into.spansInRange += more.spansInRange;
   into.spansMinor += more.spansMinor;
   into.spansUnexplained += more.spansUnexplained;
+  into.spansUnicode += more.spansUnicode;
+  into.spansAscii += more.spansAscii;
   for (const [type, n] of more.types) into.types.set(type, (into.types.get(type) ?? 0) + n);
   for (const [type, t] of more.relations) {
     const tally = into.relations.get(type);
@@ -74,6 +81,8 @@ export interface DocumentFacts {
   spansInRange: number;
   spansMinor: number;
   spansUnexplained: number;
+  spansUnicode: number;
+  spansAscii: number;
   typeNames: readonly string[];
   typeCounts: readonly number[];
   /** Per relation type, flat: type, eligible rows, paired rows, type, … (absent without relations). */
@@ -88,6 +97,8 @@ export function addDocumentFacts(into: Facts, d: DocumentFacts, sign: 1 | -1 = 1
   into.spansInRange += sign * d.spansInRange;
   into.spansMinor += sign * d.spansMinor;
   into.spansUnexplained += sign * d.spansUnexplained;
+  into.spansUnicode += sign * d.spansUnicode;
+  into.spansAscii += sign * d.spansAscii;
   for (let k = 0; k < d.typeNames.length; k++) {
     const type = d.typeNames[k];
     const n = (into.types.get(type) ?? 0) + sign * d.typeCounts[k];
@@ -156,16 +167,22 @@ export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis)
     titled: doc.title ? 1 : 0,
     withAbstract: doc.title && doc.abstract ? 1 : 0,
     mentions: doc.mentions.length,
-    spansInRange: 0, spansMinor: 0, spansUnexplained: 0,
+    spansInRange: 0, spansMinor: 0, spansUnexplained: 0, spansUnicode: 0, spansAscii: 0,
     typeNames: internList(analysis.types.names),
     typeCounts: analysis.types.counts,
   };
   for (const s of analysis.spans) {
     const status = s.status;
-    if (status === 'ok') d.spansInRange++;
-    else if (status === 'minor') {
+    if (status === 'ok') {
+      d.spansInRange++;
+      if (hasUnicodeSpelling(s.span!.covered)) d.spansUnicode++;
+    } else if (status === 'minor') {
       d.spansInRange++;
       d.spansMinor++;
+      if (hasUnicodeSpelling(s.span!.covered)) {
+        d.spansUnicode++;
+        if (asciiSpellingOf(s.mention.textField.text, s.span!.covered)) d.spansAscii++;
+      }
     } else if (status === 'boundary') d.spansInRange++;
     else if (status === 'mismatch') {
       d.spansInRange++;

@@ -28,6 +28,12 @@ export interface Learned {
    * a habit (`normalised`).
    */
   textColumn: 'exact' | 'covered' | 'names' | 'normalised';
+  /**
+   * The text column writes Greek letters, dashes and spaces in ASCII where the
+   * covered text has others (`TNF-alpha` for `TNF-α`), as a habit: such rows are
+   * quiet even where the file is otherwise verbatim.
+   */
+  asciiSpelling: boolean;
   /** Relation types the file lists in both directions (a reversed row is then no duplicate). */
   bothDirections: Set<string>;
   /** Of those, types whose rows all but a handful have their reverse: a row without is reported. */
@@ -47,6 +53,9 @@ const PRIOR_SPANS = 50;
 /** Share of spans that differ unexplained from which the text column holds names, and the least number of them. */
 const NAMES_SHARE = 0.2;
 const NAMES_MIN = 10;
+/** ASCII spellings of Greek letters, dashes and spaces make a habit from this many rows and this share of the spans that have such characters. */
+const ASCII_LEAST = 3;
+const ASCII_SHARE = 0.5;
 /** Share of spans that differ only in normalisation from which that is the file's habit. */
 const NORMALISED_SHARE = 0.1;
 /** Share of relation rows whose reverse is listed from which the file lists both directions, and pseudo-rows assumed. */
@@ -72,11 +81,13 @@ export function learn(facts: Facts, held?: HeldGroups): Learned {
   const abstractsNearlyAlways = abstracts && nearUniversal(withoutAbstract, facts.titled + PRIOR_ABSTRACTS);
 
   const spans = facts.spansInRange + PRIOR_SPANS;
+  // Judged among the spans where it can show: those covering a Greek letter or a dash or space outside ASCII.
+  const asciiSpelling = facts.spansAscii >= ASCII_LEAST && facts.spansAscii >= ASCII_SHARE * facts.spansUnicode;
   let textColumn: Learned['textColumn'] = 'covered';
   if (facts.spansUnexplained >= NAMES_MIN && facts.spansUnexplained >= NAMES_SHARE * spans) textColumn = 'names';
   else if (facts.spansMinor >= NAMES_MIN && facts.spansMinor >= NORMALISED_SHARE * spans) textColumn = 'normalised';
   // Verbatim: the rows that differ (only in normalisation, or unexplained) are a handful.
-  else if (nearUniversal(facts.spansMinor + facts.spansUnexplained, spans)) textColumn = 'exact';
+  else if (nearUniversal(textDepartures(facts, asciiSpelling), spans)) textColumn = 'exact';
 
   let eligible = 0;
   let paired = 0;
@@ -100,7 +111,12 @@ export function learn(facts: Facts, held?: HeldGroups): Learned {
   }
 
   const { typos, rareUnknown } = learnTypes(facts, held);
-  return { facts, abstracts, abstractsNearlyAlways, textColumn, bothDirections, bothNearlyAlways, onceNearlyAlways, typos, rareUnknown };
+  return { facts, abstracts, abstractsNearlyAlways, textColumn, asciiSpelling, bothDirections, bothNearlyAlways, onceNearlyAlways, typos, rareUnknown };
+}
+
+/** Spans whose row's text is not the covered text verbatim, leaving out ASCII spellings where those are the file's habit. */
+export function textDepartures(facts: Facts, asciiSpelling: boolean): number {
+  return facts.spansMinor + facts.spansUnexplained - (asciiSpelling ? facts.spansAscii : 0);
 }
 
 /** Rare unknown types: misspellings of a type the file relies on, or merely rare. */
