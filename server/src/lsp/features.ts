@@ -13,6 +13,7 @@ import { registerPreview } from './preview';
 import { registerSchemaCommand } from './schemaCommand';
 import { registerCompare } from './compare';
 import { registerWorkspaceChecks } from './workspaceChecks';
+import { registerCurate } from './curate';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
@@ -22,4 +23,5 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerSchemaCommand, // "Create Schema from This File"
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
   registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
+  registerCurate, // curating in the reading view: intents to edits, picker choices, carrying annotations through text edits
 ];

@@ -28,8 +28,16 @@ export interface Carry {
 
 function unitLength(text: string, unit: OffsetUnit): number {
   if (unit === 'utf16') return text.length;
-  let n = 0;
-  for (const _ of text) n++;
+  let n = text.length;
+  // Each surrogate pair is one code point.
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
   return n;
 }
 
