@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerCarryAnnotations } from './carryAnnotations';
 import { registerCompare } from './compare';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
@@ -60,6 +61,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
+    registerCarryAnnotations(() => client),
     registerCreateSchema(() => client),
     registerCompare(() => client),
     registerCheckWorkspace(() => client),

@@ -35,7 +35,7 @@ describe('curation over stdio', () => {
     const stale = await client.connection.sendRequest(CURATE_REQUEST, { textDocument, version: 0, intent }) as { error: string };
     assert.match(stale.error, /changed since the view showed it/);
     const choices = await client.connection.sendRequest(CURATE_CHOICES_REQUEST, { textDocument, query: { kind: 'types', selection: intent.selection } }) as { choices: { value: string; count: number }[] };
-    assert.deepEqual(choices.choices, [{ value: 'Chemical', count: 2 }]);
+    assert.deepEqual(choices.choices, [{ value: 'Chemical', count: 2, family: 'chemical' }]);
   });
 
   it('carries the annotations of the version a text correction made', async () => {

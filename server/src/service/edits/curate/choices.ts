@@ -6,6 +6,8 @@
 
 import type { ParsedFile, PubtatorDocument } from '../../parse/model';
 import type { CorpusSchema } from '../../schema/schema';
+import { schemaFamilies } from '../../schema/families';
+import type { EntityFamily } from '../../knowledge/entityTypes';
 import { forSampled } from './conventions';
 
 export interface Choice {
@@ -13,6 +15,8 @@ export interface Choice {
   /** Rows of the file (sampled) that use it. */
   count: number;
   detail?: string;
+  /** An entity type's colour family. */
+  family?: EntityFamily;
 }
 
 function ranked(counts: Map<string, number>): Choice[] {
@@ -29,10 +33,12 @@ export function typeChoices(file: ParsedFile, doc: PubtatorDocument | undefined,
   forSampled(file, doc, (d) => {
     for (const m of d.mentions) bump(used, m.typeField?.text);
   });
-  if (!schema?.entityTypes?.size) return ranked(used);
+  const families = schemaFamilies(schema);
+  const withFamily = (c: Choice): Choice => ({ ...c, family: families.of(c.value) });
+  if (!schema?.entityTypes?.size) return ranked(used).map(withFamily);
   const declared = [...schema.entityTypes.keys()].map((value) => ({ value, count: used.get(value) ?? 0 }));
   // Stable sort: equal counts keep the schema's order.
-  return declared.sort((a, b) => b.count - a.count);
+  return declared.sort((a, b) => b.count - a.count).map(withFamily);
 }
 
 export function idChoices(file: ParsedFile, doc: PubtatorDocument | undefined, text: string, type: string): Choice[] {
