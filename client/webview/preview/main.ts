@@ -8,6 +8,7 @@ import { el } from './dom';
 import { isWrong, renderDocument } from './render';
 import type { Actions, Rendered, Selection } from './view';
 import { Tooltip, type TooltipBlock } from './tooltip';
+import { installCuration } from './curate';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -28,6 +29,12 @@ let rendered: Rendered | undefined;
 let selection: Selection | undefined;
 let focused: HTMLElement[] = [];
 let restoredScroll = false;
+
+const curation = installCuration({
+  main,
+  shown: () => (shown && rendered && window_ ? { doc: shown.doc, version: window_.version, rendered } : undefined),
+  post: (message) => vscode.postMessage(message),
+});
 
 const actions: Actions = {
   reveal: (line, start, end) => vscode.postMessage({ type: 'reveal', line, start, end }),
@@ -92,6 +99,7 @@ function draw(w: PreviewResult, reason: UpdateReason): void {
   focused = [];
   selection = undefined;
   if (keep) select(keep);
+  curation.redrawn();
   if (!restoredScroll && state.uri === w.uri && state.scrollY !== undefined) {
     restoredScroll = true;
     window.scrollTo(0, state.scrollY);
