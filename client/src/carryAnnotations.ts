@@ -45,6 +45,8 @@ export function registerCarryAnnotations(getClient: () => BaseLanguageClient | u
     if (e.contentChanges.length !== 1 || e.reason !== undefined) return;
     const change = e.contentChanges[0];
     if (change.range.start.line !== change.range.end.line || /[\r\n]/.test(change.text)) return;
+    // Only a passage line (`id|t|text`) carries anything: no request for an edit of a row.
+    if (!/^[^\t|]*\|[^\t|]*\|/.test(document.lineAt(change.range.start.line).text)) return;
     const mode = modeOf(document);
     const client = getClient();
     if (mode === 'off' || !client?.isRunning()) return;

@@ -81,6 +81,9 @@ export async function annotateChecks(ctx) {
     // Offset order: after the row of the mention before it in the title, before the next one.
     const before = lines.filter((l, i) => i > 0 && l.startsWith(`${id}\t`) && Number(l.split('\t')[1]) < start).length;
     assert.equal(written, 2 + before, 'the row sits in offset order');
+    // The preview has the keyboard: back to the file's editor (the first group) to read the row.
+    await wb.command('View: Focus First Editor Group');
+    wb.lines.splice(written, 0, row);
     await wb.goto(written, 0);
     const tokens = await wb.tokens(written);
     const text = (tokens ?? []).map((t) => t.text).join('').replace(/\s+/g, ' ').trim();
@@ -94,11 +97,13 @@ export async function annotateChecks(ctx) {
   if (written < 0) return;
 
   await report.check(`${name}: Ctrl+Z in the editor takes the new mention back, in the file and in the view`, async () => {
+    await wb.command('View: Focus First Editor Group');
     await wb.focusEditor();
     await wb.page.keyboard.press('Control+z');
     const shown = await wb.previewUntil((p) => !p.highlights.some((h) => h.text === WORD), `"${WORD}" no longer highlighted`, 15000);
     const dirty = await wb.page.locator('.tabs-container .tab.active.dirty').count();
     assert.equal(dirty, 0, 'the file is back to its saved text');
+    wb.lines.splice(written, 1);
     return `${shown.highlights.length} highlights, the file not dirty`;
   });
 }

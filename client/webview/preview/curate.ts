@@ -29,7 +29,7 @@ export const KEYS: [string, string][] = [
   ['Alt+← / Alt+→', 'move its start a word left / right'],
   ['A / Shift+A', 'annotate every other occurrence of its text in the document / the file'],
   ['R, then Tab to another mention and Enter', 'relate the two'],
-  ['Delete on a relation in the list', 'delete the relation'],
+  ['× or Delete on a relation in the list', 'delete the relation'],
   ['Ctrl+Z / Ctrl+Y', 'undo / redo in the file'],
   ['Escape', 'leave the mention; close this help'],
   ['?', 'show or hide this help'],
@@ -58,7 +58,7 @@ function passageOf(node: Node): { line: number; root: Element } | undefined {
   return { line: Number(block.dataset.line) - 1, root: group };
 }
 
-export function installCuration(host: CurationHost): { redrawn(): void } {
+export function installCuration(host: CurationHost): { redrawn(): void; deleteRelation(index: number): void } {
   const { main } = host;
   /** The mention walked to (by row, so that it survives a redraw). */
   let current: ViewMention | undefined;
@@ -158,8 +158,7 @@ export function installCuration(host: CurationHost): { redrawn(): void } {
     }
     const relation = (e.target as Element | null)?.closest?.<HTMLElement>('.relation');
     if (relation && (e.key === 'Delete' || e.key === 'Backspace')) {
-      const r = s.doc.relations[Number(relation.dataset.relation)];
-      if (r) send({ kind: 'deleteRelation', relation: { line: r.line, type: r.type, ids: r.ends.map((x) => x.id) } });
+      deleteRelation(Number(relation.dataset.relation));
       e.preventDefault();
       return;
     }
@@ -200,6 +199,11 @@ export function installCuration(host: CurationHost): { redrawn(): void } {
     if (intent) send(intent);
   });
 
+  function deleteRelation(index: number): void {
+    const r = host.shown()?.doc.relations[index];
+    if (r) send({ kind: 'deleteRelation', relation: { line: r.line, type: r.type, ids: r.ends.map((x) => x.id) } });
+  }
+
   function toggleHelp(): void {
     if (help) {
       help.remove();
@@ -216,5 +220,5 @@ export function installCuration(host: CurationHost): { redrawn(): void } {
     document.body.append(help);
   }
 
-  return { redrawn: mark };
+  return { redrawn: mark, deleteRelation };
 }

@@ -48,6 +48,7 @@ const actions: Actions = {
     actions.reveal(doc.startLine, 0, 0);
   },
   exportAs: (format) => vscode.postMessage({ type: 'export', format }),
+  deleteRelation: (i) => curation.deleteRelation(i),
   toggleLabels: () => {
     state.labels = !labelsOn();
     saveState();
