@@ -54,6 +54,37 @@ async function answer(wb, hint, text) {
   await wb.page.keyboard.press('Enter');
 }
 
+/** Presses on the first mention whose text is `from` and releases on the first whose text is `to`. */
+async function dragInPreview(wb, from, to) {
+  const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
+  const exact = (t) => frame.locator('#preview .seg').filter({ hasText: new RegExp(`^${t}$`) }).first();
+  const a = await exact(from).boundingBox();
+  const b = await exact(to).boundingBox();
+  assert.ok(a && b, `the preview shows the mentions ${from} and ${to}`);
+  await wb.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await wb.page.mouse.down();
+  await wb.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await wb.page.mouse.up();
+}
+
+/** The text of a line of the editor, its TABs as single spaces. */
+async function lineText(wb, line) {
+  await wb.command('View: Focus First Editor Group');
+  await wb.goto(line, 0);
+  return ((await wb.tokens(line)) ?? []).map((t) => t.text).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Ctrl+Z in the file's editor; waits until the view no longer shows what the edit added. */
+async function undoInEditor(wb, gone, what) {
+  await wb.command('View: Focus First Editor Group');
+  await wb.focusEditor();
+  await wb.page.keyboard.press('Control+z');
+  const shown = await wb.previewUntil(gone, what, 15000);
+  const dirty = await wb.page.locator('.tabs-container .tab.active.dirty').count();
+  assert.equal(dirty, 0, 'the file is back to its saved text');
+  return shown;
+}
+
 /**
  * @param ctx {{ wb, report, texts: Record<string,string>, name: string }}
  */
@@ -82,11 +113,8 @@ export async function annotateChecks(ctx) {
     const before = lines.filter((l, i) => i > 0 && l.startsWith(`${id}\t`) && Number(l.split('\t')[1]) < start).length;
     assert.equal(written, 2 + before, 'the row sits in offset order');
     // The preview has the keyboard: back to the file's editor (the first group) to read the row.
-    await wb.command('View: Focus First Editor Group');
     wb.lines.splice(written, 0, row);
-    await wb.goto(written, 0);
-    const tokens = await wb.tokens(written);
-    const text = (tokens ?? []).map((t) => t.text).join('').replace(/\s+/g, ' ').trim();
+    const text = await lineText(wb, written);
     assert.equal(text, row.replace(/\t/g, ' '));
     await wb.sleep(1500);
     const problems = await wb.problems();
@@ -97,13 +125,34 @@ export async function annotateChecks(ctx) {
   if (written < 0) return;
 
   await report.check(`${name}: Ctrl+Z in the editor takes the new mention back, in the file and in the view`, async () => {
-    await wb.command('View: Focus First Editor Group');
-    await wb.focusEditor();
-    await wb.page.keyboard.press('Control+z');
-    const shown = await wb.previewUntil((p) => !p.highlights.some((h) => h.text === WORD), `"${WORD}" no longer highlighted`, 15000);
-    const dirty = await wb.page.locator('.tabs-container .tab.active.dirty').count();
-    assert.equal(dirty, 0, 'the file is back to its saved text');
+    const shown = await undoInEditor(wb, (p) => !p.highlights.some((h) => h.text === WORD), `"${WORD}" no longer highlighted`);
     wb.lines.splice(written, 1);
     return `${shown.highlights.length} highlights, the file not dirty`;
+  });
+
+  const relationRow = [id, 'Negative_Correlation', 'MESH:D007649', 'MESH:D059350'].join('\t');
+  let relationLine = -1;
+  await report.check(`${name}: dragging a mention onto another and typing a relation type writes the relation row, the file's argument order kept`, async () => {
+    const before = await wb.previewUntil((p) => p.id === id, `the preview of document ${id}`);
+    await dragInPreview(wb, 'chronic pain', 'Ketamine');
+    await answer(wb, 'Relation between', 'Negative_Correlation');
+    const shown = await wb.previewUntil((p) => p.relations.length === before.relations.length + 1, 'one more relation in the view', 15000);
+    relationLine = Math.max(...shown.relations.map((r) => r.line));
+    wb.lines.splice(relationLine, 0, relationRow);
+    const text = await lineText(wb, relationLine);
+    // The file writes Negative_Correlation with the chemical first, whichever way the drag went.
+    assert.equal(text, relationRow.replace(/\t/g, ' '));
+    await wb.sleep(1500);
+    const problems = await wb.problems();
+    assert.deepEqual(problems[name] ?? [], [], 'no problem after the edit');
+    await wb.closePanel();
+    return `line ${relationLine + 1}: ${text}`;
+  });
+  if (relationLine < 0) return;
+
+  await report.check(`${name}: Ctrl+Z in the editor takes the new relation back`, async () => {
+    const shown = await undoInEditor(wb, (p) => !p.relations.some((r) => r.line === relationLine && r.text.includes('chronic pain')), 'the relation gone');
+    wb.lines.splice(relationLine, 1);
+    return `${shown.relations.length} relations, the file not dirty`;
   });
 }
