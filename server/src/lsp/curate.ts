@@ -9,6 +9,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Carry, ChoicesQuery, CurateIntent } from '../service/languageService';
 import type { OffsetUnit } from '../service/types';
 import type { ServerContext } from './serverContext';
+import { CarryTracker } from '../service/edits/curate/carryTracker';
 import { describe, runSafe } from './runSafe';
 
 export const CURATE_REQUEST = 'pubtator/curate';
@@ -69,17 +70,23 @@ export function registerCurate(ctx: ServerContext): void {
   connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options) =>
     service.curateChoices(ctx.fileOf(doc), params.query, options)));
 
+  /** Per document: the run of keystrokes on one passage line (see carryTracker.ts). */
+  const trackers = new Map<string, CarryTracker>();
   ctx.onBeforeChange((uri, before, change: TextDocumentContentChangeEvent, version) => {
     carried.delete(uri);
-    if (!('range' in change)) return;
-    const byUnit = new Map<OffsetUnit, Carry>();
-    for (const unit of UNITS) {
-      const carry = service.carryAnnotations(before, { range: change.range, text: change.text }, unit);
-      if (carry && carry.edits.length) byUnit.set(unit, carry);
+    if (!('range' in change)) {
+      trackers.delete(uri);
+      return;
     }
-    if (byUnit.size) carried.set(uri, { version, byUnit });
+    let tracker = trackers.get(uri);
+    if (!tracker) trackers.set(uri, tracker = new CarryTracker());
+    const byUnit = tracker.edit(before, { range: change.range, text: change.text }, version, UNITS);
+    if (byUnit && [...byUnit.values()].some((c) => c.edits.length)) carried.set(uri, { version, byUnit });
   });
-  documents.onDidClose((e) => carried.delete(e.document.uri));
+  documents.onDidClose((e) => {
+    carried.delete(e.document.uri);
+    trackers.delete(e.document.uri);
+  });
 
   connection.onRequest(CARRY_ANNOTATIONS_REQUEST, async (params: CarryParams): Promise<CarryAnswer | null> => {
     const answer = await withDocument(params, 'Carrying annotations', (doc, unit): CarryAnswer | null => {

@@ -11,11 +11,12 @@ import fc from 'fast-check';
 import { row } from '../../support/build';
 import { lines } from '../features/support';
 import { applyEdits, diagnostics, service } from './support';
-import { carryAnnotations, type Carry } from '../../../server/src/service/edits/curate/carryAnnotations';
+import { carryAnnotations, composeLineChanges, type Carry, type LineChange } from '../../../server/src/service/edits/curate/carryAnnotations';
 import { mentionSpan } from '../../../server/src/service/parse/documentText';
 import type { ParsedFile } from '../../../server/src/service/parse/model';
 import type { OffsetUnit } from '../../../server/src/service/types';
 import { corporaDir, corporaSkip } from '../../support/paths';
+import { CarryTracker } from '../../../server/src/service/edits/curate/carryTracker';
 
 const TEXT = lines(
   '9|t|Aspirin and pain relief.',
@@ -128,5 +129,52 @@ describe('carrying annotations on real corpora', () => {
       const after = service.parse(applyEdits(text, [{ range, newText: inserted }, ...carry.edits]));
       assert.ok(rightSpans(after) >= rightSpans(file) - carry.lost, 'a span lost its words');
     }), { numRuns: 200 });
+  });
+});
+
+describe('composing keystrokes into one correction', () => {
+  const apply = (text: string, c: LineChange) => text.slice(0, c.start) + c.text + text.slice(c.end);
+
+  it('adds up typing, deleting and replacing', () => {
+    assert.deepEqual(composeLineChanges('abc def', { start: 4, end: 4, text: 'x' }, { start: 5, end: 5, text: 'y' }), { start: 4, end: 4, text: 'xy' });
+    assert.deepEqual(composeLineChanges('abc def', { start: 4, end: 4, text: 'x' }, { start: 4, end: 5, text: '' }), { start: 4, end: 4, text: '' });
+    assert.deepEqual(composeLineChanges('abc def', { start: 3, end: 4, text: '' }, { start: 2, end: 3, text: '' }), { start: 2, end: 4, text: '' });
+    assert.deepEqual(composeLineChanges('abc def', { start: 0, end: 1, text: 'A' }, { start: 6, end: 7, text: 'F' }), { start: 0, end: 7, text: 'Abc deF' });
+  });
+
+  it('gives the same line as the two changes: property', () => {
+    const change = (length: number) => fc.tuple(fc.nat(length), fc.nat(length), fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 4 }))
+      .map(([x, y, text]) => ({ start: Math.min(x, y), end: Math.max(x, y), text }));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 12 }).chain((line) =>
+      change(line.length).chain((first) => change(apply(line, first).length).map((next) => ({ line, first, next })))), ({ line, first, next }) => {
+      const both = composeLineChanges(line, first, next);
+      assert.equal(apply(line, both), apply(apply(line, first), next));
+      assert.ok(both.start <= Math.min(first.start, next.start) && both.end >= first.end);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('a run of keystrokes carried as one correction', () => {
+  it('shifts the rows by everything typed since the run began, and starts again after another edit', () => {
+    const tracker = new CarryTracker();
+    let text = TEXT;
+    let version = 1;
+    let last: Carry | undefined;
+    const at = TEXT.split('\n')[1].indexOf('eased');
+    for (const [i, ch] of [...'much '].entries()) {
+      const range = { start: { line: 1, character: at + i }, end: { line: 1, character: at + i } };
+      last = tracker.edit(service.parse(text), { range, text: ch }, ++version, ['codepoint'])?.get('codepoint');
+      text = applyEdits(text, [{ range, newText: ch }]);
+    }
+    assert.ok(last);
+    assert.equal(last.shifted, 1);
+    const after = applyEdits(text, last.edits);
+    assert.equal(after.split('\n')[5], row('9', 44, 56, 'chronic pain', 'Disease', 'D059350'));
+    assert.deepEqual(diagnostics(after), []);
+    // The carry applied is an edit of a row: the run ends, the next keystroke starts another.
+    assert.equal(tracker.edit(service.parse(text), { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '' }, ++version, ['codepoint']), undefined);
+    const range = { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } };
+    const again = tracker.edit(service.parse(after), { range, text: 'X' }, ++version, ['codepoint'])!.get('codepoint')!;
+    assert.equal(applyEdits(applyEdits(after, [{ range, newText: 'X' }]), again.edits).split('\n')[5], row('9', 45, 57, 'chronic pain', 'Disease', 'D059350'));
   });
 });

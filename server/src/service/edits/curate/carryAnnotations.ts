@@ -102,3 +102,28 @@ export function carryAnnotations(file: ParsedFile, change: TextChange, unit: Off
   }
   return carry;
 }
+
+/** A change of one line: characters start-end (UTF-16) replaced by text. */
+export interface LineChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Two changes of one line in a row as one change of the line as it was
+ * before both (keystrokes add up to one correction, so the rows are carried
+ * once, from the text they were written for). `first` is in the characters
+ * of `line`, `next` in those after `first`.
+ */
+export function composeLineChanges(line: string, first: LineChange, next: LineChange): LineChange {
+  const apply = (text: string, c: LineChange) => text.slice(0, c.start) + c.text + text.slice(c.end);
+  const twice = apply(apply(line, first), next);
+  const grown = first.text.length - (first.end - first.start);
+  const start = Math.min(first.start, next.start);
+  // Where the next change ends, in the characters of `line` (inside first's text: first's end).
+  const nextEnd = next.end <= first.start ? next.end : next.end <= first.start + first.text.length ? first.end : next.end - grown;
+  const end = Math.max(first.end, nextEnd);
+  // After `end`, the line is untouched: the same tail ends both texts.
+  return { start, end, text: twice.slice(start, twice.length - (line.length - end)) };
+}
