@@ -156,4 +156,39 @@ export async function annotateChecks(ctx) {
     wb.lines.splice(relationLine, 1);
     return `${shown.relations.length} relations, the file not dirty`;
   });
+
+  await report.check(`${name}: correcting a word of an abstract, the quick fix "Shift the N spans after this edit" keeps every later span on its words`, async () => {
+    const line = 1;
+    const at = lines[line].indexOf(' approved ') + 1;
+    assert.ok(at > 0, 'the first abstract has the word "approved"');
+    const later = lines.filter((l) => l.startsWith(`${id}\t`) && Number(l.split('\t')[1]) > title.length + 1 + at - lines[line].indexOf('|a|') - 3).length;
+    await wb.command('View: Focus First Editor Group');
+    await wb.goto(line, at);
+    await wb.page.keyboard.type('first ');
+    wb.lines[line] = lines[line].slice(0, at) + 'first ' + lines[line].slice(at);
+    await wb.sleep(800);
+    const titles = await wb.quickFixes(line, at);
+    const shift = titles.find((t) => /^Shift the \d+ spans? after this edit/.test(t));
+    assert.ok(shift, `the quick-fix menu offers the shift: ${titles.join(' | ')}`);
+    assert.match(shift, new RegExp(`^Shift the ${later} spans`), `${later} mentions lie after the edit`);
+    await wb.chooseQuickFix(shift);
+    let problems = [];
+    await wb.until(async () => {
+      problems = (await wb.problems())[name] ?? [];
+      return problems.length === 0 || null;
+    }, 'no problem once the spans are shifted', 15000, 300).catch(() => {});
+    await wb.closePanel();
+    assert.deepEqual(problems, [], 'every span still covers its words');
+    const shown = await wb.previewUntil((p) => p.id === id && !p.highlights.some((h) => h.classes.includes('wrong')), 'no wrong span in the view');
+    // Back to the saved text: the typing and the shift are undone.
+    await wb.command('View: Focus First Editor Group');
+    await wb.focusEditor();
+    for (let i = 0; i < 8 && (await wb.page.locator('.tabs-container .tab.active.dirty').count()) > 0; i++) {
+      await wb.page.keyboard.press('Control+z');
+      await wb.sleep(300);
+    }
+    assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'undo brings the saved text back');
+    wb.lines[line] = lines[line];
+    return `"${shift}"; ${shown.highlights.length} highlights, none wrong; undone`;
+  });
 }
