@@ -61,7 +61,6 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerAnnotateSelection(() => client),
     registerBuildMeshIndex(() => client, host.kind),
     registerPreview(context, () => client),
-    registerCarryAnnotations(() => client),
     registerCreateSchema(() => client),
     registerCompare(() => client),
     registerCheckWorkspace(() => client),
@@ -75,6 +74,8 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
   registerWorkspaceFiles(client);
   registerSchemaFiles(client);
   await client.start();
+  // After the start: its listener of text changes runs before this one, so the server has an edit before it is asked to carry it.
+  context.subscriptions.push(registerCarryAnnotations(() => client));
   return client;
 }
 

@@ -51,6 +51,8 @@ export function registerCarryAnnotations(getClient: () => BaseLanguageClient | u
     const client = getClient();
     if (mode === 'off' || !client?.isRunning()) return;
     const version = document.version;
+    // The language client sends the edit itself from its own listener of this event: let it go first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const answer = await client.sendRequest<CarryAnswer | null>(CARRY_REQUEST, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, version,
     });

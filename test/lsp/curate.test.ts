@@ -48,4 +48,20 @@ describe('curation over stdio', () => {
     assert.deepEqual(after.split('\n').slice(2, 4), [row('7', 9, 16, 'Aspirin', 'Chemical', 'D001241'), row('7', 34, 41, 'Aspirin', 'Chemical', 'D001241')]);
     assert.equal(await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument, version: 1 }), null);
   });
+
+  it('carries a word typed letter by letter as one correction', async () => {
+    const uri2 = LspTestClient.uri('typed.pubtator');
+    await client.open(uri2, TEXT, 1);
+    let version = 1;
+    let text = TEXT;
+    const at = TEXT.split('\n')[1].indexOf('Aspirin');
+    for (const [i, ch] of [...'much '].entries()) {
+      const range = { start: { line: 1, character: at + i }, end: { line: 1, character: at + i } };
+      await client.change(uri2, ++version, [{ range, text: ch }]);
+      text = applyEdits(text, [{ range, newText: ch }]);
+    }
+    const carry = await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument: { uri: uri2 }, version }) as CarryAnswer | null;
+    assert.ok(carry, 'a carry for the last keystroke');
+    assert.equal(applyEdits(text, carry.edits).split('\n')[3], row('7', 30, 37, 'Aspirin', 'Chemical', 'D001241'));
+  });
 });
