@@ -54,6 +54,11 @@ async function answer(wb, hint, text) {
   await wb.page.keyboard.press('Enter');
 }
 
+/** The text of the notifications on screen (why an edit was refused). */
+async function toasts(wb) {
+  return (await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => [])).join(' | ') || 'none';
+}
+
 /** Presses on the first mention whose text is `from` and releases on the first whose text is `to`. */
 async function dragInPreview(wb, from, to) {
   const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
@@ -107,7 +112,10 @@ export async function annotateChecks(ctx) {
     assert.equal(selected, WORD);
     await answer(wb, 'Entity type', TYPE);
     await answer(wb, 'Id of', ID);
-    const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.text === WORD && h.type === TYPE), `"${WORD}" highlighted as ${TYPE}`, 15000);
+    const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.text === WORD && h.type === TYPE), `"${WORD}" highlighted as ${TYPE}`, 15000)
+      .catch(async (e) => {
+        throw new Error(`${e.message}; notifications: ${await toasts(wb)}`, { cause: e });
+      });
     written = shown.highlights.find((h) => h.text === WORD).line;
     // Offset order: after the row of the mention before it in the title, before the next one.
     const before = lines.filter((l, i) => i > 0 && l.startsWith(`${id}\t`) && Number(l.split('\t')[1]) < start).length;
