@@ -50,6 +50,11 @@ async function answer(wb, hint, text) {
   await wb.until(async () => ((await input.isVisible().catch(() => false)) && (await input.getAttribute('placeholder') ?? '').includes(hint)) || null,
     `a quick input asking for ${hint}`);
   await wb.page.keyboard.type(text);
+  // Every key reached the input (none went to the view before the picker took the keyboard).
+  await wb.until(async () => (await input.inputValue()) === text || null, `the quick input to hold ${JSON.stringify(text)}`, 5000)
+    .catch(async (e) => {
+      throw new Error(`${e.message}: it holds ${JSON.stringify(await input.inputValue())}`, { cause: e });
+    });
   await wb.sleep(300);
   await wb.page.keyboard.press('Enter');
 }

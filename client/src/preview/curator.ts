@@ -196,7 +196,12 @@ function pick(items: Item[], placeholder: string, instant?: (typed: string) => s
       const v = typed.trim();
       q.items = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v }, ...items] : items;
     });
-    q.onDidAccept(() => finish(q.selectedItems[0]?.value ?? q.activeItems[0]?.value ?? q.value.trim()));
+    q.onDidAccept(() => {
+      // What is typed, when it names an item exactly, wins over an item list not yet refreshed.
+      const typed = q.value.trim();
+      const exact = typed !== '' && items.some((i) => i.value === typed);
+      finish(exact ? typed : q.selectedItems[0]?.value ?? q.activeItems[0]?.value ?? typed);
+    });
     q.onDidHide(() => finish(undefined));
     q.show();
   });
