@@ -38,6 +38,8 @@ const FAMILY_COLOURS: Record<string, string> = {
 
 interface Item extends vscode.QuickPickItem {
   value: string;
+  /** The item that stands for the text typed so far. */
+  typed?: boolean;
 }
 
 export class Curator {
@@ -194,13 +196,15 @@ function pick(items: Item[], placeholder: string, instant?: (typed: string) => s
       const now = instant?.(typed);
       if (now !== undefined) return finish(now);
       const v = typed.trim();
-      q.items = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v }, ...items] : items;
+      q.items = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v, typed: true }, ...items] : items;
     });
     q.onDidAccept(() => {
-      // What is typed, when it names an item exactly, wins over an item list not yet refreshed.
+      // What is typed wins when it names an item exactly or when the chosen item stands for typed
+      // text (the list may lag a keystroke behind, in the web worker host above all).
       const typed = q.value.trim();
+      const chosen = q.selectedItems[0] ?? q.activeItems[0];
       const exact = typed !== '' && items.some((i) => i.value === typed);
-      finish(exact ? typed : q.selectedItems[0]?.value ?? q.activeItems[0]?.value ?? typed);
+      finish(exact || (typed !== '' && (!chosen || chosen.typed)) ? typed : chosen?.value ?? typed);
     });
     q.onDidHide(() => finish(undefined));
     q.show();
