@@ -172,6 +172,22 @@ describe('curate: one mention', () => {
     assert.match(refused(TEXT, { kind: 'resize', mention: mentionOn(TEXT, 2), side: 'end', step: -1 }), /at least one word/);
   });
 
+  it('moves a dragged edge to the word edge where it is dropped', () => {
+    const m = mentionOn(TEXT, 3);
+    const abstract = TEXT.split('\n')[1];
+    const inText = (w: string, delta = 0) => abstract.indexOf(w) - '9|a|'.length + delta;
+    const grown = run(TEXT, { kind: 'resize', mention: m, side: 'end', to: inText('adults', 2) });
+    assert.equal(grown.split('\n')[3], row('9', 39, 61, 'chronic pain in adults', 'Disease', 'D059350'));
+    const start = run(TEXT, { kind: 'resize', mention: m, side: 'start', to: inText('eased', 1) });
+    assert.equal(start.split('\n')[3], row('9', 33, 51, 'eased chronic pain', 'Disease', 'D059350'));
+    const onSpace = run(TEXT, { kind: 'resize', mention: m, side: 'end', to: inText(' adults') + 1 });
+    assert.equal(onSpace.split('\n')[3], row('9', 39, 54, 'chronic pain in', 'Disease', 'D059350'), 'dropped after a space: the word before it');
+    assert.match(refused(TEXT, { kind: 'resize', mention: m, side: 'end', to: inText(' in') + 1 }), /already ends there/);
+    const exact = run(TEXT, { kind: 'resize', mention: m, side: 'end', to: inText('pain', 2), exact: true });
+    assert.equal(exact.split('\n')[3], row('9', 39, 49, 'chronic pa', 'Disease', 'D059350'));
+    assert.match(refused(TEXT, { kind: 'resize', mention: m, side: 'end', to: 999 }), /one passage into the next/);
+  });
+
   it('moves a resized row to keep offset order', () => {
     const text = lines(
       '9|t|Aspirin and pain relief.',

@@ -16,7 +16,7 @@ export type CurateIntent =
   | { kind: 'retype'; mention: MentionRef; type: string }
   | { kind: 'reidentify'; mention: MentionRef; id: string }
   | { kind: 'delete'; mention: MentionRef; relations?: 'ask' | 'keep' | 'delete' }
-  | { kind: 'resize'; mention: MentionRef; side: 'start' | 'end'; step: 1 | -1 }
+  | { kind: 'resize'; mention: MentionRef; side: 'start' | 'end'; step?: 1 | -1; to?: number; exact?: boolean }
   | { kind: 'annotateAll'; mention: MentionRef; scope?: 'document' | 'file' }
   | { kind: 'addRelation'; from: MentionRef; to: MentionRef; type: string }
   | { kind: 'deleteRelation'; relation: RelationRef };

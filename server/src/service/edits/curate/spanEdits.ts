@@ -12,7 +12,7 @@ import { replaceField, type TextEdit } from '../textEdit';
 import { emptyIdMarker, keepsOffsetOrder } from './conventions';
 import { deleteRows } from './deleteRows';
 import { insertMentionRows, mentionRowText } from './rowPlacement';
-import { cleanValue, resolveMention, resolveSelection, type Planned, type Refused, type TextSelection } from './target';
+import { cleanValue, resolveMention, resolveSelection, snapToWords, type Planned, type Refused, type TextSelection } from './target';
 
 export interface CurateOptions {
   unit?: OffsetUnit;
@@ -121,13 +121,23 @@ function wordEdge(text: string, i: number, dir: 1 | -1, lo: number, hi: number):
   return i;
 }
 
+export interface ResizeIntent {
+  mention: unknown;
+  side: 'start' | 'end';
+  /** A word right (+1) or left (-1). */
+  step?: 1 | -1;
+  /** Or to this UTF-16 place in the mention's passage text (an edge dragged), snapped to a word edge unless `exact`. */
+  to?: number;
+  exact?: boolean;
+}
+
 /**
  * Moves one end of a mention by a word: `side` start or end, `step` +1 to the
  * right, -1 to the left. The id and type stay; only the offsets and the text
  * column change (the row moves when the file keeps offset order and the new
  * start needs another place).
  */
-export function resize(file: ParsedFile, intent: { mention: unknown; side: 'start' | 'end'; step: 1 | -1 }, options: CurateOptions = {}): Planned | Refused {
+export function resize(file: ParsedFile, intent: ResizeIntent, options: CurateOptions = {}): Planned | Refused {
   const unit = unitOf(options);
   const found = resolveMention(file, intent?.mention, unit);
   if ('error' in found) return found;
@@ -139,12 +149,29 @@ export function resize(file: ParsedFile, intent: { mention: unknown; side: 'star
   const lo = doc.passageStarts[k];
   const hi = lo + doc.passages[k].text.text.length;
   let { start, end } = span;
-  if (intent.side === 'end') {
+  if (intent.to !== undefined) {
+    // An edge dragged to a place in the passage: to the word edge there, unless exact.
+    if (!Number.isSafeInteger(intent.to) || intent.to < 0 || intent.to > hi - lo) return { error: 'A mention cannot run from one passage into the next.' };
+    const text = doc.passages[k].text.text;
+    let at = intent.to;
+    if (!intent.exact) {
+      const [s, e] = snapToWords(text, intent.side === 'start' ? at : Math.max(0, at - 1), intent.side === 'start' ? Math.min(text.length, at + 1) : at);
+      at = intent.side === 'start' ? s : e;
+    }
+    if (intent.side === 'start') start = lo + at;
+    else end = lo + at;
+    if (!intent.exact) {
+      start = trimFront(doc.text, start, end);
+      end = trimBack(doc.text, end, start);
+    }
+  } else if (intent.side === 'end') {
     end = step > 0 ? wordEdge(doc.text, end, 1, lo, hi) : trimBack(doc.text, wordEdge(doc.text, end, -1, lo, hi), start);
   } else {
     start = step < 0 ? wordEdge(doc.text, start, -1, lo, hi) : trimFront(doc.text, wordEdge(doc.text, start, 1, lo, hi), end);
   }
-  if (start === span.start && end === span.end) return { error: `The ${intent.side} of the mention is already at the ${step > 0 ? 'right' : 'left'} edge of its passage.` };
+  if (start === span.start && end === span.end) {
+    return { error: intent.to !== undefined ? 'The mention already ends there.' : `The ${intent.side} of the mention is already at the ${step > 0 ? 'right' : 'left'} edge of its passage.` };
+  }
   if (start >= end) return { error: 'A mention keeps at least one word; delete it instead.' };
   const newRow = mentionRowText(doc, { start, end, type: row.typeField?.text ?? '', id: row.idField?.text ?? '' }, unit);
   const label = `Resize ${quote(row.textField.text)} to ${quote(doc.text.slice(start, end))}`;
