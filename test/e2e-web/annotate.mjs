@@ -204,4 +204,26 @@ export async function annotateChecks(ctx) {
     wb.lines[line] = lines[line];
     return `"${shift}"; ${shown.highlights.length} highlights, none wrong; undone`;
   });
+
+  const ketamine = lines.findIndex((l) => l.startsWith(`${id}\t`) && l.split('\t')[3] === 'Ketamine');
+  await report.check(`${name}: Tab in the preview walks to the first mention, Shift+→ moves its end a word right`, async () => {
+    assert.ok(ketamine > 0, 'the first title\'s mention "Ketamine"');
+    const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
+    await frame.locator('#preview .counts').first().click();
+    await wb.page.keyboard.press('Tab');
+    await wb.previewUntil((p) => p.highlights.some((h) => h.text === 'Ketamine' && h.classes.includes('curating')), '"Ketamine" walked to');
+    await wb.page.keyboard.press('Shift+ArrowRight');
+    const [, s, e] = lines[ketamine].split('\t');
+    const grown = [id, s, Number(e) + 3, 'Ketamine in', 'Chemical'].join(' ');
+    const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.line === ketamine && h.text.includes(' in')), '"Ketamine in" highlighted', 15000)
+      .catch(async (err) => {
+        throw new Error(`${err.message}; notifications: ${await toasts(wb)}`, { cause: err });
+      });
+    wb.lines[ketamine] = lines[ketamine].replace(`\t${e}\tKetamine\t`, `\t${Number(e) + 3}\tKetamine in\t`);
+    const text = await lineText(wb, ketamine);
+    assert.ok(text.startsWith(grown), `${text} starts with ${grown}`);
+    await undoInEditor(wb, (p) => p.highlights.some((h) => h.text === 'Ketamine' && h.line === ketamine), '"Ketamine" back as it was');
+    wb.lines[ketamine] = lines[ketamine];
+    return `${text}; ${shown.highlights.length} highlights; undone`;
+  });
 }

@@ -36,7 +36,7 @@ export type ViewIntent =
   /** `line` is the passage's line, `from`/`to` UTF-16 inside its text, `text` what the view showed there. */
   | { kind: 'addSpan'; selection: { line: number; from: number; to: number; text: string; endLine?: number; exact?: boolean } }
   | { kind: 'retype' | 'reidentify' | 'delete'; mention: ViewMention }
-  | { kind: 'resize'; mention: ViewMention; side: 'start' | 'end'; step: 1 | -1 }
+  | { kind: 'resize'; mention: ViewMention; side: 'start' | 'end'; step?: 1 | -1; to?: number; exact?: boolean }
   | { kind: 'annotateAll'; mention: ViewMention; scope: 'document' | 'file' }
   | { kind: 'addRelation'; from: ViewMention; to: ViewMention }
   | { kind: 'deleteRelation'; relation: { line: number; type: string; ids: string[] } };

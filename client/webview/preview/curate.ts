@@ -27,6 +27,7 @@ export const KEYS: [string, string][] = [
   ['Delete / Backspace', 'delete it (asks about relations that lose their last mention)'],
   ['Shift+→ / Shift+←', 'move its end a word right / left'],
   ['Alt+← / Alt+→', 'move its start a word left / right'],
+  ['drag an end of it', 'move that end to the word where it is dropped (Alt: exactly there)'],
   ['A / Shift+A', 'annotate every other occurrence of its text in the document / the file'],
   ['R, then Tab to another mention and Enter', 'relate the two'],
   ['× or Delete on a relation in the list', 'delete the relation'],
@@ -34,6 +35,9 @@ export const KEYS: [string, string][] = [
   ['Escape', 'leave the mention; close this help'],
   ['?', 'show or hide this help'],
 ];
+
+/** How near (pixels) to an end of the walked-to mention a press takes that end. */
+const EDGE_PX = 5;
 
 export function mentionRef(m: PreviewMention): ViewMention {
   return { line: m.line, offsets: m.offsets, text: m.text, type: m.type, id: m.id };
@@ -64,6 +68,8 @@ export function installCuration(host: CurationHost): { redrawn(): void; deleteRe
   let current: ViewMention | undefined;
   let relationFrom: ViewMention | undefined;
   let pressedOn: number | undefined;
+  /** An edge of the walked-to mention being dragged. */
+  let dragging: { side: 'start' | 'end'; mention: ViewMention; line: number } | undefined;
   let help: HTMLElement | undefined;
 
   const send = (intent: ViewIntent) => {
@@ -115,12 +121,49 @@ export function installCuration(host: CurationHost): { redrawn(): void; deleteRe
     return stack[stack.length - 1];
   }
 
+  /** Which edge of the walked-to mention a press is on (within a few pixels), if any. */
+  function edgeAt(e: MouseEvent): 'start' | 'end' | undefined {
+    const s = host.shown();
+    const i = s ? indexOf(s.doc, current) : -1;
+    const segs = i >= 0 ? s!.rendered.segments[i] ?? [] : [];
+    if (!segs.length || !(e.target as Element | null)?.closest?.('.seg.curating')) return undefined;
+    const first = segs[0].getClientRects()[0];
+    const lastRects = segs[segs.length - 1].getClientRects();
+    const last = lastRects[lastRects.length - 1];
+    const near = (x: number, r: DOMRect | undefined) => r !== undefined && Math.abs(e.clientX - x) <= EDGE_PX && e.clientY >= r.top && e.clientY <= r.bottom;
+    if (near(first?.left ?? NaN, first)) return 'start';
+    if (near(last?.right ?? NaN, last)) return 'end';
+    return undefined;
+  }
+
   main.addEventListener('mousedown', (e) => {
     pressedOn = e.button === 0 ? innermost(e) : undefined;
+    const side = e.button === 0 ? edgeAt(e) : undefined;
+    const s = host.shown();
+    const i = s ? indexOf(s.doc, current) : -1;
+    const block = i >= 0 ? s!.rendered.segments[i]?.[0] : undefined;
+    const passage = block ? passageOf(block) : undefined;
+    if (side && current && passage) {
+      dragging = { side, mention: current, line: passage.line };
+      pressedOn = undefined;
+      e.preventDefault();
+    }
   });
 
   main.addEventListener('mouseup', (e) => {
     const s = host.shown();
+    if (dragging) {
+      const drag = dragging;
+      dragging = undefined;
+      // The place under the pointer, counted in the passage's text like a selection.
+      const caret = document.caretRangeFromPoint?.(e.clientX, e.clientY);
+      const p = caret ? passageOf(caret.startContainer) : undefined;
+      if (caret && p && p.line === drag.line) {
+        const to = textBefore(p.root, caret.startContainer, caret.startOffset);
+        send({ kind: 'resize', mention: drag.mention, side: drag.side, to, exact: e.altKey });
+      }
+      return;
+    }
     const from = pressedOn;
     pressedOn = undefined;
     if (!s || e.button !== 0) return;
