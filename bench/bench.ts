@@ -19,6 +19,7 @@ import { cliStreamSection } from './cliStream';
 import { compareSection } from './compare';
 import { webSection } from './web';
 import { previewSection } from './preview';
+import { curateSection } from './curate';
 import { wholeCorpusSections } from './wholeCorpus';
 import { conventionsCliSection, parallelShareSection } from './cliSpeed';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     ['Whole-file semantic tokens', () => semanticTokensSection()],
     ['Web extension: bundle sizes and start-up in a worker', () => webSection(runs)],
     ['Preview (reading view)', () => previewSection()],
+    ['Curating in the preview', () => curateSection()],
   ];
   if (!quick) {
     sections.push(

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient';
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
+import { registerCarryAnnotations } from './carryAnnotations';
 import { registerCompare } from './compare';
 import { registerAdjudicate } from './adjudicate';
 import { registerPreview } from './preview/previewCommands';
@@ -75,6 +76,8 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
   registerWorkspaceFiles(client);
   registerSchemaFiles(client);
   await client.start();
+  // After the start: its listener of text changes runs before this one, so the server has an edit before it is asked to carry it.
+  context.subscriptions.push(registerCarryAnnotations(() => client));
   return client;
 }
 

@@ -12,6 +12,7 @@ import { meshIndexSetting } from './meshIndex.mjs';
 import { readingFeatures } from './readingFeatures.mjs';
 import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
+import { annotateChecks } from './annotate.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 
@@ -47,6 +48,7 @@ export async function runChecks(ctx) {
     ['workspace', () => workspaceChecks(ctx)],
     // Last: the preview opens beside the editor, which narrows it for any check after.
     ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
+    ['annotate', () => annotateChecks({ ...ctx, name: CLEAN })],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
     ['adjudicate', () => adjudicateChecks(ctx)],

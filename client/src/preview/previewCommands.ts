@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { isPubtator, PREVIEW_VIEW_TYPE, PreviewPanel } from './previewPanel';
+import { Curator } from './curator';
+import { registerCurateKeys } from './curateKeys';
 
 export const SHOW_PREVIEW = 'pubtator.showPreview';
 export const SHOW_PREVIEW_TO_SIDE = 'pubtator.showPreviewToSide';
@@ -30,7 +32,12 @@ function editorFor(uri: unknown): vscode.TextEditor | undefined {
 }
 
 export function registerPreview(context: vscode.ExtensionContext, getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
-  const panel = new PreviewPanel(context.extensionUri, getClient, (format) => void exportPreview(format));
+  const curator = new Curator(getClient);
+  const panel = new PreviewPanel(context.extensionUri, getClient, (format) => void exportPreview(format), (source, m) => {
+    curator.run(source, m.version, m.intent).catch((e) => {
+      void vscode.window.showErrorMessage(`The edit failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  });
 
   const open = (toSide: boolean) => (uri?: unknown) => {
     const editor = editorFor(uri);
@@ -88,6 +95,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
 
   return vscode.Disposable.from(
     panel,
+    registerCurateKeys(panel),
     vscode.commands.registerCommand(SHOW_PREVIEW, open(false)),
     vscode.commands.registerCommand(SHOW_PREVIEW_TO_SIDE, open(true)),
     vscode.commands.registerCommand(COPY_PREVIEW_HTML, () => exportPreview('html')),

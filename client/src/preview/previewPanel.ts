@@ -36,6 +36,8 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly getClient: () => BaseLanguageClient | undefined,
     private readonly onExport: (format: 'html' | 'svg') => void,
+    /** Runs an edit asked for in the view (curator.ts). */
+    private readonly onCurate?: (source: vscode.Uri, message: Extract<FromWebview, { type: 'curate' }>) => void,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -51,6 +53,16 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.panel && this.isSource(e.document) && e.contentChanges.length > 0) this.schedule('edit', EDIT_DELAY_MS);
       }),
     );
+  }
+
+  /** The file the view shows, for the keys that act on it (undo and redo). */
+  get sourceUri(): vscode.Uri | undefined {
+    return this.panel ? this.source : undefined;
+  }
+
+  /** Gives the keyboard back to the view (after a command run from it). */
+  focus(): void {
+    this.panel?.reveal(undefined, false);
   }
 
   /** The file and line the view shows, for the export commands. */
@@ -170,6 +182,9 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       case 'export':
         this.onExport(m.format === 'svg' ? 'svg' : 'html');
+        break;
+      case 'curate':
+        if (this.source && typeof m.version === 'number' && typeof m.intent === 'object' && m.intent !== null) this.onCurate?.(this.source, m);
         break;
     }
   }

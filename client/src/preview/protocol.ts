@@ -19,8 +19,32 @@ export type ToWebview =
   | { type: 'show'; window: PreviewResult; fileName: string; reason: UpdateReason }
   | { type: 'message'; text: string };
 
+/** A mention row as the view shows it (the columns as written): the server refuses it when the row changed. */
+export interface ViewMention {
+  line: number;
+  offsets: string;
+  text: string;
+  type: string;
+  id: string;
+}
+
+/**
+ * What the user asked for in the view. The extension asks for what is missing (type, id,
+ * relation type) with VS Code pickers, then the server for the edit, and applies it.
+ */
+export type ViewIntent =
+  /** `line` is the passage's line, `from`/`to` UTF-16 inside its text, `text` what the view showed there. */
+  | { kind: 'addSpan'; selection: { line: number; from: number; to: number; text: string; endLine?: number; exact?: boolean } }
+  | { kind: 'retype' | 'reidentify' | 'delete'; mention: ViewMention }
+  | { kind: 'resize'; mention: ViewMention; side: 'start' | 'end'; step?: 1 | -1; to?: number; exact?: boolean }
+  | { kind: 'annotateAll'; mention: ViewMention; scope: 'document' | 'file' }
+  | { kind: 'addRelation'; from: ViewMention; to: ViewMention }
+  | { kind: 'deleteRelation'; relation: { line: number; type: string; ids: string[] } };
+
 export type FromWebview =
   | { type: 'ready' }
+  /** An edit asked for in the view, against the text version the view shows. */
+  | { type: 'curate'; version: number; intent: ViewIntent }
   /** Select a range of the source file (a row, or a problem's position). */
   | { type: 'reveal'; line: number; start: number; end: number }
   | { type: 'export'; format: 'html' | 'svg' };

@@ -8,6 +8,7 @@ import { el } from './dom';
 import { isWrong, renderDocument } from './render';
 import type { Actions, Rendered, Selection } from './view';
 import { Tooltip, type TooltipBlock } from './tooltip';
+import { installCuration } from './curate';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -29,6 +30,12 @@ let selection: Selection | undefined;
 let focused: HTMLElement[] = [];
 let restoredScroll = false;
 
+const curation = installCuration({
+  main,
+  shown: () => (shown && rendered && window_ ? { doc: shown.doc, version: window_.version, rendered } : undefined),
+  post: (message) => vscode.postMessage(message),
+});
+
 const actions: Actions = {
   reveal: (line, start, end) => vscode.postMessage({ type: 'reveal', line, start, end }),
   select: (s) => select(s),
@@ -41,6 +48,7 @@ const actions: Actions = {
     actions.reveal(doc.startLine, 0, 0);
   },
   exportAs: (format) => vscode.postMessage({ type: 'export', format }),
+  deleteRelation: (i) => curation.deleteRelation(i),
   toggleLabels: () => {
     state.labels = !labelsOn();
     saveState();
@@ -92,6 +100,7 @@ function draw(w: PreviewResult, reason: UpdateReason): void {
   focused = [];
   selection = undefined;
   if (keep) select(keep);
+  curation.redrawn();
   if (!restoredScroll && state.uri === w.uri && state.scrollY !== undefined) {
     restoredScroll = true;
     window.scrollTo(0, state.scrollY);

@@ -236,6 +236,9 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
       li.append(name);
     });
     if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
+    const remove = button('×', `Delete this relation (line ${r.line + 1}); Undo brings it back`, () => actions.deleteRelation(i));
+    remove.className = 'rel-delete';
+    li.append(remove);
     rendered.relations[i] = li;
     list.append(li);
   });

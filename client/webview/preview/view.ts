@@ -22,4 +22,6 @@ export interface Actions {
   showDocument(index: number): void;
   exportAs(format: 'html' | 'svg'): void;
   toggleLabels(): void;
+  /** Ask for a relation row to be deleted (by its index in the document's relations). */
+  deleteRelation(index: number): void;
 }

@@ -14,6 +14,7 @@ import { registerSchemaCommand } from './schemaCommand';
 import { registerCompare } from './compare';
 import { registerAdjudicate } from './adjudicate';
 import { registerWorkspaceChecks } from './workspaceChecks';
+import { registerCurate } from './curate';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
@@ -24,4 +25,5 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
   registerAdjudicate, // "Adjudicate with…": disagreements with another annotator's file, each settled by an edit
   registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
+  registerCurate, // curating in the reading view: intents to edits, picker choices, carrying annotations through text edits
 ];

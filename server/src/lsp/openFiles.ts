@@ -8,12 +8,17 @@
 import { ChunkedTextDocument } from './chunkedTextDocument';
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { IncrementalFile } from '../service/incrementalFile';
+import type { ParsedFile } from '../service/parse/model';
+
+/** Sees a one-change edit before it is applied: the parse it is made on, the change, and the version it makes. */
+export type BeforeChange = (uri: string, before: ParsedFile, change: TextDocumentContentChangeEvent, version: number) => void;
 
 /** More changes than this in one notification are cheaper to re-parse whole. */
 const MAX_INCREMENTAL_CHANGES = 32;
 
 export class OpenFiles {
   private readonly files = new Map<string, IncrementalFile>();
+  private readonly beforeChange: BeforeChange[] = [];
 
   constructor(private readonly onError: (message: string) => void = () => undefined) {}
 
@@ -35,12 +40,26 @@ export class OpenFiles {
     return file;
   }
 
+  /** Listens to single edits before they apply (text corrections that carry the annotations). */
+  onBeforeChange(listener: BeforeChange): void {
+    this.beforeChange.push(listener);
+  }
+
   delete(uri: string): void {
     this.files.delete(uri);
   }
 
   private update(doc: ChunkedTextDocument, changes: TextDocumentContentChangeEvent[], version: number): ChunkedTextDocument {
     const file = this.files.get(doc.uri);
+    if (file && changes.length === 1 && 'range' in changes[0]) {
+      for (const listener of this.beforeChange) {
+        try {
+          listener(doc.uri, file.file, changes[0], version);
+        } catch (e) {
+          this.onError(`A listener of edits failed on ${doc.uri}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
     const incremental = file !== undefined && changes.length <= MAX_INCREMENTAL_CHANGES
       && changes.every((c) => 'range' in c && c.range !== undefined);
     if (!file || !incremental) {

@@ -19,7 +19,7 @@ import type { MoreQuickFix } from './editing';
 import type { WatchedFiles } from './watchedFiles';
 import type { ConceptProvider } from './conceptProvider';
 import type { FirstChecks } from './firstChecks';
-import type { OpenFiles } from './openFiles';
+import type { BeforeChange, OpenFiles } from './openFiles';
 import { describe, runSafe } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { WorkspaceDisk } from './workspaceDisk';
@@ -59,6 +59,8 @@ export interface ServerContext {
   watchedFiles: Pick<WatchedFiles, 'watch' | 'listen'>;
   /** The up-to-date parse of an open document. */
   fileOf(doc: ChunkedTextDocument): ParsedFile;
+  /** Listens to single edits of open documents before they apply, with the parse they are made on. */
+  onBeforeChange(listener: BeforeChange): void;
   /** The document's current diagnostics (cached per document). */
   diagnosticsOf(doc: ChunkedTextDocument, settings: ServerSettings): Diagnostic[];
   /** Whether the document has been checked once since it was opened (a large file's first check must not run twice). */

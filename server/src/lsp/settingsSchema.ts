@@ -46,6 +46,18 @@ export function configurationContribution(): Record<string, unknown> {
     scope: 'resource',
     markdownDescription: 'Where **Rename Symbol** on a concept id renames it: in its document, or across the whole file.',
   };
+  properties[`${SECTION}.edits.carryAnnotations`] = {
+    type: 'string',
+    enum: ['auto', 'offer', 'off'],
+    enumDescriptions: [
+      'An edit of a title or abstract text moves the mention rows with it at once (one undo step with the edit).',
+      'A quick fix offers to move them ("Shift the N spans after this edit").',
+      'Mention rows are never moved by text edits.',
+    ],
+    default: 'offer',
+    scope: 'resource',
+    markdownDescription: 'When the text of a title or abstract is edited, the mentions after the edit shift with it and a mention the edit falls inside grows or shrinks, so every span still covers the same words.',
+  };
   properties[`${SECTION}.diagnostics.scope`] = {
     type: ['string', 'null'],
     enum: [null, 'openFiles', 'workspace'],

@@ -216,6 +216,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsFor,
     watchedFiles,
     fileOf: (doc) => openFiles.get(doc).file,
+    onBeforeChange: (listener) => openFiles.onBeforeChange(listener),
     diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
     checkedOnce: (uri) => lastValidationMs.has(uri),
     conceptSources,

@@ -24,6 +24,8 @@ import { formatEdits, type FormatOptions } from './edits/format';
 import { prepareRename, rename, type PrepareRenameResult, type RenameOptions, type RenameResult } from './edits/rename';
 import { annotationSuggestions, insertMention, type AnnotateOptions, type AnnotationSuggestions, type MentionChoice, type MentionInsertion } from './edits/annotate';
 import type { TextEdit } from './edits/textEdit';
+import { curate, curateChoices, type ChoicesAnswer, type ChoicesQuery, type CurateIntent, type CurateOptions, type CurateResult, type Refused } from './edits/curate/curate';
+import { carryAnnotations, type Carry, type TextChange } from './edits/curate/carryAnnotations';
 import type { Families } from './schema/families';
 import { schemaFromFile, type LearnedSchema } from './features/schemaFromFile';
 import { preview, previewExport, type PreviewExport, type PreviewExportFormat, type PreviewOptions, type PreviewRequest, type PreviewWindow } from './features/preview';
@@ -45,6 +47,8 @@ export type { FormatOptions } from './edits/format';
 export type { PrepareRenameResult, RenameOptions, RenameResult, RenameScope } from './edits/rename';
 export type { AnnotateOptions, AnnotationSuggestions, MentionChoice, MentionInsertion } from './edits/annotate';
 export type { TextEdit } from './edits/textEdit';
+export type { ChoicesAnswer, ChoicesQuery, CurateIntent, CurateOptions, CurateResult, MentionRef, RelationRef, TextSelection } from './edits/curate/curate';
+export type { Carry, TextChange } from './edits/curate/carryAnnotations';
 export type * from './features/preview';
 
 export type { LearnedSchema } from './features/schemaFromFile';
@@ -96,6 +100,12 @@ export interface LanguageService {
   annotationSuggestions(file: ParsedFile, range: Range, options?: AnnotateOptions): AnnotationSuggestions | { error: string };
   /** The edit inserting a mention row for the selected words, in offset order. */
   insertMention(file: ParsedFile, choice: MentionChoice, options?: AnnotateOptions): MentionInsertion | { error: string };
+  /** The edit a curation intent of the reading view stands for, checked against the current text. */
+  curate(file: ParsedFile, intent: CurateIntent, options?: CurateOptions): CurateResult;
+  /** What the curation pickers offer (types, ids, relation types). */
+  curateChoices(file: ParsedFile, query: ChoicesQuery, options?: CurateOptions): ChoicesAnswer | Refused;
+  /** From the file before a change of a passage's text, the row edits keeping the mentions on their words. */
+  carryAnnotations(file: ParsedFile, change: TextChange, unit: CurateOptions['unit'] & string): Carry | undefined;
   /** The file's conventions (entity types, id namespaces, relation types, unit) written as a pubtator.schema.json to start from. */
   schemaFromFile(file: ParsedFile, source?: string): LearnedSchema;
   /** The reading view of the document at a line, and of a few around it (never the whole file). */
@@ -130,6 +140,9 @@ export function createLanguageService(): LanguageService {
     rename,
     annotationSuggestions,
     insertMention,
+    curate,
+    curateChoices,
+    carryAnnotations,
     preview,
     previewExport,
     schemaFromFile,

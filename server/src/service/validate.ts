@@ -176,7 +176,7 @@ function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking, visit?: (doc: 
 
 /** A document's facts when none are learned. */
 const NO_FACTS: DocumentFacts = {
-  titled: 0, withAbstract: 0, mentions: 0, spansInRange: 0, spansMinor: 0, spansUnexplained: 0, typeNames: [], typeCounts: [],
+  titled: 0, withAbstract: 0, mentions: 0, spansInRange: 0, spansMinor: 0, spansUnexplained: 0, spansUnicode: 0, spansAscii: 0, typeNames: [], typeCounts: [],
 };
 
 function runFileChecks(file: ParsedFile, run: Run, concepts?: ConceptSources): Diagnostic[] {

@@ -1,0 +1,212 @@
+// Curation from the preview: the view sends an intent (words selected, a
+// mention and a key, a mention dropped on another); this file asks for what
+// the intent lacks with VS Code's own pickers (entity type: a quick pick with
+// counts and colours, digits 1-9 pick; id: a quick pick that takes what is
+// typed, with the ids the server suggests; relation type), then asks the
+// server for the edit (pubtator/curate) and applies it as a WorkspaceEdit on
+// the version it was computed for. All PubTator knowledge is in the server.
+
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ViewIntent, ViewMention } from './protocol';
+
+const CURATE_REQUEST = 'pubtator/curate';
+const CHOICES_REQUEST = 'pubtator/curateChoices';
+
+interface Choice {
+  value: string;
+  count: number;
+  detail?: string;
+  family?: string;
+}
+
+interface Edit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+type Answer =
+  | { edits: Edit[]; label: string; version: number; count?: number }
+  | { error: string }
+  | { ask: string; relations: number[] };
+
+/** Chart colours of the families (the preview's stylesheet uses the same). */
+const FAMILY_COLOURS: Record<string, string> = {
+  chemical: 'charts.green', disease: 'charts.orange', gene: 'charts.purple', species: 'terminal.ansiCyan',
+  variant: 'charts.blue', cellline: 'charts.yellow', other: 'charts.foreground',
+};
+
+interface Item extends vscode.QuickPickItem {
+  value: string;
+  /** The item that stands for the text typed so far. */
+  typed?: boolean;
+}
+
+export class Curator {
+  constructor(private readonly getClient: () => BaseLanguageClient | undefined) {}
+
+  /** Runs one intent of the view on the file `uri` at the version the view showed. */
+  async run(uri: vscode.Uri, version: number, intent: ViewIntent): Promise<void> {
+    const client = this.getClient();
+    if (!client || !client.isRunning()) {
+      void vscode.window.showErrorMessage('The PubTator language server is not running.');
+      return;
+    }
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document) return;
+    const textDocument = { uri: client.code2ProtocolConverter.asUri(uri) };
+    const ask = async <T>(method: string, params: object): Promise<T> => client.sendRequest<T>(method, { textDocument, version, ...params });
+    const choices = async (query: object): Promise<Choice[] | undefined> => {
+      const r = await ask<{ choices: Choice[]; text?: string } | { error: string }>(CHOICES_REQUEST, { query });
+      if ('error' in r) {
+        void vscode.window.showWarningMessage(r.error);
+        return undefined;
+      }
+      return r.choices;
+    };
+    const curate = (full: object) => ask<Answer>(CURATE_REQUEST, { intent: full });
+
+    switch (intent.kind) {
+      case 'addSpan': {
+        const types = await choices({ kind: 'types', selection: intent.selection });
+        if (!types) return;
+        const words = JSON.stringify(intent.selection.text.trim());
+        const type = await pickType(types, `Entity type of ${words} (type to filter, 1-9 to pick, Enter for what is typed)`);
+        if (type === undefined) return;
+        const ids = await choices({ kind: 'ids', selection: intent.selection, type });
+        if (!ids) return;
+        const id = await pickId(ids, `Id of ${words} as ${type} (Enter on an empty line: no id)`);
+        if (id === undefined) return;
+        await this.apply(document, await curate({ ...intent, type, id }));
+        return;
+      }
+      case 'retype': {
+        const types = await choices({ kind: 'types', mention: intent.mention });
+        if (!types) return;
+        const type = await pickType(types, `New entity type of ${describe(intent.mention)}`);
+        if (type !== undefined) await this.apply(document, await curate({ ...intent, type }));
+        return;
+      }
+      case 'reidentify': {
+        const ids = await choices({ kind: 'ids', mention: intent.mention, type: intent.mention.type });
+        if (!ids) return;
+        const id = await pickId(ids, `New id of ${describe(intent.mention)} (Enter on an empty line: no id)`, intent.mention.id.trim());
+        if (id !== undefined) await this.apply(document, await curate({ ...intent, id }));
+        return;
+      }
+      case 'delete': {
+        const first = await curate({ ...intent, relations: 'ask' });
+        if ('ask' in first) {
+          const both = 'Delete the Relations Too';
+          const keep = 'Keep the Relations';
+          const answer = await vscode.window.showWarningMessage(first.ask, { modal: true }, both, keep);
+          if (!answer) return;
+          await this.apply(document, await curate({ ...intent, relations: answer === both ? 'delete' : 'keep' }));
+          return;
+        }
+        await this.apply(document, first);
+        return;
+      }
+      case 'annotateAll': {
+        const planned = await curate(intent);
+        if ('edits' in planned) {
+          const n = planned.count ?? 0;
+          if (n === 0) {
+            void vscode.window.showInformationMessage(`No other occurrence of ${JSON.stringify(intent.mention.text)} to annotate in ${intent.scope === 'file' ? 'the file' : 'this document'}.`);
+            return;
+          }
+          const go = `Annotate ${n}`;
+          if (await vscode.window.showInformationMessage(`${planned.label}?`, { modal: true }, go) !== go) return;
+        }
+        await this.apply(document, planned);
+        return;
+      }
+      case 'addRelation': {
+        const types = await choices({ kind: 'relationTypes', from: intent.from, to: intent.to });
+        if (!types) return;
+        const type = await pickType(types, `Relation between ${describe(intent.from)} and ${describe(intent.to)}`);
+        if (type !== undefined) await this.apply(document, await curate({ ...intent, type }));
+        return;
+      }
+      default:
+        await this.apply(document, await curate(intent));
+    }
+  }
+
+  /** Applies the server's answer when the file is still at the version it was computed on. */
+  private async apply(document: vscode.TextDocument, answer: Answer): Promise<void> {
+    if ('error' in answer) {
+      void vscode.window.showWarningMessage(answer.error);
+      return;
+    }
+    if (!('edits' in answer)) return;
+    if (document.version !== answer.version) {
+      void vscode.window.showWarningMessage('The file changed while you chose; nothing was written. Try again.');
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const metadata = { label: answer.label, needsConfirmation: false };
+    for (const e of answer.edits) {
+      edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText, metadata);
+    }
+    if (!await vscode.workspace.applyEdit(edit)) void vscode.window.showWarningMessage('VS Code did not apply the edit.');
+  }
+}
+
+function describe(m: ViewMention): string {
+  return `${JSON.stringify(m.text)} (${m.type.trim() || 'no type'})`;
+}
+
+/** A quick pick of ranked values: counts and colours shown, digits 1-9 pick the n-th, Enter takes what is typed when nothing matches. */
+function pickType(choices: Choice[], placeholder: string): Promise<string | undefined> {
+  const items: Item[] = choices.map((c, i) => ({
+    label: c.value,
+    description: `${i < 9 ? `${i + 1} · ` : ''}${c.count} in this file`,
+    iconPath: c.family ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(FAMILY_COLOURS[c.family] ?? 'charts.foreground')) : undefined,
+    value: c.value,
+  }));
+  return pick(items, placeholder, (typed) => {
+    const digit = /^[1-9]$/.test(typed) ? Number(typed) : 0;
+    return digit && digit <= items.length ? items[digit - 1].value : undefined;
+  });
+}
+
+/** A quick pick of ids: the first item writes no id, so Enter on an empty line means "no id". */
+function pickId(choices: Choice[], placeholder: string, current?: string): Promise<string | undefined> {
+  const items: Item[] = [{ label: '(no id)', description: 'the file\'s empty id', value: '' }];
+  for (const c of choices) items.push({ label: c.value, description: c.detail, value: c.value });
+  return pick(items, placeholder, undefined, current);
+}
+
+function pick(items: Item[], placeholder: string, instant?: (typed: string) => string | undefined, value?: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const q = vscode.window.createQuickPick<Item>();
+    q.placeholder = placeholder;
+    q.matchOnDescription = false;
+    q.items = items;
+    if (value) q.value = value;
+    let done = false;
+    const finish = (v: string | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      q.dispose();
+    };
+    q.onDidChangeValue((typed) => {
+      const now = instant?.(typed);
+      if (now !== undefined) return finish(now);
+      const v = typed.trim();
+      q.items = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v, typed: true }, ...items] : items;
+    });
+    q.onDidAccept(() => {
+      // What is typed wins when it names an item exactly or when the chosen item stands for typed
+      // text (the list may lag a keystroke behind, in the web worker host above all).
+      const typed = q.value.trim();
+      const chosen = q.selectedItems[0] ?? q.activeItems[0];
+      const exact = typed !== '' && items.some((i) => i.value === typed);
+      finish(exact || (typed !== '' && (!chosen || chosen.typed)) ? typed : chosen?.value ?? typed);
+    });
+    q.onDidHide(() => finish(undefined));
+    q.show();
+  });
+}

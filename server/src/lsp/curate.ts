@@ -1,0 +1,99 @@
+// LSP wiring of curation in the reading view: `pubtator/curate` turns an
+// intent into the edits to apply (stamped with the version they were computed
+// on; the client applies them only on that version), `pubtator/curateChoices`
+// answers what the pickers offer, and `pubtator/carryAnnotations` gives, for
+// the edit that made a version, the row edits that keep the mentions on their
+// words (computed when the edit arrives, from the parse it was made on).
+
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Carry, ChoicesQuery, CurateIntent } from '../service/languageService';
+import type { OffsetUnit } from '../service/types';
+import type { ServerContext } from './serverContext';
+import { CarryTracker } from '../service/edits/curate/carryTracker';
+import { describe, runSafe } from './runSafe';
+
+export const CURATE_REQUEST = 'pubtator/curate';
+export const CURATE_CHOICES_REQUEST = 'pubtator/curateChoices';
+export const CARRY_ANNOTATIONS_REQUEST = 'pubtator/carryAnnotations';
+
+export interface CurateParams {
+  textDocument: { uri: string };
+  /** The version the view showed; another one is refused. */
+  version?: number;
+  intent: CurateIntent;
+}
+
+export interface CurateChoicesParams {
+  textDocument: { uri: string };
+  version?: number;
+  query: ChoicesQuery;
+}
+
+export interface CarryParams {
+  textDocument: { uri: string };
+  /** The version the edit made. */
+  version: number;
+}
+
+export type CarryAnswer = Carry & { version: number };
+
+const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
+const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
+
+export function registerCurate(ctx: ServerContext): void {
+  const { connection, documents, service, log } = ctx;
+  /** Per document: the carry of the edit that made `version`, for each offset unit. */
+  const carried = new Map<string, { version: number; byUnit: Map<OffsetUnit, Carry> }>();
+
+  async function withDocument<T>(params: { textDocument?: { uri?: unknown }; version?: unknown } | undefined, what: string,
+    run: (doc: NonNullable<ReturnType<typeof documents.get>>, unit: OffsetUnit, schema: Parameters<typeof service.curate>[2]) => T): Promise<T | { error: string }> {
+    const uri = params?.textDocument?.uri;
+    try {
+      if (typeof uri !== 'string' || !documents.get(uri)) return { error: 'The document is not open.' };
+      const settings = await ctx.settingsFor(uri);
+      const doc = documents.get(uri);
+      if (!doc) return { error: 'The document is not open.' };
+      if (typeof params?.version === 'number' && params.version !== doc.version) return STALE;
+      return runSafe<T | { error: string }>(log, `${what} in ${uri}`, { error: `${what} failed; see the PubTator log.` },
+        () => run(doc, settings.unit, { unit: settings.unit, schema: settings.schema }));
+    } catch (e) {
+      log.error(`${what} failed: ${describe(e)}`);
+      return { error: `${what} failed; see the PubTator log.` };
+    }
+  }
+
+  connection.onRequest(CURATE_REQUEST, (params: CurateParams) => withDocument(params, 'Curation', (doc, _unit, options) => {
+    const result = service.curate(ctx.fileOf(doc), params.intent, options);
+    return 'edits' in result ? { ...result, version: doc.version } : result;
+  }));
+
+  connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options) =>
+    service.curateChoices(ctx.fileOf(doc), params.query, options)));
+
+  /** Per document: the run of keystrokes on one passage line (see carryTracker.ts). */
+  const trackers = new Map<string, CarryTracker>();
+  ctx.onBeforeChange((uri, before, change: TextDocumentContentChangeEvent, version) => {
+    carried.delete(uri);
+    if (!('range' in change)) {
+      trackers.delete(uri);
+      return;
+    }
+    let tracker = trackers.get(uri);
+    if (!tracker) trackers.set(uri, tracker = new CarryTracker());
+    const byUnit = tracker.edit(before, { range: change.range, text: change.text }, version, UNITS);
+    if (byUnit && [...byUnit.values()].some((c) => c.edits.length)) carried.set(uri, { version, byUnit });
+  });
+  documents.onDidClose((e) => {
+    carried.delete(e.document.uri);
+    trackers.delete(e.document.uri);
+  });
+
+  connection.onRequest(CARRY_ANNOTATIONS_REQUEST, async (params: CarryParams): Promise<CarryAnswer | null> => {
+    const answer = await withDocument(params, 'Carrying annotations', (doc, unit): CarryAnswer | null => {
+      const entry = carried.get(doc.uri);
+      const carry = entry && entry.version === doc.version ? entry.byUnit.get(unit) : undefined;
+      return carry ? { ...carry, version: doc.version } : null;
+    });
+    return answer && 'edits' in answer ? answer : null;
+  });
+}

@@ -1,0 +1,67 @@
+// Curation over LSP, against the built server over stdio: an intent answers
+// edits stamped with the version they were computed on (another version is
+// refused), the pickers' choices, and the carry of a text correction for the
+// version the correction made (none for any other).
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspTestClient } from './support/lspClient';
+import { doc, file, row } from '../support/build';
+import { CARRY_ANNOTATIONS_REQUEST, CURATE_CHOICES_REQUEST, CURATE_REQUEST, type CarryAnswer } from '../../server/src/lsp/curate';
+import { applyEdits } from '../../server/src/service/edits/textEdit';
+import type { TextEdit } from '../../server/src/service/languageService';
+
+const TEXT = file(doc('7', 'Aspirin and pain relief.', 'Aspirin eased pain.',
+  row('7', 0, 7, 'Aspirin', 'Chemical', 'D001241'),
+  row('7', 25, 32, 'Aspirin', 'Chemical', 'D001241')));
+
+describe('curation over stdio', () => {
+  let client: LspTestClient;
+  const uri = LspTestClient.uri('curate.pubtator');
+  const textDocument = { uri };
+
+  before(async () => {
+    client = await LspTestClient.start();
+    await client.open(uri, TEXT, 1);
+  });
+
+  after(() => client?.kill());
+
+  it('answers the edits of an intent with the version, and refuses another version', async () => {
+    const intent = { kind: 'addSpan', selection: { line: 0, from: 12, to: 16, text: 'pain' }, type: 'Disease', id: '' };
+    const r = await client.connection.sendRequest(CURATE_REQUEST, { textDocument, version: 1, intent }) as { edits: TextEdit[]; version: number; label: string };
+    assert.equal(r.version, 1);
+    assert.equal(applyEdits(TEXT, r.edits).split('\n')[3], row('7', 12, 16, 'pain', 'Disease', ''));
+    const stale = await client.connection.sendRequest(CURATE_REQUEST, { textDocument, version: 0, intent }) as { error: string };
+    assert.match(stale.error, /changed since the view showed it/);
+    const choices = await client.connection.sendRequest(CURATE_CHOICES_REQUEST, { textDocument, query: { kind: 'types', selection: intent.selection } }) as { choices: { value: string; count: number }[] };
+    assert.deepEqual(choices.choices, [{ value: 'Chemical', count: 2, family: 'chemical' }]);
+  });
+
+  it('carries the annotations of the version a text correction made', async () => {
+    const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } };
+    await client.change(uri, 2, [{ range, text: 'Low-dose ' }]);
+    const carry = await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument, version: 2 }) as CarryAnswer | null;
+    assert.ok(carry);
+    assert.equal(carry.shifted, 2);
+    const after = applyEdits(applyEdits(TEXT, [{ range, newText: 'Low-dose ' }]), carry.edits);
+    assert.deepEqual(after.split('\n').slice(2, 4), [row('7', 9, 16, 'Aspirin', 'Chemical', 'D001241'), row('7', 34, 41, 'Aspirin', 'Chemical', 'D001241')]);
+    assert.equal(await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument, version: 1 }), null);
+  });
+
+  it('carries a word typed letter by letter as one correction', async () => {
+    const uri2 = LspTestClient.uri('typed.pubtator');
+    await client.open(uri2, TEXT, 1);
+    let version = 1;
+    let text = TEXT;
+    const at = TEXT.split('\n')[1].indexOf('Aspirin');
+    for (const [i, ch] of [...'much '].entries()) {
+      const range = { start: { line: 1, character: at + i }, end: { line: 1, character: at + i } };
+      await client.change(uri2, ++version, [{ range, text: ch }]);
+      text = applyEdits(text, [{ range, newText: ch }]);
+    }
+    const carry = await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument: { uri: uri2 }, version }) as CarryAnswer | null;
+    assert.ok(carry, 'a carry for the last keystroke');
+    assert.equal(applyEdits(text, carry.edits).split('\n')[3], row('7', 30, 37, 'Aspirin', 'Chemical', 'D001241'));
+  });
+});
