@@ -1,0 +1,227 @@
+// BioC XML to the collection model, with saxes: a strict (well-formedness
+// errors are reported, not guessed around), streaming, dependency-light parser
+// that runs unchanged in Node and in a web worker and tells where it is.
+// Any string reads: errors become problems with their position, never throws.
+
+import { SaxesParser } from 'saxes';
+import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
+
+const MAX_PROBLEMS = 100;
+
+/** Elements whose text content is read. */
+const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);
+
+interface Frame {
+  name: string;
+  start: number;
+  /** Just after the open tag's `>`. */
+  contentStart: number;
+  attributes: Record<string, string>;
+  /** The model object this element builds, if any. */
+  node?: BiocDocument | BiocPassage | BiocAnnotation | BiocRelation | Sentence;
+}
+
+/** A sentence: its annotations and relations go to its passage; its text fills a passage without one. */
+interface Sentence {
+  kind: 'sentence';
+  passage: BiocPassage;
+  offset?: number;
+  text?: string;
+}
+
+export function readBiocXml(text: string): BiocCollection {
+  const c: BiocCollection = { format: 'bioc-xml', source: '', date: '', key: '', infons: [], documents: [], problems: [] };
+  const parser = new SaxesParser({ position: true });
+  const stack: Frame[] = [];
+  let buffer = '';
+  let rootSeen = false;
+  let stopped = false;
+
+  const problem = (message: string, range: SourceRange) => {
+    if (c.problems.length < MAX_PROBLEMS) c.problems.push({ message, range });
+  };
+  const here = (): number => Math.min(parser.position, text.length);
+
+  parser.on('error', (e) => {
+    const at = Math.max(0, here() - 1);
+    problem(`XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, { start: at, end: Math.min(text.length, at + 1) });
+    if (c.problems.length >= MAX_PROBLEMS) stopped = true;
+  });
+  parser.on('opentag', (tag) => {
+    const end = here();
+    const start = Math.max(0, text.lastIndexOf('<', end - 1));
+    const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
+    const parent = stack[stack.length - 1];
+    if (!parent) {
+      if (rootSeen) return;
+      rootSeen = true;
+      if (tag.name !== 'collection') problem(`not a BioC collection: the root element is <${tag.name}>, BioC's is <collection>`, { start, end });
+    }
+    open(frame, parent, c, text);
+    stack.push(frame);
+    if (LEAVES.has(tag.name)) buffer = '';
+  });
+  parser.on('text', (t) => { buffer += t; });
+  parser.on('cdata', (t) => { buffer += t; });
+  parser.on('closetag', (tag) => {
+    const frame = stack.pop();
+    if (!frame) return;
+    const end = here();
+    const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, text.lastIndexOf('</', end - 1));
+    close(frame, stack[stack.length - 1], buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, text);
+    buffer = '';
+  });
+
+  try {
+    const STEP = 1 << 20;
+    for (let i = 0; i < text.length && !stopped; i += STEP) parser.write(text.slice(i, i + STEP));
+    if (!stopped) parser.close();
+  } catch (e) {
+    problem(`XML could not be read: ${(e as Error).message}`, { start: Math.max(0, here() - 1), end: here() });
+  }
+  if (!rootSeen && c.problems.length === 0) problem('not a BioC collection: no root element', { start: 0, end: 0 });
+  return c;
+}
+
+function open(frame: Frame, parent: Frame | undefined, c: BiocCollection, text: string): void {
+  const p = parent?.node;
+  const range = { start: frame.start, end: frame.start };
+  switch (frame.name) {
+    case 'document':
+      if (parent?.name === 'collection') frame.node = { id: '', infons: [], passages: [], annotations: [], relations: [], range };
+      break;
+    case 'passage':
+      if (p && isDocument(p)) frame.node = { infons: [], annotations: [], relations: [], range, textVerbatim: false };
+      break;
+    case 'sentence':
+      if (p && isPassage(p)) frame.node = { kind: 'sentence', passage: p };
+      break;
+    case 'annotation':
+      if (p && (isDocument(p) || isPassage(p) || isSentence(p))) {
+        const a: BiocAnnotation = { infons: [], locations: [], range };
+        if (frame.attributes.id !== undefined) {
+          a.id = frame.attributes.id;
+          a.idRange = attributeRange(text, frame, 'id');
+        }
+        frame.node = a;
+      }
+      break;
+    case 'relation':
+      if (p && (isDocument(p) || isPassage(p) || isSentence(p))) {
+        frame.node = { id: frame.attributes.id, infons: [], nodes: [], range };
+      }
+      break;
+    case 'location':
+      if (p && isAnnotation(p)) {
+        const loc: BiocLocation = { range: { start: frame.start, end: frame.contentStart } };
+        loc.offset = integer(frame.attributes.offset);
+        loc.length = integer(frame.attributes.length);
+        loc.offsetRange = attributeRange(text, frame, 'offset');
+        p.locations.push(loc);
+      }
+      break;
+    case 'node':
+      if (p && isRelation(p)) {
+        p.nodes.push({ refid: frame.attributes.refid ?? '', role: frame.attributes.role ?? '', range: { start: frame.start, end: frame.contentStart } });
+      }
+      break;
+  }
+  void c;
+}
+
+function close(frame: Frame, parent: Frame | undefined, content: string, inner: SourceRange, whole: SourceRange, c: BiocCollection, text: string): void {
+  const node = frame.node;
+  if (node && 'range' in node) node.range = whole;
+  const p = parent?.node;
+  switch (frame.name) {
+    case 'source': case 'date': case 'key':
+      if (parent?.name === 'collection') c[frame.name] = content;
+      return;
+    case 'infon': {
+      const i: BiocInfon = { key: frame.attributes.key ?? '', value: content, range: whole };
+      if (parent?.name === 'collection') c.infons.push(i);
+      else if (p && !isSentence(p)) p.infons.push(i);
+      return;
+    }
+    case 'id':
+      if (p && isDocument(p)) { p.id = content.trim(); p.idRange = inner; }
+      return;
+    case 'offset':
+      if (p && (isPassage(p) || isSentence(p))) {
+        p.offset = integer(content.trim());
+        if (isPassage(p)) p.offsetRange = inner;
+      }
+      return;
+    case 'text':
+      if (p && isPassage(p)) {
+        p.text = content;
+        p.textRange = inner;
+        p.textVerbatim = inner.end - inner.start === content.length && text.slice(inner.start, inner.end) === content;
+      } else if (p && isAnnotation(p)) {
+        p.text = content;
+        p.textRange = inner;
+      } else if (p && isSentence(p)) {
+        p.text = content;
+      }
+      return;
+    case 'document':
+      if (node && isDocument(node)) c.documents.push(node);
+      return;
+    case 'passage':
+      if (node && isPassage(node) && p && isDocument(p)) p.passages.push(node);
+      return;
+    case 'sentence':
+      if (node && isSentence(node)) fillFromSentence(node);
+      return;
+    case 'annotation':
+      if (node && isAnnotation(node)) annotationHolder(parent)?.annotations.push(node);
+      return;
+    case 'relation':
+      if (node && isRelation(node)) annotationHolder(parent)?.relations.push(node);
+      return;
+  }
+}
+
+/** Where an annotation or relation goes: its passage or document (a sentence's go to the passage). */
+function annotationHolder(parent: Frame | undefined): BiocDocument | BiocPassage | undefined {
+  const p = parent?.node;
+  if (!p) return undefined;
+  if (isSentence(p)) return p.passage;
+  if (isDocument(p) || isPassage(p)) return p;
+  return undefined;
+}
+
+/**
+ * A passage written as sentences has no text of its own: its text is the
+ * sentences' texts, each at its offset (document-level), spaces between.
+ */
+function fillFromSentence(s: Sentence): void {
+  const p = s.passage;
+  if (s.text === undefined || (p.text !== undefined && p.textRange)) return;
+  const base = p.offset ?? 0;
+  const at = (s.offset ?? base) - base;
+  const before = p.text ?? '';
+  p.text = at > before.length ? before + ' '.repeat(at - before.length) + s.text : before + s.text;
+  p.textVerbatim = false;
+}
+
+function isDocument(n: object): n is BiocDocument { return 'passages' in n; }
+function isPassage(n: object): n is BiocPassage { return 'textVerbatim' in n; }
+function isSentence(n: object): n is Sentence { return (n as Sentence).kind === 'sentence'; }
+function isAnnotation(n: object): n is BiocAnnotation { return 'locations' in n; }
+function isRelation(n: object): n is BiocRelation { return 'nodes' in n; }
+
+function integer(s: string | undefined): number | undefined {
+  if (s === undefined || !/^\s*\d{1,15}\s*$/.test(s)) return undefined;
+  return Number(s);
+}
+
+/** The range of an attribute's value inside an open tag. */
+function attributeRange(text: string, frame: Frame, name: string): SourceRange | undefined {
+  const tag = text.slice(frame.start, frame.contentStart);
+  const m = new RegExp(`\\s${name}\\s*=\\s*(["'])`).exec(tag);
+  if (!m) return undefined;
+  const start = frame.start + m.index + m[0].length;
+  const close = text.indexOf(m[1], start);
+  return { start, end: close < 0 ? start : close };
+}
