@@ -49,7 +49,7 @@ export function convertText(text: string, options: ConvertOptions = {}): Convert
   const p = projectCollection(c);
   const errors = c.problems.map((e) => e.message);
   const warnings = p.warnings.map((w) => (w.count > 1 ? `${w.message} (${w.count} times)` : w.message));
-  const unitNote = p.unitTold ? `offsets count ${UNIT_NAME[p.unit]}` : 'offsets: the text is ASCII before every annotation, so bytes, UTF-16 units and code points agree';
+  const unitNote = p.unitTold ? `offsets count ${p.unitFits.map((u) => UNIT_NAME[u]).join(' or ')}${p.unitFits.length > 1 ? ' (they agree on this file)' : ''}` : 'offsets: the text is ASCII before every annotation, so bytes, UTF-16 units and code points agree';
   let pubtator = p.text.length > 0 ? p.text + '\n' : '';
   if (to === 'pubtator') return { from, to, output: pubtator, warnings, errors, unitNote };
   // BioC to BioC: through the PubTator model (normalises the layout and the offsets' unit).

@@ -7,7 +7,8 @@ import { indexAfter, isAscii, type BiocUnit } from './units';
 
 const UNITS: BiocUnit[] = ['utf16', 'codepoint', 'utf8'];
 
-export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean } {
+/** The unit, whether the file told it, and every unit that fits as well as it (ties). */
+export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean; fits: BiocUnit[] } {
   const votes = new Map<BiocUnit, number>(UNITS.map((u) => [u, 0]));
   let telling = 0;
   for (const d of c.documents) {
@@ -28,8 +29,8 @@ export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean }
       }
     }
   }
-  if (telling === 0) return { unit: 'utf16', told: false };
+  if (telling === 0) return { unit: 'utf16', told: false, fits: UNITS };
   let best: BiocUnit = 'utf16';
   for (const u of UNITS) if (votes.get(u)! > votes.get(best)!) best = u;
-  return { unit: best, told: true };
+  return { unit: best, told: true, fits: UNITS.filter((u) => votes.get(u) === votes.get(best)) };
 }

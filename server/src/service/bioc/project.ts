@@ -46,6 +46,8 @@ export interface Projection {
   unit: BiocUnit;
   /** Whether the unit was told by the file (non-ASCII text before some annotation), not assumed. */
   unitTold: boolean;
+  /** Every unit that fits the file as well (UTF-16 and code points agree without astral characters). */
+  unitFits: BiocUnit[];
   warnings: Warning[];
   /** Documents whose offsets count from their passage's start, not the document's. */
   passageLocal: Set<BiocDocument>;
@@ -57,8 +59,8 @@ const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
 const EXTRA_COLUMN = /^column(\d+)$/;
 
 export function projectCollection(c: BiocCollection): Projection {
-  const { unit, told } = detectUnit(c);
-  const out = new Builder(unit, told);
+  const { unit, told, fits } = detectUnit(c);
+  const out = new Builder(unit, told, fits);
   for (const d of c.documents) out.document(d);
   return out.finish();
 }
@@ -70,7 +72,7 @@ class Builder {
   private readonly passageLocal = new Set<BiocDocument>();
   private docNo = 0;
 
-  constructor(private readonly unit: BiocUnit, private readonly told: boolean) {}
+  constructor(private readonly unit: BiocUnit, private readonly told: boolean, private readonly fits: BiocUnit[]) {}
 
   warn(kind: string, message: string, range?: SourceRange): void {
     const w = this.warnings.get(kind);
@@ -298,7 +300,7 @@ class Builder {
 
   finish(): Projection {
     return {
-      text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told,
+      text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told, unitFits: this.fits,
       warnings: [...this.warnings.values()], passageLocal: this.passageLocal,
     };
   }

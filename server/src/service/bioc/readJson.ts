@@ -119,13 +119,15 @@ function passage(n: Node): BiocPassage {
   }
   for (const a of array(prop(n, 'annotations'))) if (a.type === 'object') p.annotations.push(annotation(a));
   for (const r of array(prop(n, 'relations'))) if (r.type === 'object') p.relations.push(relation(r));
+  // An empty text beside sentences is no text: the sentences hold it.
+  if (p.text === '' && array(prop(n, 'sentences')).length > 0) { p.text = undefined; p.textRange = undefined; }
   for (const s of array(prop(n, 'sentences'))) {
     if (s.type !== 'object') continue;
     for (const a of array(prop(s, 'annotations'))) if (a.type === 'object') p.annotations.push(annotation(a));
     for (const r of array(prop(s, 'relations'))) if (r.type === 'object') p.relations.push(relation(r));
     // A passage written as sentences: its text is theirs, each at its (document-level) offset.
     const st = prop(s, 'text');
-    if (!textNode && st?.type === 'string') {
+    if ((!textNode || textNode.value === '') && st?.type === 'string') {
       const before = p.text ?? '';
       const at = (int(prop(s, 'offset')) ?? 0) - (p.offset ?? 0);
       p.text = at > before.length ? before + ' '.repeat(at - before.length) + st.value : before + st.value;
