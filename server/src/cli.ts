@@ -8,6 +8,8 @@ import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
 import { runSchema } from './cli/runSchema';
+import { parseConvertArgs } from './cli/convertArgs';
+import { runConvert } from './cli/runConvert';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -15,7 +17,8 @@ import { isMainThread } from 'node:worker_threads';
 import './cli/workerPool';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const command = parseCommandLine(argv);
+  // `convert` has options of its own (convertArgs.ts).
+  const command = argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
       process.stdout.write(HELP);
@@ -37,6 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSchema(command.path);
     case 'compare':
       return runCompare(command);
+    case 'convert':
+      return runConvert(command);
   }
 }
 

@@ -10,6 +10,8 @@ export const HELP = `Usage:
   pubtator checks [--json]                      list the check codes, default levels, descriptions
   pubtator schema FILE                          print FILE's conventions as a pubtator.schema.json
   pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
+  pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
+                                                bioc-xml, bioc-json; see docs/bioc.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are

@@ -50,10 +50,9 @@ export function convertText(text: string, options: ConvertOptions = {}): Convert
   const errors = c.problems.map((e) => e.message);
   const warnings = p.warnings.map((w) => (w.count > 1 ? `${w.message} (${w.count} times)` : w.message));
   const unitNote = p.unitTold ? `offsets count ${p.unitFits.map((u) => UNIT_NAME[u]).join(' or ')}${p.unitFits.length > 1 ? ' (they agree on this file)' : ''}` : 'offsets: the text is ASCII before every annotation, so bytes, UTF-16 units and code points agree';
-  let pubtator = p.text.length > 0 ? p.text + '\n' : '';
+  const pubtator = p.text.length > 0 ? p.text + '\n' : '';
   if (to === 'pubtator') return { from, to, output: pubtator, warnings, errors, unitNote };
   // BioC to BioC: through the PubTator model (normalises the layout and the offsets' unit).
   const again = convertText(pubtator, { ...options, to, header: { source: c.source, date: c.date, key: c.key, ...options.header } });
-  pubtator = '';
   return { from, to, output: again.output, warnings, errors, unitNote };
 }

@@ -9,7 +9,7 @@ export const UNIT_NAME: Record<BiocUnit, string> = {
   utf16: 'UTF-16 code units', codepoint: 'Unicode code points', utf8: 'UTF-8 bytes',
 };
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\n\r]/; // printable ASCII and white space are the fast path; anything else (control characters too) is counted exactly
 
 export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);

@@ -10,6 +10,7 @@ export interface BiocWriter {
 }
 
 // Characters XML 1.0 cannot hold at all; they become spaces (offsets keep their meaning).
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const XML_INVALID = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
 function esc(s: string): string {
