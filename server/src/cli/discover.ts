@@ -7,6 +7,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from './errors';
 import { isGzipName, isPubtatorName } from '../service/knowledge/fileNames';
+import { isBiocFile } from './biocFile';
 
 export interface InputFile {
   /** The path to show: as given, or joined below the folder given. */
@@ -87,7 +88,7 @@ class Walker {
   }
 
   private async entry(path: string, entry: Dirent, ancestors: string[]): Promise<void> {
-    const wanted = isPubtatorName(entry.name);
+    const wanted = isPubtatorName(entry.name) || (!entry.isDirectory() && await isBiocFile(path));
     if (entry.isDirectory()) return this.folder(path, ancestors);
     if (entry.isSymbolicLink()) {
       let stat;

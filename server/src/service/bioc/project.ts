@@ -29,6 +29,10 @@ export interface FieldMap {
 export interface LineMap {
   src: SourceRange;
   fields: FieldMap[];
+  /** A mention row of an annotation without a type infon (BioC does not require one; PubTator's empty type column is no defect here). */
+  noType?: boolean;
+  /** A relation row whose ids come from node refids (the PubTator id checks do not apply; bioc-dangling-node does). */
+  fromNodes?: boolean;
 }
 
 export interface Warning {
@@ -37,6 +41,13 @@ export interface Warning {
   message: string;
   range?: SourceRange;
   count: number;
+}
+
+/** A defect of the BioC file itself, at its element: what `check` reports beside the PubTator checks. */
+export interface Finding {
+  code: string;
+  message: string;
+  range: SourceRange;
 }
 
 export interface Projection {
@@ -51,6 +62,7 @@ export interface Projection {
   warnings: Warning[];
   /** Documents whose offsets count from their passage's start, not the document's. */
   passageLocal: Set<BiocDocument>;
+  findings: Finding[];
 }
 
 const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
@@ -70,6 +82,7 @@ class Builder {
   private readonly lines: (LineMap | undefined)[] = [];
   private readonly warnings = new Map<string, Warning>();
   private readonly passageLocal = new Set<BiocDocument>();
+  private readonly findings: Finding[] = [];
   private docNo = 0;
 
   constructor(private readonly unit: BiocUnit, private readonly told: boolean, private readonly fits: BiocUnit[]) {}
@@ -108,14 +121,18 @@ class Builder {
     const idRange = d.idRange;
     const passages = this.passages(d);
     if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title', d.range);
-    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0 }];
+    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0 }];
     placed.forEach((x, k) => {
       this.line([[id, idRange], [this.marker(x.p, k), x.p?.offsetRange ?? x.p?.range], [x.text, x.p?.textRange, x.p?.textVerbatim]], x.p?.range ?? d.range, '|');
     });
     const local = this.isPassageLocal(d, passages);
     if (local) {
       this.passageLocal.add(d);
+      for (const x of passages) x.base = 0;
       this.warn('passage-local', 'a document\'s annotation offsets count from their passage\'s start, not the document\'s (as BioC says): read as passage-local', d.range);
+      this.findings.push({ code: 'bioc-passage-local-offsets', range: d.idRange ?? d.range, message: `document ${id}: the annotation offsets count from the start of their passage, not of the document as BioC says (every annotation past the first passage is off by its passage's offset)` });
+    } else {
+      this.checkPassageOffsets(passages);
     }
     const byId = new Map<string, BiocAnnotation>();
     const owned: { a: BiocAnnotation; owner?: Placed }[] = [];
@@ -126,7 +143,7 @@ class Builder {
     const first = this.parts.length;
     for (const o of owned) {
       if (composites.skipped.has(o.a)) continue;
-      this.annotation(id, idRange, o.a, passages, local ? o.owner : undefined, composites.parts.get(o.a));
+      this.annotation(id, idRange, o.a, passages, o.owner, composites.parts.get(o.a));
     }
     if (owned.some((o) => !composites.skipped.has(o.a) && o.a.locations.length > 1)) this.sortRows(first);
     const relations: BiocRelation[] = [];
@@ -151,6 +168,7 @@ class Builder {
     const out: Placed[] = [];
     let at = 0;
     let cp = 0;
+    let units = 0;
     let lastOffset = -1;
     for (const p of d.passages) {
       if (p.text === undefined) {
@@ -164,7 +182,8 @@ class Builder {
       }
       if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
       if (p.offset !== undefined) lastOffset = p.offset;
-      out.push({ p, text, start: at, startCp: cp });
+      out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units });
+      units += lengthIn(text, this.unit) + 1;
       at += text.length + 1;
       cp += lengthIn(text, 'codepoint') + 1;
     }
@@ -203,17 +222,43 @@ class Builder {
   }
 
   /** The joined-text index of a BioC offset, through the passage holding it; undefined when none does. */
+  /** The joined-text index of a BioC offset, through its own passage first, then any passage holding it. */
   private place(offset: number, length: number, passages: Placed[], owner: Placed | undefined): { x: Placed; s: number; e: number; start: number; end: number } | undefined {
-    const candidates = owner ? [owner] : passages;
-    for (const x of candidates) {
-      const base = owner ? 0 : (x.p!.offset ?? 0);
-      const local = offset - base;
+    for (const x of owner ? [owner, ...passages] : passages) {
+      const local = offset - x.base;
       if (local < 0) continue;
       const s = indexAfter(x.text, local, this.unit);
       const e = s === undefined ? undefined : indexAfter(x.text, local + length, this.unit);
       if (s !== undefined && e !== undefined) return { x, s, e, start: x.startCp + unitsBefore(x.text, s, 'codepoint'), end: x.startCp + unitsBefore(x.text, e, 'codepoint') };
     }
     return undefined;
+  }
+
+  /**
+   * A passage whose annotations all miss under its stated offset but fit
+   * when it starts one space after the previous passage has a wrong offset:
+   * one finding for the passage, and its annotations are placed by the fit.
+   */
+  private checkPassageOffsets(passages: Placed[]): void {
+    let expected = 0;
+    for (const x of passages) {
+      const given = x.base;
+      if (given !== expected && x.p!.annotations.length > 0) {
+        let atGiven = 0;
+        let atExpected = 0;
+        for (const a of x.p!.annotations) {
+          const loc = a.locations[0];
+          if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;
+          if (matches(x.text, loc.offset - given, loc.length, a.text, this.unit)) atGiven++;
+          if (matches(x.text, loc.offset - expected, loc.length, a.text, this.unit)) atExpected++;
+        }
+        if (atGiven === 0 && atExpected > 0) {
+          x.base = expected;
+          this.findings.push({ code: 'bioc-passage-offset', range: x.p!.offsetRange ?? x.p!.range, message: `passage offset ${given} is wrong: its annotations count from ${expected}, one past the end of the previous passage (${atExpected} of them fit there, none at ${given})` });
+        }
+      }
+      expected = x.base + lengthIn(x.text, this.unit) + 1;
+    }
   }
 
   private annotation(id: string, idRange: SourceRange | undefined, a: BiocAnnotation, passages: Placed[], owner: Placed | undefined, parts: BiocAnnotation[] | undefined): void {
@@ -223,6 +268,7 @@ class Builder {
     const locs = a.locations.filter((l) => l.offset !== undefined && l.length !== undefined);
     if (locs.length === 0) {
       this.warn('no-location', 'an annotation has no usable location: left out', a.range);
+      this.findings.push({ code: 'bioc-annotation-without-location', range: a.range, message: 'annotation has no location with a whole-number offset and length' });
       return;
     }
     if (locs.length > 1) this.warn('multi-location', 'an annotation with several locations (discontinuous) is written as one row per location', a.range);
@@ -237,6 +283,7 @@ class Builder {
         text = locs.length > 1 || a.text === undefined ? placed.x.text.slice(placed.s, placed.e) : a.text;
       } else {
         this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
+        this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
         start = loc.offset!;
         end = loc.offset! + loc.length!;
         text = a.text ?? '';
@@ -249,6 +296,7 @@ class Builder {
       if (parts) fields.push([parts.map((p) => clean(p.text ?? '', this, p.range)).join('|'), parts[0].range]);
       for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
       this.line(fields, a.range);
+      if (!type) this.lines[this.lines.length - 1]!.noType = true;
     }
   }
 
@@ -264,6 +312,7 @@ class Builder {
     const type = infonOf(r.infons, ['type', 'relation', 'Type', 'Relation', 'relation_type']);
     if (type) used.add(type);
     const args: [string, SourceRange][] = [];
+    let fromNodes = false;
     const pair = (a: string, b: string) => {
       const x = infonOf(r.infons, [a]);
       const y = infonOf(r.infons, [b]);
@@ -274,6 +323,7 @@ class Builder {
     };
     if (!pair('entity1', 'entity2') && !pair('Entity1', 'Entity2') && !pair('role1', 'role2')) {
       if (r.nodes.length >= 2) {
+        fromNodes = true;
         for (const n of r.nodes.slice(0, 2)) {
           const a = byId.get(n.refid);
           const ident = a ? infonOf(a.infons, IDENTIFIER_KEYS) : undefined;
@@ -296,12 +346,13 @@ class Builder {
     for (const [v, rg] of args) fields.push([clean(v, this, rg), rg]);
     for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
     this.line(fields, r.range);
+    if (fromNodes) this.lines[this.lines.length - 1]!.fromNodes = true;
   }
 
   finish(): Projection {
     return {
       text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told, unitFits: this.fits,
-      warnings: [...this.warnings.values()], passageLocal: this.passageLocal,
+      warnings: [...this.warnings.values()], passageLocal: this.passageLocal, findings: this.findings,
     };
   }
 }
@@ -314,6 +365,8 @@ interface Placed {
   start: number;
   /** The same in code points (what the PubTator offsets count). */
   startCp: number;
+  /** The offset (file unit) its annotations count from: its stated offset, unless found wrong. */
+  base: number;
 }
 
 function matches(text: string, local: number, length: number, expected: string, unit: BiocUnit): boolean {
