@@ -58,6 +58,7 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
     if (LAYOUT_ONLY.has(d.code)) continue;
     if (d.code === 'dangling-relation-id' && projection.lines[d.range.start.line]?.fromNodes) continue;
     if (d.code === 'malformed-line' && projection.lines[d.range.start.line]?.noType) continue;
+    if (projection.lines[d.range.start.line]?.outside) continue;
     const range = sourceRange(projection, index, d.range);
     if (!range) continue;
     const moved: Diagnostic = { ...d, range, message: sourceLines(d.message, projection, index) };
@@ -104,7 +105,12 @@ function* ownFindings(c: BiocCollection, p: Projection): Generator<Finding> {
     const set = new Set<string>();
     for (const a of annotationsOf(d)) if (a.id !== undefined) set.add(a.id);
     ids.set(d, set);
-    for (const r of relationsOf(d)) for (const n of r.nodes) (set.has(n.refid) ? resolved++ : unresolved++);
+    for (const r of relationsOf(d)) {
+      for (const n of r.nodes) {
+        if (set.has(n.refid)) resolved++;
+        else unresolved++;
+      }
+    }
   }
   const nodesReferToAnnotations = resolved > unresolved;
   for (const d of c.documents) {

@@ -31,6 +31,8 @@ export interface LineMap {
   fields: FieldMap[];
   /** A mention row of an annotation without a type infon (BioC does not require one; PubTator's empty type column is no defect here). */
   noType?: boolean;
+  /** A mention row whose location lies outside every passage (bioc-location-outside-passage tells it; the offset checks would again). */
+  outside?: boolean;
   /** A relation row whose ids come from node refids (the PubTator id checks do not apply; bioc-dangling-node does). */
   fromNodes?: boolean;
 }
@@ -296,7 +298,9 @@ class Builder {
       if (parts) fields.push([parts.map((p) => clean(p.text ?? '', this, p.range)).join('|'), parts[0].range]);
       for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
       this.line(fields, a.range);
-      if (!type) this.lines[this.lines.length - 1]!.noType = true;
+      const map = this.lines[this.lines.length - 1]!;
+      if (!type) map.noType = true;
+      if (!placed) map.outside = true;
     }
   }
 
