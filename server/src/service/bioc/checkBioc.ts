@@ -4,6 +4,7 @@
 // passages), then every PubTator check on its projection, each diagnostic
 // moved onto the XML/JSON element it is about.
 
+import type { ParsedFile } from '../parse/model';
 import { parsePubtator } from '../parse/parseFile';
 import { Severity, type Diagnostic, type Range, type SeverityName } from '../types';
 import { validateFile, type ValidationOptions } from '../validate';
@@ -33,6 +34,9 @@ const LEVEL: Record<SeverityName, Severity | undefined> = {
 export interface BiocCheck {
   collection: BiocCollection;
   projection: Projection;
+  /** The projection parsed: the PubTator model the features read. */
+  file: ParsedFile;
+  index: LineIndex;
   diagnostics: Diagnostic[];
   mentions: number;
   relations: number;
@@ -78,7 +82,7 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
     relations += d.relations.length;
     d.release();
   }
-  return { collection, projection, diagnostics, mentions, relations };
+  return { collection, projection, file, index, diagnostics, mentions, relations };
 }
 
 /** PubTator checks about the line layout, which a BioC file does not have (its passages are elements). */
