@@ -13,6 +13,7 @@ import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
+import { biocChecks } from './bioc.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -42,6 +43,7 @@ export async function runChecks(ctx) {
     ['walkthrough', () => runWalkthroughChecks(ctx)],
     ['mesh', () => meshIndexSetting(ctx)],
     ['schema', () => schemaChecks(ctx)],
+    ['bioc', () => biocChecks(ctx)],
     // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
     ['workspace', () => workspaceChecks(ctx)],
     // Last: the preview opens beside the editor, which narrows it for any check after.

@@ -13,10 +13,30 @@ import { projectedPosition, sourceOffset, sourceRange } from './sourceMap';
 export function biocHover(view: BiocCheck, position: Position, options: FeatureOptions = {}): Hover | undefined {
   const at = projectedPosition(view.projection, view.index.offset(position));
   if (!at) return undefined;
-  const h = hover(view.file, at, { ...options, unit: 'codepoint' });
+  const own = hover(view.file, at, { ...options, unit: 'codepoint' });
+  const concept = own ? undefined : conceptField(view, at);
+  const h = own ?? (concept && hover(view.file, concept, { ...options, unit: 'codepoint' }));
   if (!h) return undefined;
-  const range = h.range && sourceRange(view.projection, view.index, h.range);
+  // The concept's hover, shown over the field the user pointed at.
+  const pointed = concept ? fieldRange(view, at) : h.range;
+  const range = pointed && sourceRange(view.projection, view.index, pointed);
   return range ? { contents: h.contents, range } : { contents: h.contents };
+}
+
+/**
+ * An annotation's text or type says nothing of its own in PubTator's hover;
+ * in BioC they are the annotation the user points at: tell its concept.
+ */
+function conceptField(view: BiocCheck, at: Position): Position | undefined {
+  const line = view.projection.lines[at.line];
+  if (!line || line.fields.length < 6) return undefined;
+  const id = line.fields[5];
+  return id.to > id.from ? { line: at.line, character: id.from } : undefined;
+}
+
+function fieldRange(view: BiocCheck, at: Position): Range | undefined {
+  const f = view.projection.lines[at.line]?.fields.find((x) => at.character >= x.from && at.character <= x.to);
+  return f && { start: { line: at.line, character: f.from }, end: { line: at.line, character: f.to } };
 }
 
 export function biocDefinition(view: BiocCheck, position: Position, options: FeatureOptions = {}): Range[] {
