@@ -18,8 +18,8 @@ export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean; 
         const loc = a.locations[0];
         if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;
         const hits = UNITS.filter((u) => {
-          const s = indexAfter(p.text!, loc.offset! - p.offset!, u);
-          const e = s === undefined ? undefined : indexAfter(p.text!, loc.offset! - p.offset! + loc.length!, u);
+          const s = indexAfter(p.text!, loc.offset! - p.offset!, u, false);
+          const e = s === undefined ? undefined : indexAfter(p.text!, loc.offset! - p.offset! + loc.length!, u, false);
           return s !== undefined && e !== undefined && p.text!.slice(s, e) === a.text;
         });
         if (hits.length === 0 || hits.length === UNITS.length) continue;

@@ -14,7 +14,7 @@
 
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
-import { indexAfter, lengthIn, unitsBefore, type BiocUnit } from './units';
+import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
 import { detectUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
@@ -123,7 +123,7 @@ class Builder {
     const idRange = d.idRange;
     const passages = this.passages(d);
     if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title', d.range);
-    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0 }];
+    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0, ascii: true }];
     placed.forEach((x, k) => {
       this.line([[id, idRange], [this.marker(x.p, k), x.p?.offsetRange ?? x.p?.range], [x.text, x.p?.textRange, x.p?.textVerbatim]], x.p?.range ?? d.range, '|');
     });
@@ -184,26 +184,22 @@ class Builder {
       }
       if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
       if (p.offset !== undefined) lastOffset = p.offset;
-      out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units });
-      units += lengthIn(text, this.unit) + 1;
+      const ascii = isAscii(text);
+      out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units, ascii });
+      units += lengthIn(text, this.unit, ascii) + 1;
       at += text.length + 1;
-      cp += lengthIn(text, 'codepoint') + 1;
+      cp += lengthIn(text, 'codepoint', ascii) + 1;
     }
-    if (out.some((x) => x.p!.offset !== undefined && x.p!.annotations.length > 0 && x.start !== this.utf16Start(x, out))) {
-      this.warn('rebased', 'passage offsets leave gaps other than one space between passages: offsets re-based to the passages joined by one space', d.range);
+    // Where each passage would start counted in the file's unit, passages joined by one space: any other offset is re-based.
+    let joined = 0;
+    for (const x of out) {
+      if (x.p!.offset !== undefined && x.p!.offset !== joined && x.p!.annotations.length > 0) {
+        this.warn('rebased', 'passage offsets leave gaps other than one space between passages: offsets re-based to the passages joined by one space', d.range);
+        break;
+      }
+      joined += lengthIn(x.text, this.unit, x.ascii) + 1;
     }
     return out;
-  }
-
-  /** Where a passage starts when counted in UTF-16 units of the texts before it (what offsets would say). */
-  private utf16Start(x: Placed, all: Placed[]): number {
-    // Passage offsets count in the file's unit; compare like with like.
-    let units = 0;
-    for (const y of all) {
-      if (y === x) break;
-      units += lengthIn(y.text, this.unit) + 1;
-    }
-    return x.p!.offset === units ? x.start : -1;
   }
 
   private isPassageLocal(d: BiocDocument, passages: Placed[]): boolean {
@@ -215,8 +211,8 @@ class Builder {
       for (const a of x.p!.annotations) {
         const loc = a.locations[0];
         if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined) continue;
-        if (matches(x.text, loc.offset - base, loc.length, a.text, this.unit)) global++;
-        else if (matches(x.text, loc.offset, loc.length, a.text, this.unit)) local++;
+        if (matches(x.text, loc.offset - base, loc.length, a.text, this.unit, x.ascii)) global++;
+        else if (matches(x.text, loc.offset, loc.length, a.text, this.unit, x.ascii)) local++;
       }
     }
     void d;
@@ -229,9 +225,9 @@ class Builder {
     for (const x of owner ? [owner, ...passages] : passages) {
       const local = offset - x.base;
       if (local < 0) continue;
-      const s = indexAfter(x.text, local, this.unit);
-      const e = s === undefined ? undefined : indexAfter(x.text, local + length, this.unit);
-      if (s !== undefined && e !== undefined) return { x, s, e, start: x.startCp + unitsBefore(x.text, s, 'codepoint'), end: x.startCp + unitsBefore(x.text, e, 'codepoint') };
+      const s = indexAfter(x.text, local, this.unit, x.ascii);
+      const e = s === undefined ? undefined : indexAfter(x.text, local + length, this.unit, x.ascii);
+      if (s !== undefined && e !== undefined) return { x, s, e, start: x.startCp + unitsBefore(x.text, s, 'codepoint', x.ascii), end: x.startCp + unitsBefore(x.text, e, 'codepoint', x.ascii) };
     }
     return undefined;
   }
@@ -251,15 +247,15 @@ class Builder {
         for (const a of x.p!.annotations) {
           const loc = a.locations[0];
           if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;
-          if (matches(x.text, loc.offset - given, loc.length, a.text, this.unit)) atGiven++;
-          if (matches(x.text, loc.offset - expected, loc.length, a.text, this.unit)) atExpected++;
+          if (matches(x.text, loc.offset - given, loc.length, a.text, this.unit, x.ascii)) atGiven++;
+          if (matches(x.text, loc.offset - expected, loc.length, a.text, this.unit, x.ascii)) atExpected++;
         }
         if (atGiven === 0 && atExpected > 0) {
           x.base = expected;
           this.findings.push({ code: 'bioc-passage-offset', range: x.p!.offsetRange ?? x.p!.range, message: `passage offset ${given} is wrong: its annotations count from ${expected}, one past the end of the previous passage (${atExpected} of them fit there, none at ${given})` });
         }
       }
-      expected = x.base + lengthIn(x.text, this.unit) + 1;
+      expected = x.base + lengthIn(x.text, this.unit, x.ascii) + 1;
     }
   }
 
@@ -371,12 +367,14 @@ interface Placed {
   startCp: number;
   /** The offset (file unit) its annotations count from: its stated offset, unless found wrong. */
   base: number;
+  /** Whether the text is ASCII (all units agree: the fast path). */
+  ascii: boolean;
 }
 
-function matches(text: string, local: number, length: number, expected: string, unit: BiocUnit): boolean {
+function matches(text: string, local: number, length: number, expected: string, unit: BiocUnit, ascii: boolean): boolean {
   if (local < 0) return false;
-  const s = indexAfter(text, local, unit);
-  const e = s === undefined ? undefined : indexAfter(text, local + length, unit);
+  const s = indexAfter(text, local, unit, ascii);
+  const e = s === undefined ? undefined : indexAfter(text, local + length, unit, ascii);
   return s !== undefined && e !== undefined && text.slice(s, e) === expected;
 }
 

@@ -15,9 +15,12 @@ export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
 }
 
-/** UTF-16 index in `text` after `count` units from its start; undefined past the end. */
-export function indexAfter(text: string, count: number, unit: BiocUnit): number | undefined {
-  if (unit === 'utf16' || isAscii(text)) return count <= text.length ? count : undefined;
+/**
+ * UTF-16 index in `text` after `count` units from its start; undefined past
+ * the end. `ascii` when the caller knows it (the test reads the whole text).
+ */
+export function indexAfter(text: string, count: number, unit: BiocUnit, ascii?: boolean): number | undefined {
+  if (unit === 'utf16' || (ascii ?? isAscii(text))) return count <= text.length ? count : undefined;
   let units = 0;
   let i = 0;
   while (units < count) {
@@ -31,13 +34,14 @@ export function indexAfter(text: string, count: number, unit: BiocUnit): number 
 }
 
 /** Length of `text` in the unit. */
-export function lengthIn(text: string, unit: BiocUnit): number {
-  if (unit === 'utf16' || isAscii(text)) return text.length;
+export function lengthIn(text: string, unit: BiocUnit, ascii?: boolean): number {
+  if (unit === 'utf16' || (ascii ?? isAscii(text))) return text.length;
   if (unit === 'codepoint') return [...text].length;
   return new TextEncoder().encode(text).length;
 }
 
 /** The count of units before UTF-16 index `index` of `text`. */
-export function unitsBefore(text: string, index: number, unit: BiocUnit): number {
+export function unitsBefore(text: string, index: number, unit: BiocUnit, ascii?: boolean): number {
+  if (unit === 'utf16' || ascii) return index;
   return lengthIn(text.slice(0, index), unit);
 }
