@@ -8,7 +8,7 @@
 // `IndividualMention` per part, as BC5CDR's own BioC release writes them.
 
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
-import { indexAfter, unitsBefore, type BiocUnit } from './units';
+import { indexAfter, isAscii, unitsBefore, type BiocUnit } from './units';
 
 export interface OutInfons { [key: string]: string }
 export interface OutLocation { offset: number; length: number }
@@ -32,15 +32,17 @@ export function documentToBioc(doc: PubtatorDocument, options: FromPubtatorOptio
   const inUnit = options.inputUnit ?? 'codepoint';
   const outUnit = options.outputUnit ?? 'utf16';
   const text = doc.text;
+  // Without non-ASCII characters every unit counts alike: offsets stay as they are.
+  const ascii = isAscii(text);
   /** A PubTator offset to a BioC one (through the UTF-16 index into the joined text). */
   const convert = (offset: number): number => {
-    if (inUnit === outUnit) return offset;
+    if (inUnit === outUnit || ascii) return offset;
     const index = indexAfter(text, offset, inUnit);
     return index === undefined ? offset : unitsBefore(text, index, outUnit);
   };
   const passages: OutPassage[] = doc.passages.map((p, k) => ({
     infons: { type: PASSAGE_TYPES[p.marker.text] ?? p.marker.text },
-    offset: convert(unitsBefore(text, doc.passageStarts[k], inUnit)),
+    offset: convert(unitsBefore(text, doc.passageStarts[k], inUnit, ascii)),
     text: p.text.text,
     annotations: [],
   }));
@@ -66,7 +68,7 @@ export function documentToBioc(doc: PubtatorDocument, options: FromPubtatorOptio
       for (const [ident, partText] of parts) {
         host.annotations.push({
           id: String(n++), infons: { type: infons.type, CompositeRole: 'IndividualMention', identifier: ident },
-          text: partText, locations: locateParts(m.textField.text, partText, start, text, m.start, inUnit, outUnit),
+          text: partText, locations: locateParts(m.textField.text, partText, start, text, m.start, inUnit, outUnit, ascii),
         });
       }
     }
@@ -93,11 +95,11 @@ function compositeParts(ids: string | undefined, texts: string | undefined): [st
  * ("cardiovascular depression" in "cardiovascular, and respiratory depression").
  * The whole composite when neither is found.
  */
-function locateParts(span: string, part: string, spanStart: number, text: string, pubStart: number, inUnit: 'codepoint' | 'utf16', outUnit: BiocUnit): OutLocation[] {
-  const base = indexAfter(text, pubStart, inUnit) ?? 0;
+function locateParts(span: string, part: string, spanStart: number, text: string, pubStart: number, inUnit: 'codepoint' | 'utf16', outUnit: BiocUnit, ascii: boolean): OutLocation[] {
+  const base = indexAfter(text, pubStart, inUnit, ascii) ?? 0;
   const at = (i: number, len: number): OutLocation => {
-    const s = unitsBefore(text, base + i, outUnit);
-    return { offset: s, length: unitsBefore(text, base + i + len, outUnit) - s };
+    const s = unitsBefore(text, base + i, outUnit, ascii);
+    return { offset: s, length: unitsBefore(text, base + i + len, outUnit, ascii) - s };
   };
   const whole = span.indexOf(part);
   if (whole >= 0) return [at(whole, part.length)];

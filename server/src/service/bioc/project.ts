@@ -79,6 +79,29 @@ export function projectCollection(c: BiocCollection): Projection {
   return out.finish();
 }
 
+/**
+ * Projects documents one at a time (streaming conversion): the unit is the
+ * first one a document tells (ASCII documents read the same under any).
+ */
+export class ProjectionStream {
+  private readonly builder = new Builder('utf16', false, ['utf16', 'codepoint', 'utf8']);
+
+  /** This document's PubTator text (its lines and the blank line after them). */
+  document(d: BiocDocument): string {
+    if (!this.builder.told) {
+      const found = detectUnit({ documents: [d] } as BiocCollection);
+      if (found.told) Object.assign(this.builder, found);
+    }
+    this.builder.document(d);
+    return this.builder.take();
+  }
+
+  get unit(): BiocUnit { return this.builder.unit; }
+  get unitTold(): boolean { return this.builder.told; }
+  get unitFits(): BiocUnit[] { return this.builder.fits; }
+  get warnings(): Warning[] { return this.builder.warningList(); }
+}
+
 class Builder {
   private readonly parts: string[] = [];
   private readonly lines: (LineMap | undefined)[] = [];
@@ -87,7 +110,19 @@ class Builder {
   private readonly findings: Finding[] = [];
   private docNo = 0;
 
-  constructor(private readonly unit: BiocUnit, private readonly told: boolean, private readonly fits: BiocUnit[]) {}
+  constructor(public unit: BiocUnit, public told: boolean, public fits: BiocUnit[]) {}
+
+  /** The PubTator text of the documents added since the last take, and forgets them (streaming). */
+  take(): string {
+    const text = this.parts.length > 0 ? this.parts.join('\n') + '\n' : '';
+    this.parts.length = 0;
+    this.lines.length = 0;
+    return text;
+  }
+
+  warningList(): Warning[] {
+    return [...this.warnings.values()];
+  }
 
   warn(kind: string, message: string, range?: SourceRange): void {
     const w = this.warnings.get(kind);

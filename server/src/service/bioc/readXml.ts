@@ -29,61 +29,137 @@ interface Sentence {
   text?: string;
 }
 
-export function readBiocXml(text: string): BiocCollection {
-  const c: BiocCollection = { format: 'bioc-xml', source: '', date: '', key: '', infons: [], documents: [], problems: [] };
-  const parser = new SaxesParser({ position: true });
-  const stack: Frame[] = [];
-  let buffer = '';
-  let rootSeen = false;
-  let stopped = false;
-
-  const problem = (message: string, range: SourceRange) => {
-    if (c.problems.length < MAX_PROBLEMS) c.problems.push({ message, range });
-  };
-  const here = (): number => Math.min(parser.position, text.length);
-
-  parser.on('error', (e) => {
-    const at = Math.max(0, here() - 1);
-    problem(`XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, { start: at, end: Math.min(text.length, at + 1) });
-    if (c.problems.length >= MAX_PROBLEMS) stopped = true;
-  });
-  parser.on('opentag', (tag) => {
-    const end = here();
-    const start = Math.max(0, text.lastIndexOf('<', end - 1));
-    const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
-    const parent = stack[stack.length - 1];
-    if (!parent) {
-      if (rootSeen) return;
-      rootSeen = true;
-      if (tag.name !== 'collection') problem(`not a BioC collection: the root element is <${tag.name}>, BioC's is <collection>`, { start, end });
-    }
-    open(frame, parent, c, text);
-    stack.push(frame);
-    if (LEAVES.has(tag.name)) buffer = '';
-  });
-  parser.on('text', (t) => { buffer += t; });
-  parser.on('cdata', (t) => { buffer += t; });
-  parser.on('closetag', (tag) => {
-    const frame = stack.pop();
-    if (!frame) return;
-    const end = here();
-    const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, text.lastIndexOf('</', end - 1));
-    close(frame, stack[stack.length - 1], buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, text);
-    buffer = '';
-  });
-
-  try {
-    const STEP = 1 << 20;
-    for (let i = 0; i < text.length && !stopped; i += STEP) parser.write(text.slice(i, i + STEP));
-    if (!stopped) parser.close();
-  } catch (e) {
-    problem(`XML could not be read: ${(e as Error).message}`, { start: Math.max(0, here() - 1), end: here() });
+/** The text read so far that handlers may still look at: all of it, or (streaming) since the open document began. */
+class Window {
+  text = '';
+  base = 0;
+  get end(): number { return this.base + this.text.length; }
+  lastIndexOf(s: string, before: number): number {
+    const i = this.text.lastIndexOf(s, before - this.base);
+    return i < 0 ? -1 : i + this.base;
   }
-  if (!rootSeen && c.problems.length === 0) problem('not a BioC collection: no root element', { start: 0, end: 0 });
-  return c;
+  indexOf(s: string, from: number): number {
+    const i = this.text.indexOf(s, from - this.base);
+    return i < 0 ? -1 : i + this.base;
+  }
+  slice(start: number, end: number): string {
+    return this.text.slice(Math.max(0, start - this.base), Math.max(0, end - this.base));
+  }
+  /** Forgets the text before `offset`. */
+  drop(offset: number): void {
+    if (offset <= this.base) return;
+    this.text = this.text.slice(offset - this.base);
+    this.base = offset;
+  }
 }
 
-function open(frame: Frame, parent: Frame | undefined, c: BiocCollection, text: string): void {
+/** A whole BioC XML text to the collection model. */
+export function readBiocXml(text: string): BiocCollection {
+  const reader = new BiocXmlReader(undefined, text);
+  const STEP = 1 << 20;
+  for (let i = 0; i < text.length && !reader.stopped; i += STEP) reader.write(text.slice(i, i + STEP));
+  return reader.close();
+}
+
+/**
+ * Reads BioC XML piece by piece. With `onDocument`, each document is handed
+ * over as it closes and then forgotten (with the text it was read from), so a
+ * collection of any size reads in the memory of one document; the collection
+ * returned by close() then holds the header and the problems only.
+ */
+export class BiocXmlReader {
+  readonly collection: BiocCollection = { format: 'bioc-xml', source: '', date: '', key: '', infons: [], documents: [], problems: [] };
+  stopped = false;
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly stack: Frame[] = [];
+  private readonly window = new Window();
+  private buffer = '';
+  private rootSeen = false;
+
+  constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string) {
+    if (whole !== undefined) this.window.text = whole;
+    this.whole = whole !== undefined;
+    const c = this.collection;
+    const parser = this.parser;
+    const stack = this.stack;
+    const source = this.window;
+    parser.on('error', (e) => {
+      const at = Math.max(0, this.here() - 1);
+      this.problem(`XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, { start: at, end: Math.min(source.end, at + 1) });
+      if (c.problems.length >= MAX_PROBLEMS) this.stopped = true;
+    });
+    parser.on('opentag', (tag) => {
+      const end = this.here();
+      const start = Math.max(0, source.lastIndexOf('<', end - 1));
+      const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
+      const parent = stack[stack.length - 1];
+      if (!parent) {
+        if (this.rootSeen) return;
+        this.rootSeen = true;
+        if (tag.name !== 'collection') this.problem(`not a BioC collection: the root element is <${tag.name}>, BioC's is <collection>`, { start, end });
+      }
+      open(frame, parent, c, source);
+      stack.push(frame);
+      if (LEAVES.has(tag.name)) this.buffer = '';
+    });
+    parser.on('text', (t) => { this.buffer += t; });
+    parser.on('cdata', (t) => { this.buffer += t; });
+    parser.on('closetag', (tag) => {
+      const frame = stack.pop();
+      if (!frame) return;
+      const end = this.here();
+      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastIndexOf('</', end - 1));
+      close(frame, stack[stack.length - 1], this.buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, source);
+      this.buffer = '';
+      if (frame.name === 'document' && this.onDocument) {
+        const d = c.documents.pop();
+        if (d) this.onDocument(d);
+        source.drop(end);
+      }
+    });
+  }
+
+  private readonly whole: boolean;
+
+  private here(): number {
+    return Math.min(this.parser.position, this.window.end);
+  }
+
+  private problem(message: string, range: SourceRange): void {
+    if (this.collection.problems.length < MAX_PROBLEMS) this.collection.problems.push({ message, range });
+  }
+
+  write(chunk: string): void {
+    if (this.stopped) return;
+    if (!this.whole) {
+      this.window.text += chunk;
+    }
+    try {
+      this.parser.write(chunk);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  close(): BiocCollection {
+    if (!this.stopped) {
+      try {
+        this.parser.close();
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+    if (!this.rootSeen && this.collection.problems.length === 0) this.problem('not a BioC collection: no root element', { start: 0, end: 0 });
+    return this.collection;
+  }
+
+  private fail(e: unknown): void {
+    this.stopped = true;
+    this.problem(`XML could not be read: ${(e as Error).message}`, { start: Math.max(0, this.here() - 1), end: this.here() });
+  }
+}
+
+function open(frame: Frame, parent: Frame | undefined, c: BiocCollection, text: Window): void {
   const p = parent?.node;
   const range = { start: frame.start, end: frame.start };
   switch (frame.name) {
@@ -129,7 +205,7 @@ function open(frame: Frame, parent: Frame | undefined, c: BiocCollection, text: 
   void c;
 }
 
-function close(frame: Frame, parent: Frame | undefined, content: string, inner: SourceRange, whole: SourceRange, c: BiocCollection, text: string): void {
+function close(frame: Frame, parent: Frame | undefined, content: string, inner: SourceRange, whole: SourceRange, c: BiocCollection, text: Window): void {
   const node = frame.node;
   if (node && 'range' in node) node.range = whole;
   const p = parent?.node;
@@ -217,7 +293,7 @@ function integer(s: string | undefined): number | undefined {
 }
 
 /** The range of an attribute's value inside an open tag. */
-function attributeRange(text: string, frame: Frame, name: string): SourceRange | undefined {
+function attributeRange(text: Window, frame: Frame, name: string): SourceRange | undefined {
   const tag = text.slice(frame.start, frame.contentStart);
   const m = new RegExp(`\\s${name}\\s*=\\s*(["'])`).exec(tag);
   if (!m) return undefined;
