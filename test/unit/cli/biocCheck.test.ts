@@ -16,3 +16,10 @@ test('check: a folder of BioC and PubTator files, BioC findings at their line:co
   // bytes.bioc.json, pubtator3.json, seeded.bioc.xml, small.bioc.xml and small.pubtator.
   assert.match(r.stdout, /Checked 5 files/);
 });
+
+test('check: --severity sets the level of a BioC check', () => {
+  ensureBuilt();
+  const r = run(['check', '--severity', 'bioc-passage-offset=warning', '--severity', 'bioc-dangling-node=off', join(fixturesDir, 'bioc', 'seeded.bioc.xml')]);
+  assert.match(r.stdout, /:\d+:15: warning bioc-passage-offset /);
+  assert.doesNotMatch(r.stdout, /bioc-dangling-node/);
+});
