@@ -20,6 +20,7 @@ import { compareSection } from './compare';
 import { webSection } from './web';
 import { previewSection } from './preview';
 import { wholeCorpusSections } from './wholeCorpus';
+import { conventionsCliSection, parallelShareSection } from './cliSpeed';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const sections: [string, () => string | Promise<string>][] = [
     ['Parse + check throughput', () => throughputSection(runs)],
     ['Learning each file\'s conventions', () => conventionsSection(runs)],
+    ['What the conventions cost the command line (check --jobs 1)', () => conventionsCliSection(runs)],
     ['Memory kept for an open file', modelMemorySection],
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     );
   }
   sections.push(...wholeCorpusSections(quick));
+  sections.push(['The serial share of check --jobs, and a projection to 16 and 64 cores', () => parallelShareSection(runs)]);
   const only = process.env.BENCH_ONLY?.toLowerCase();
   const chosen = only ? sections.filter(([title]) => title.toLowerCase().includes(only)) : sections;
   if (chosen.length === 0) throw new Error(`BENCH_ONLY=${only}: no section title contains it (${sections.map(([t]) => t).join('; ')})`);

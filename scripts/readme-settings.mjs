@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Writes the README's settings table from package.json `contributes.configuration`, between the
-// markers below, so the README cannot drift from the settings VS Code shows. The per-check
-// severity settings share one row (the Checks table lists each code with its default).
-//   node scripts/readme-settings.mjs           rewrite README.md (npm run readme:settings)
-//   node scripts/readme-settings.mjs --check   exit 1 when README.md differs
+// Writes the settings table of docs/configuration.md from package.json `contributes.configuration`,
+// between the markers below, so the documentation cannot drift from the settings VS Code shows.
+// The per-check severity settings share one row (docs/checks.md lists each code with its default).
+//   node scripts/readme-settings.mjs           rewrite docs/configuration.md (npm run readme:settings)
+//   node scripts/readme-settings.mjs --check   exit 1 when docs/configuration.md differs
 // scripts/sync-manifest.mjs runs it after writing the manifest; test/unit/readmeSettings.test.ts
-// fails when the README's table is not the one package.json gives.
+// fails when the table is not the one package.json gives.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +43,7 @@ export function settingsTable(manifest) {
       if (severityRowWritten) continue;
       severityRowWritten = true;
       const levels = [...new Set(severities.flatMap(([, s]) => s.enum ?? []))].map((v) => `\`${v}\``).join(', ');
-      rows.push(`| \`${SEVERITY}<code>\` | per check, see [Checks](#checks) | ${levels} | The level of one check: ${severities.length} settings, one per check code. |`);
+      rows.push(`| \`${SEVERITY}<code>\` | per check, see [Checks](checks.md) | ${levels} | The level of one check: ${severities.length} settings, one per check code. |`);
       continue;
     }
     const description = setting.markdownDescription ?? setting.description ?? '';
@@ -53,27 +53,30 @@ export function settingsTable(manifest) {
   return rows.join('\n');
 }
 
-/** `readme` with the text between the markers replaced by `table`; throws when a marker is missing. */
-export function withSettingsTable(readme, table) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the settings markers ${START} ... ${END}`);
-  return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
+/** The file holding the table, relative to the repository's root. */
+export const TABLE_FILE = 'docs/configuration.md';
+
+/** `text` with the text between the markers replaced by `table`; throws when a marker is missing. */
+export function withSettingsTable(text, table) {
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${TABLE_FILE} lacks the settings markers ${START} ... ${END}`);
+  return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = new URL('..', import.meta.url);
   const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-  const readmeUrl = new URL('README.md', root);
-  const readme = readFileSync(readmeUrl, 'utf8');
-  const wanted = withSettingsTable(readme, settingsTable(manifest));
-  if (wanted === readme) {
-    console.log('README.md settings table is in sync with package.json.');
+  const fileUrl = new URL(TABLE_FILE, root);
+  const text = readFileSync(fileUrl, 'utf8');
+  const wanted = withSettingsTable(text, settingsTable(manifest));
+  if (wanted === text) {
+    console.log(`${TABLE_FILE} settings table is in sync with package.json.`);
   } else if (process.argv.includes('--check')) {
-    console.error('README.md settings table differs from package.json: run `npm run readme:settings`.');
+    console.error(`${TABLE_FILE} settings table differs from package.json: run \`npm run readme:settings\`.`);
     process.exit(1);
   } else {
-    writeFileSync(readmeUrl, wanted);
-    console.log('README.md settings table written from package.json.');
+    writeFileSync(fileUrl, wanted);
+    console.log(`${TABLE_FILE} settings table written from package.json.`);
   }
 }

@@ -1,6 +1,6 @@
 // Writes package.json `contributes.configuration` from the checks (one severity
 // setting per check code, plus offsetUnit and trace), so the settings UI and the
-// server never disagree, then the README's settings table from it (scripts/readme-settings.mjs).
+// server never disagree, then the settings table of docs/configuration.md from it (scripts/readme-settings.mjs).
 // `--check` only compares and exits 1 on a difference.
 // The generator is server/src/lsp/settingsSchema.ts, bundled here on the fly.
 import { build } from 'esbuild';
@@ -31,5 +31,5 @@ if (isDeepStrictEqual(manifest.contributes?.configuration, wanted)) {
   console.log(`package.json contributes.configuration written: ${Object.keys(wanted.properties).length} settings.`);
 }
 
-// The README's settings table follows the manifest (same --check).
+// The settings table of docs/configuration.md follows the manifest (same --check).
 execFileSync(process.execPath, [new URL('scripts/readme-settings.mjs', root).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -11,6 +11,7 @@ import {
 import { registerAnnotateSelection } from './annotateSelection';
 import { registerBuildMeshIndex } from './buildMeshIndex';
 import { registerCompare } from './compare';
+import { registerAdjudicate } from './adjudicate';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerWalkthrough } from './walkthrough';
@@ -63,6 +64,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerPreview(context, () => client),
     registerCreateSchema(() => client),
     registerCompare(() => client),
+    registerAdjudicate(() => client),
     registerCheckWorkspace(() => client),
     listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),

@@ -105,16 +105,16 @@ export function registerCompare(getClient: () => BaseLanguageClient | undefined)
   );
 }
 
-function baseName(uri: vscode.Uri): string {
+export function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-function isOpenPubtator(uri: vscode.Uri): boolean {
+export function isOpenPubtator(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'pubtator');
 }
 
 /** The file's text, or null (and a message) when it cannot be read here. */
-async function readText(uri: vscode.Uri): Promise<string | null> {
+export async function readText(uri: vscode.Uri): Promise<string | null> {
   if (/\.gz$/i.test(uri.path)) {
     void vscode.window.showWarningMessage(`${baseName(uri)} is gzipped: decompress it to compare in the editor (the command line's \`pubtator compare\` reads .gz).`);
     return null;
@@ -128,7 +128,9 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
 }
 
 /** Workspace files sharing document ids with this one first (the server counts them), then a file dialog. */
-async function pickReference(client: BaseLanguageClient, current: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+export async function pickReference(
+  client: BaseLanguageClient, current: vscode.TextDocument, prompt = 'Compare this file with… (the file picked is the reference, e.g. gold)',
+): Promise<vscode.Uri | undefined> {
   const found = await vscode.workspace.findFiles(PUBTATOR_GLOB, undefined, 200);
   const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'pubtator').map((d) => d.uri);
   const seen = new Set<string>([current.uri.toString()]);
@@ -168,7 +170,7 @@ async function pickReference(client: BaseLanguageClient, current: vscode.TextDoc
   const browse: Pick = { label: '$(folder-opened) Choose a file…', description: 'any PubTator file' };
   if (items.length === 0) return chooseFile();
   const picked = await vscode.window.showQuickPick([...items, browse], {
-    placeHolder: 'Compare this file with… (the file picked is the reference, e.g. gold)',
+    placeHolder: prompt,
     matchOnDescription: true,
     matchOnDetail: true,
   });

@@ -7,6 +7,8 @@ import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
 import { runCompare } from './cli/runCompare';
+import { runAgree } from './cli/runAgree';
+import { runMerge } from './cli/runMerge';
 import { runSchema } from './cli/runSchema';
 import { parseConvertArgs } from './cli/convertArgs';
 import { runConvert } from './cli/runConvert';
@@ -40,6 +42,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSchema(command.path);
     case 'compare':
       return runCompare(command);
+    case 'agree':
+      return runAgree(command);
+    case 'merge':
+      return runMerge(command);
     case 'convert':
       return runConvert(command);
   }

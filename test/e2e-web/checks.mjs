@@ -5,6 +5,7 @@
 // Neovim and @vscode/test-electron suites. The reading view's checks are in preview.mjs.
 import assert from 'node:assert/strict';
 import { compareChecks } from './compare.mjs';
+import { adjudicateChecks } from './adjudicate.mjs';
 import { schemaChecks } from './schema.mjs';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
@@ -50,6 +51,7 @@ export async function runChecks(ctx) {
     ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
+    ['adjudicate', () => adjudicateChecks(ctx)],
   ];
   await cleanFile(ctx);
   for (const [name, run] of groups) if (only.length === 0 || only.includes(name)) await run();

@@ -116,7 +116,7 @@ describe('publishing', () => {
     const relative = [...source.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((l) => !/^(https?:|mailto:|#)/.test(l));
     for (const link of relative) {
       assert.ok(readme.includes(`${REPOSITORY}/blob/HEAD/${link}`), `the relative link ${link} was not rewritten`);
-      assert.ok(existsSync(join(repoRoot, link)), `README links to ${link}, which does not exist`);
+      assert.ok(existsSync(join(repoRoot, link.replace(/#.*$/, ''))), `README links to ${link}, which does not exist`);
     }
   });
 

@@ -1,6 +1,6 @@
 // The JSON Schema for pubtator.schema.json files: generated from the checker's
 // own lists, contributed to VS Code, shipped in the .vsix, and in step with
-// what the checker reads (the README's example reads without a problem).
+// what the checker reads (the example in docs/schema.md reads without a problem).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,10 +22,10 @@ test('package.json contributes it for pubtator.schema.json files, and the .vsix 
   assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'pubtator.createSchema'));
 });
 
-test('the README\'s example schema reads without a problem, and every field the checker reads is in the JSON Schema', () => {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const example = /### The corpus schema[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(example, 'the README has an example schema');
+test('the example schema of docs/schema.md reads without a problem, and every field the checker reads is in the JSON Schema', () => {
+  const docs = readFileSync(join(repoRoot, 'docs', 'schema.md'), 'utf8');
+  const example = /^# The corpus schema[\s\S]*?```json\n([\s\S]*?)```/m.exec(docs)?.[1];
+  assert.ok(example, 'docs/schema.md has an example schema');
   assert.deepEqual(readSchema(example).problems, []);
   const props = schemaFileJsonSchema().properties as Record<string, unknown>;
   for (const field of ['extends', 'entityTypes', 'entityTypePattern', 'relationTypes', 'offsetUnit', 'checks', 'ignore']) assert.ok(field in props, field);

@@ -1,6 +1,6 @@
 // The checker on every real corpus in ../shared/corpora: clean files give no
 // diagnostics at all, and the known defects are found, each counted by code.
-// The counts are pinned in test/fixtures/corpora-expected.json; the README and
+// The counts are pinned in test/fixtures/corpora-expected.json; docs/checks.md (On real corpora) and
 // the closing notes say what each defect is.
 
 import { test } from 'node:test';

@@ -24,6 +24,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['edits'],
   // Comparing two files: above validate; reads parse, knowledge and analysis, and offers edits.
   ['compare'],
+  // Built on compare: agreement between annotators, merging their files.
+  ['agreement', 'merge'],
   // BioC XML/JSON: read, projected onto the PubTator model, checked through validate; above them all.
   ['bioc'],
   ['incrementalFile.ts', 'languageService.ts'],

@@ -1,6 +1,6 @@
-// The README's settings table is generated from package.json (scripts/readme-settings.mjs):
-// this fails when the two differ, and checks the table's rows against the manifest on its own,
-// so a generator that dropped a setting would not pass either.
+// The settings table of docs/configuration.md is generated from package.json
+// (scripts/readme-settings.mjs): this fails when the two differ, and checks the table's rows
+// against the manifest on its own, so a generator that dropped a setting would not pass either.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,38 +12,41 @@ import { repoRoot } from '../support/paths';
 interface TableScript {
   START: string;
   END: string;
+  TABLE_FILE: string;
   settingsTable(manifest: unknown): string;
   withSettingsTable(readme: string, table: string): string;
 }
 
+const CONFIGURATION = 'docs/configuration.md';
+const docs = readFileSync(join(repoRoot, CONFIGURATION), 'utf8');
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
 const loadScript = (): Promise<TableScript> => import(pathToFileURL(join(repoRoot, 'scripts', 'readme-settings.mjs')).href);
 
-/** The README's table rows between the markers, as [setting, default, values] cells. */
-function readmeRows(script: TableScript): string[][] {
-  const start = readme.indexOf(script.START);
-  const end = readme.indexOf(script.END);
-  assert.ok(start >= 0 && end > start, 'README.md lacks the settings markers');
-  return readme.slice(start + script.START.length, end).trim().split('\n').slice(2)
+/** The table rows between the markers, as [setting, default, values] cells. */
+function tableRows(script: TableScript): string[][] {
+  const start = docs.indexOf(script.START);
+  const end = docs.indexOf(script.END);
+  assert.ok(start >= 0 && end > start, `${CONFIGURATION} lacks the settings markers`);
+  return docs.slice(start + script.START.length, end).trim().split('\n').slice(2)
     .map((row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()));
 }
 
-describe('README settings table', () => {
+describe('settings table of docs/configuration.md', () => {
   it('is the table package.json gives (run `npm run readme:settings` when this fails)', async () => {
     const script = await loadScript();
-    assert.equal(readme, script.withSettingsTable(readme, script.settingsTable(manifest)));
+    assert.equal(script.TABLE_FILE, CONFIGURATION);
+    assert.equal(docs, script.withSettingsTable(docs, script.settingsTable(manifest)));
   });
 
-  it('sits on the first screen: right after Install and Quick start', () => {
-    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(headings.slice(0, 3), ['Install', 'Quick start', 'Settings']);
+  it('is linked from the README, which shows a picture before Install', () => {
+    assert.ok(readme.includes(`](${CONFIGURATION})`), `README does not link to ${CONFIGURATION}`);
     assert.match(readme.slice(0, readme.indexOf('## Install')), /!\[[^\]]+\]\(docs\/images\/[\w-]+\.png\)/, 'no picture before Install');
   });
 
   it('has a row with the default of every setting, the severities in one row', async () => {
-    const rows = readmeRows(await loadScript());
+    const rows = tableRows(await loadScript());
     const byKey = new Map(rows.map((r) => [r[0].replace(/`/g, ''), r]));
     for (const [key, setting] of Object.entries(properties)) {
       if (key.startsWith('pubtator.severity.')) continue;

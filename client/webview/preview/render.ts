@@ -72,6 +72,13 @@ function header(w: PreviewResult, doc: PreviewDocument, fileName: string, labels
     legend.append(item);
   }
   h.append(legend);
+  if (doc.conflicts?.length) {
+    // A git merge left both versions of some rows here: say so before anything else.
+    const banner = el('p', 'conflict-banner', `${plural(doc.conflicts.length, 'unresolved merge conflict')}: both sides' rows are shown. `);
+    const first = doc.conflicts[0];
+    banner.append(button(`Go to line ${first + 1}`, 'Go to the first conflict', () => actions.reveal(first, 0, 0)));
+    h.append(banner);
+  }
   if (doc.problems.length) {
     const details = el('details', 'problems');
     details.open = c.errors > 0;

@@ -6,6 +6,8 @@ import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES as PUBTATOR_CODES } from '../service/checks/index';
 import { BIOC_CHECKS } from '../service/bioc/checkBioc';
 import type { OffsetUnit } from '../service/types';
+import { agreeCommand, type AgreeCommand } from './agreeArgs';
+import { mergeCommand, type MergeCommand } from './mergeArgs';
 import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
 
 /** How `check` prints what it finds. */
@@ -59,6 +61,8 @@ export type Command =
   | StatsCommand
   | SchemaCommand
   | CompareCommand
+  | AgreeCommand
+  | MergeCommand
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
@@ -66,6 +70,9 @@ const LEVELS = 'error, warning, information, hint, off';
 const CHECK_CODES: readonly string[] = [...PUBTATOR_CODES, ...Object.keys(BIOC_CHECKS)];
 
 export function parseCommandLine(argv: readonly string[]): Command {
+  // Commands with options of their own parse them themselves.
+  if (argv[0] === 'agree') return agreeCommand(argv.slice(1));
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

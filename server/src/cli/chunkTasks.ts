@@ -8,6 +8,8 @@ import { fixText, type TextFix } from '../service/edits/fixText';
 import { StatsCounter, type CorpusStats } from '../service/features/corpusStats';
 import type { Run, ValidationOptions } from '../service/validate';
 import { lineOps, sameRun, type LineOp } from './unifiedDiff';
+import type { FileRange } from './fileRanges';
+import { emptyFacts } from '../service/conventions/facts';
 
 export interface CheckTask {
   kind: 'check';
@@ -34,9 +36,25 @@ export interface StatsTask {
 
 export type ChunkTask = CheckTask | FixTask | StatsTask;
 
+/**
+ * A check or stats task on a range of a plain file, for a worker thread: it
+ * reads its chunk itself (fileRanges.ts), says how many lines it holds, and is
+ * told its first line (the lines before it, which only the main thread learns,
+ * in file order) before it checks; workerPool.ts does the exchange.
+ */
+export interface RangeTask {
+  kind: 'check' | 'stats';
+  range: FileRange;
+}
+
+/** What a runner takes: a chunk's bytes anywhere, a range on a worker. */
+export type AnyTask = ChunkTask | RangeTask;
+
 export interface CheckResult {
   kind: 'check';
   check: ChunkCheck;
+  /** A range's lines (0: none, a document before it took the range in, and `check` is empty). */
+  lines?: number;
 }
 
 export interface FixResult {
@@ -55,6 +73,7 @@ export interface StatsResult {
   kind: 'stats';
   check: ChunkCheck;
   stats: CorpusStats;
+  lines?: number;
 }
 
 export type TaskResult = CheckResult | FixResult | StatsResult;
@@ -69,6 +88,15 @@ export interface TaskContext {
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 const strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 const encoder = new TextEncoder();
+
+/** A range's result when a document before it took the range in: nothing to use. */
+export function emptyRangeResult(kind: 'check' | 'stats'): CheckResult | StatsResult {
+  const check: ChunkCheck = {
+    diagnostics: [], counts: { documents: 0, mentions: 0, relations: 0 }, blocks: 0, stray: 0,
+    facts: { bom: false, documents: [] }, held: [], conventions: emptyFacts(),
+  };
+  return kind === 'check' ? { kind, check, lines: 0 } : { kind, check, lines: 0, stats: new StatsCounter().result() };
+}
 
 export function runTask(task: ChunkTask, ctx: TaskContext): TaskResult {
   if (task.kind === 'check') {

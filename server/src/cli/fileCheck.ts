@@ -9,10 +9,11 @@ import { FileReducer, type ChunkCheck, type Counts } from '../service/streamingV
 import type { Diagnostic } from '../service/types';
 import { ownCopy } from '../service/ownCopy';
 import { mergeSorted, type ValidationOptions } from '../service/validate';
-import type { CheckResult, StatsResult } from './chunkTasks';
+import type { CheckResult, CheckTask, StatsResult, StatsTask } from './chunkTasks';
 import type { InputFile, InputProblem } from './discover';
 import { describeError, InputError } from './errors';
-import { forEachChunk, StopReading } from './fileChunks';
+import { CHUNK_BYTES, forEachChunk, StopReading } from './fileChunks';
+import { fileRanges, LineLedger, refuseBinary } from './fileRanges';
 import type { ReadCounters } from './readInput';
 import type { ChunkRunner, OrderedResults } from './runner';
 import type { Summary } from './summary';
@@ -34,13 +35,40 @@ export async function checkOne(
   kind: 'check' | 'stats' = 'check', use: (result: CheckResult | StatsResult) => ChunkCheck = (r) => r.check,
 ): Promise<void> {
   try {
-    await forEachChunk(input, counters, async (chunk) => {
-      if (file.done) throw new StopReading();
-      await results.add(runner.run({ kind, bytes: chunk.bytes, firstLine: chunk.firstLine }), (r) => file.chunk(use(r as CheckResult | StatsResult)));
-    });
+    if (runner.threads > 1 && !input.gzip && !input.stdin && input.size !== undefined) {
+      await checkRanges(input, input.size, counters, runner, results, file, kind, use);
+    } else {
+      await forEachChunk(input, counters, async (chunk) => {
+        if (file.done) throw new StopReading();
+        await results.add(runner.run({ kind, bytes: chunk.bytes, firstLine: chunk.firstLine } as CheckTask | StatsTask), (r) => file.chunk(use(r as CheckResult | StatsResult)));
+      });
+    }
     await results.then(() => file.end());
   } catch (err) {
     if (!(err instanceof StopReading)) await results.then(() => file.fail(err));
+  }
+}
+
+/**
+ * A plain file on worker threads: each worker reads its own range
+ * (fileRanges.ts), and its results are moved to their lines here, in file order.
+ */
+async function checkRanges(
+  input: InputFile, size: number, counters: ReadCounters, runner: ChunkRunner, results: OrderedResults, file: FileCheck,
+  kind: 'check' | 'stats', use: (result: CheckResult | StatsResult) => ChunkCheck,
+): Promise<void> {
+  await refuseBinary(input.path);
+  const ledger = new LineLedger();
+  const ranges = fileRanges(input.path, size, CHUNK_BYTES);
+  for (let i = 0; i < ranges.length; i++) {
+    if (file.done) throw new StopReading();
+    const range = ranges[i];
+    await results.add(runner.run({ kind, range }, (lines) => ledger.firstLine(i, lines)), (result) => {
+      const r = result as CheckResult | StatsResult;
+      counters.raw += range.end - range.start;
+      counters.text += range.end - range.start;
+      if (r.lines !== 0) file.chunk(use(r), true);
+    });
   }
 }
 
@@ -60,6 +88,8 @@ export class FileCheck {
   // malformed-line error for each of its lines.
   private seenDocument = false;
   private held: ChunkCheck[] = [];
+  /** Results that came from another thread (their strings are their own). */
+  private readonly own = new WeakSet<ChunkCheck>();
   /** Diagnostics not printed yet (undefined once the file outgrew the buffer). */
   private pending: Diagnostic[] | undefined = [];
 
@@ -71,8 +101,10 @@ export class FileCheck {
     this.reducer = new FileReducer(options);
   }
 
-  chunk(result: ChunkCheck): void {
+  /** `own`: the result came from another thread, with strings of its own. */
+  chunk(result: ChunkCheck, own = false): void {
     if (this.done) return;
+    if (own) this.own.add(result);
     if (this.seenDocument) return this.take(result);
     this.held.push(result);
     if (result.blocks > 0) {
@@ -107,13 +139,13 @@ export class FileCheck {
   }
 
   private take(result: ChunkCheck): void {
-    const { diagnostics, counts } = this.reducer.add(result);
+    const { diagnostics, counts } = this.reducer.add(result, this.own.has(result));
     this.hooks.taken?.(result, counts);
     this.summary.addCounts(counts);
     this.summary.addDiagnostics(diagnostics);
     if (this.pending && this.pending.length + diagnostics.length <= OUTPUT_BUFFER) {
       // Held past their chunk: copies, or each would keep its chunk's text (ownCopy.ts).
-      for (const d of ownCopy(diagnostics)) this.pending.push(d);
+      for (const d of this.own.has(result) ? diagnostics : ownCopy(diagnostics)) this.pending.push(d);
       return;
     }
     this.pending?.forEach(this.print);

@@ -10,6 +10,14 @@ export const HELP = `Usage:
   pubtator checks [--json]                      list the check codes, default levels, descriptions
   pubtator schema FILE                          print FILE's conventions as a pubtator.schema.json
   pubtator compare [options] GOLD PREDICTED     score PREDICTED against GOLD (see below)
+  pubtator agree [options] A B [C ...]          agreement between annotators: pairwise F1 per
+                                                level and type, token kappa (docs/agreement.md)
+  pubtator merge A B -o OUT [--prefer a|b|both|neither] [--json]
+                                                merge two annotators' files as sets of annotations
+                                                per document; each disagreement settled by --prefer
+                                                (default neither: left out) and reported
+  pubtator merge --git BASE OURS THEIRS [PATH]  git merge driver (%O %A %B %P): result into OURS,
+                                                exit 1 with conflicts marked (docs/merge.md)
   pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
                                                 bioc-xml, bioc-json; see docs/bioc.md)
   pubtator --help | --version
@@ -120,6 +128,15 @@ with the k-th):
   --symmetric A,B        relation types whose two ids are an unordered pair
                          (default: BioRED's types; others are ordered)
   --directed A,B         relation types whose ids are ordered (CID already is)
+
+Options for agree: compare's --match, --documents, --entity-types,
+--relation-types, --symmetric and --directed, and
+  --json                 one JSON object per line: compare's, with "a" and "b"
+                         (the two files), then {"level":"token","type",
+                         "measure","tokens","observed","expected","kappa"}
+                         (type "*" over all labels, else one type against the rest)
+  --by-document          the same figures for each document first (JSON lines
+                         carry "document")
 
 Compare reads both inputs in step, one document pair at a time, while they list
 documents in the same order; when they do not, it says so on stderr and holds

@@ -11,13 +11,20 @@ import type { InputFile } from './discover';
 /** 256 KB reads: larger ones were no faster and kept about 60 MB more resident. */
 const CHUNK = 1 << 18;
 /** Like git and grep: a NUL byte near the start means binary data. */
-const SNIFF_BYTES = 8000;
+export const SNIFF_BYTES = 8000;
 
 export interface ReadCounters {
   /** Bytes consumed from disk (compressed bytes for .gz). */
   raw: number;
   /** Bytes of text read (after decompression). */
   text: number;
+}
+
+/** The error for binary data when `bytes`, found at byte `at` of the input, have a NUL byte within the input's first SNIFF_BYTES. */
+export function binaryData(bytes: Uint8Array, at: number): InputError | undefined {
+  if (at >= SNIFF_BYTES) return undefined;
+  const nul = bytes.subarray(0, SNIFF_BYTES - at).indexOf(0);
+  return nul >= 0 ? new InputError(`binary data (a NUL byte at byte ${at + nul}), not a PubTator text file; not checked`) : undefined;
 }
 
 /**
@@ -49,8 +56,8 @@ export async function* bytePieces(input: InputFile, counters: ReadCounters): Asy
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (sniffed < SNIFF_BYTES) {
-        const nul = chunk.subarray(0, SNIFF_BYTES - sniffed).indexOf(0);
-        if (nul >= 0) throw new InputError(`binary data (a NUL byte at byte ${sniffed + nul}), not a PubTator text file; not checked`);
+        const binary = binaryData(chunk, sniffed);
+        if (binary) throw binary;
         sniffed += chunk.length;
       }
       if (!input.gzip) counters.raw += chunk.length;

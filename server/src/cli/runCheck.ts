@@ -131,6 +131,8 @@ export async function checkFiles(
   const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
   const concepts = mesh.index ? { mesh: mesh.index } : undefined;
   const compressed = files.some((f) => f.gzip || f.stdin);
+  // The benchmark's baseline: the checks without the file's learned habits (ValidationOptions.learnConventions).
+  const learnConventions = process.env.PUBTATOR_CONVENTIONS === 'off' ? false : undefined;
   // One runner (and its worker threads, which take the options as they start) per corpus schema in force.
   const schemas = new CliSchemas(options.schema);
   let current: { key: string; runner: ChunkRunner; results: OrderedResults } | undefined;
@@ -159,7 +161,7 @@ export async function checkFiles(
       }
       // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
       if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
-      const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema };
+      const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema, learnConventions };
       if (!input.stdin && await isBiocFile(input.path)) {
         await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable);
         out.flush();

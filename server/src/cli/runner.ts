@@ -3,13 +3,17 @@
 // threads (workerPool.ts); results are used strictly in the order the tasks
 // were given, so the output is the same whatever ran where and finished first.
 
-import type { ChunkTask, TaskContext, TaskResult } from './chunkTasks';
+import type { AnyTask, TaskContext, TaskResult } from './chunkTasks';
 import { runTask } from './chunkTasks';
 
 export interface ChunkRunner {
   /** Threads that run tasks. */
   readonly threads: number;
-  run(task: ChunkTask): Promise<TaskResult>;
+  /**
+   * A range task (a worker reads its own chunk) needs `firstLine`: given the
+   * chunk's line count, it resolves with the chunk's first line.
+   */
+  run(task: AnyTask, firstLine?: (lines: number) => Promise<number>): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
@@ -24,7 +28,8 @@ export class InlineRunner implements ChunkRunner {
 
   constructor(private readonly ctx: TaskContext) {}
 
-  run(task: ChunkTask): Promise<TaskResult> {
+  run(task: AnyTask): Promise<TaskResult> {
+    if ('range' in task) return Promise.reject(new Error('a range of a file is read on a worker thread only'));
     try {
       return Promise.resolve(runTask(task, this.ctx));
     } catch (e) {

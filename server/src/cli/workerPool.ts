@@ -10,17 +10,21 @@
 import { isMainThread, parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
 import { openMeshIndex } from '../service/concepts/index';
 import { prepare, type ValidationOptions } from '../service/validate';
-import { runTask, type ChunkTask, type TaskContext, type TaskResult } from './chunkTasks';
+import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type TaskContext, type TaskResult } from './chunkTasks';
+import { readRange } from './fileRanges';
 import type { ChunkRunner } from './runner';
 
 interface WorkerSetup {
   pubtatorChunkWorker: true;
-  options: Pick<ValidationOptions, 'unit' | 'severities'>;
+  /** The corpus schema goes too (plain data: maps and regular expressions survive the structured clone). */
+  options: Pick<ValidationOptions, 'unit' | 'severities' | 'schema' | 'learnConventions'>;
   meshPath?: string;
 }
 
-type Request = { id: number; task: ChunkTask };
-type Reply = { id: number; result: TaskResult } | { id: number; error: string };
+type Request = { id: number; task: AnyTask };
+/** The main thread's answer to a range's line count: the chunk's first line. */
+type FirstLine = { id: number; firstLine: number };
+type Reply = { id: number; result: TaskResult } | { id: number; error: string } | { id: number; lines: number };
 
 function isSetup(data: unknown): data is WorkerSetup {
   return typeof data === 'object' && data !== null && (data as WorkerSetup).pubtatorChunkWorker === true;
@@ -31,18 +35,34 @@ function serve(setup: WorkerSetup): void {
   const mesh = setup.meshPath ? openMeshIndex(setup.meshPath) : undefined;
   const options: ValidationOptions = { ...setup.options, concepts: mesh ? { mesh } : undefined };
   const ctx: TaskContext = { options, run: prepare(options) };
-  parentPort!.on('message', ({ id, task }: Request) => {
-    let reply: Reply;
-    const transfer: Transferable[] = [];
-    try {
-      const result = runTask(task, ctx);
-      if (result.kind === 'fix' && result.text) transfer.push(result.text.buffer as ArrayBuffer);
-      reply = { id, result };
-    } catch (e) {
-      reply = { id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  const firstLines = new Map<number, (line: number) => void>();
+  const post = (reply: Reply, transfer: Transferable[] = []) => parentPort!.postMessage(reply, transfer);
+  parentPort!.on('message', (message: Request | FirstLine) => {
+    if ('firstLine' in message) {
+      firstLines.get(message.id)?.(message.firstLine);
+      firstLines.delete(message.id);
+      return;
     }
-    parentPort!.postMessage(reply, transfer);
+    answer(message).then((reply) => post(reply, transferOf(reply)), (e: unknown) => post({ id: message.id, error: e instanceof Error ? e.stack ?? e.message : String(e) }));
   });
+
+  async function answer({ id, task }: Request): Promise<Reply> {
+    if (!('range' in task)) return { id, result: runTask(task, ctx) };
+    // A range: read the chunk, say how many lines it holds, and wait to be told its first line.
+    const piece = readRange(task.range);
+    if (!piece) {
+      post({ id, lines: 0 });
+      return { id, result: emptyRangeResult(task.kind) };
+    }
+    const firstLine = new Promise<number>((resolve) => firstLines.set(id, resolve));
+    post({ id, lines: piece.lines });
+    return { id, result: runTask({ kind: task.kind, bytes: piece.bytes, firstLine: await firstLine } as ChunkTask, ctx) };
+  }
+}
+
+/** A fixed chunk's bytes are moved back, not copied. */
+function transferOf(reply: Reply): Transferable[] {
+  return 'result' in reply && reply.result.kind === 'fix' && reply.result.text ? [reply.result.text.buffer as ArrayBuffer] : [];
 }
 
 if (!isMainThread && isSetup(workerData)) serve(workerData);
@@ -56,9 +76,16 @@ interface Slot {
 /** Tasks a worker holds at once: one running, one waiting, so it never idles while a result travels. */
 const PER_WORKER = 2;
 
+interface Waiter {
+  resolve: (r: TaskResult) => void;
+  reject: (e: Error) => void;
+  slot: Slot;
+  firstLine?: (lines: number) => Promise<number>;
+}
+
 export class WorkerPool implements ChunkRunner {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void; slot: Slot }>();
+  private readonly pending = new Map<number, Waiter>();
   private readonly waiting: Request[] = [];
   private nextId = 0;
   private failure: Error | undefined;
@@ -69,7 +96,7 @@ export class WorkerPool implements ChunkRunner {
    * it); `heapMb`: each worker's heap limit (0: none).
    */
   constructor(size: number, options: ValidationOptions, meshPath: string | undefined, script: string, heapMb: number) {
-    const setup: WorkerSetup = { pubtatorChunkWorker: true, options: { unit: options.unit, severities: options.severities }, meshPath };
+    const setup: WorkerSetup = { pubtatorChunkWorker: true, options: { unit: options.unit, severities: options.severities, schema: options.schema, learnConventions: options.learnConventions }, meshPath };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, {
         workerData: setup,
@@ -91,11 +118,12 @@ export class WorkerPool implements ChunkRunner {
     return this.slots.length;
   }
 
-  run(task: ChunkTask): Promise<TaskResult> {
+  run(task: AnyTask, firstLine?: (lines: number) => Promise<number>): Promise<TaskResult> {
     if (this.failure) return Promise.reject(this.failure);
+    if ('range' in task && !firstLine) return Promise.reject(new Error('a range task needs its first line worked out'));
     const id = this.nextId++;
     return new Promise<TaskResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, slot: undefined as unknown as Slot });
+      this.pending.set(id, { resolve, reject, slot: undefined as unknown as Slot, firstLine });
       this.waiting.push({ id, task });
       this.dispatch();
     });
@@ -108,7 +136,7 @@ export class WorkerPool implements ChunkRunner {
       const request = this.waiting.shift()!;
       const waiter = this.pending.get(request.id)!;
       // A --fix chunk is copied: its original bytes are written back when nothing changes.
-      const transfer = request.task.kind === 'fix' ? [] : [request.task.bytes.buffer as ArrayBuffer];
+      const transfer = request.task.kind === 'fix' || 'range' in request.task ? [] : [request.task.bytes.buffer as ArrayBuffer];
       try {
         slot.worker.postMessage(request, transfer);
       } catch (e) {
@@ -124,6 +152,13 @@ export class WorkerPool implements ChunkRunner {
   private answer(slot: Slot, reply: Reply): void {
     const waiter = this.pending.get(reply.id);
     if (!waiter) return;
+    if ('lines' in reply) {
+      // Told as soon as every chunk before it has said how many lines it holds.
+      void waiter.firstLine!(reply.lines).then((firstLine) => {
+        if (!this.closing) slot.worker.postMessage({ id: reply.id, firstLine } satisfies FirstLine);
+      });
+      return;
+    }
     this.pending.delete(reply.id);
     slot.busy--;
     if ('error' in reply) waiter.reject(new Error(reply.error));

@@ -12,6 +12,7 @@ import { registerMeshCommand } from './meshCommand';
 import { registerPreview } from './preview';
 import { registerSchemaCommand } from './schemaCommand';
 import { registerCompare } from './compare';
+import { registerAdjudicate } from './adjudicate';
 import { registerWorkspaceChecks } from './workspaceChecks';
 
 export const FEATURES: readonly RegisterFeature[] = [
@@ -21,5 +22,6 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerPreview, // the reading view's model and its HTML/SVG exports
   registerSchemaCommand, // "Create Schema from This File"
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
+  registerAdjudicate, // "Adjudicate with…": disagreements with another annotator's file, each settled by an edit
   registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
 ];

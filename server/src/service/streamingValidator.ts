@@ -22,7 +22,7 @@ import { parseChunk } from './parse/parseChunk';
 import type { Diagnostic } from './types';
 import { mergeSorted, prepare, reporter, settleFile, sortDiagnostics, validateChunk, type Run, type ValidationOptions } from './validate';
 import { addFacts, emptyFacts, type Facts } from './conventions/facts';
-import { HeldGroups, type HeldGroup } from './conventions/held';
+import { HeldGroups, type HeldGroupData } from './conventions/held';
 import { ownCopy } from './ownCopy';
 
 export interface Counts {
@@ -43,7 +43,7 @@ export interface ChunkCheck {
   stray: number;
   facts: ChunkFacts;
   /** Rows held for the file's habits (plain data) and the chunk's counts of them. */
-  held: HeldGroup[];
+  held: HeldGroupData[];
   conventions: Facts;
 }
 
@@ -87,16 +87,23 @@ export class FileReducer {
     this.run = prepare(options);
   }
 
-  /** The chunk's diagnostics with those of the checks across documents it decides, and its counts as part of the file. */
-  add(chunk: ChunkCheck): { diagnostics: Diagnostic[]; counts: Counts } {
+  /**
+   * The chunk's diagnostics with those of the checks across documents it
+   * decides, and its counts as part of the file. `own`: the chunk's strings
+   * are its own already (it crossed from another thread), so the held rows
+   * kept need no copy.
+   */
+  add(chunk: ChunkCheck, own = false): { diagnostics: Diagnostic[]; counts: Counts } {
     const counts = { ...chunk.counts };
     if (chunk.facts.documents.length && this.facts.continues(chunk.facts, 0)) counts.documents--;
     const across: Diagnostic[] = [];
     const report = reporter(this.run, across);
     for (const check of this.run.acrossFileChecks) check.acrossFile!.chunk(chunk.facts, this.facts, report);
     this.facts.add(chunk.facts);
-    // Copied: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
-    if (chunk.held.length) this.held.addAll(HeldGroups.fromData(ownCopy(chunk.held)));
+    // Only the rows a group still keeps are taken (HOLD_LIMIT), copied unless they crossed threads: rows of a chunk checked on this thread share strings with its text (ownCopy.ts).
+    if (chunk.held.length) {
+      this.held.addData(chunk.held, own ? (value) => value : ownCopy);
+    }
     addFacts(this.conventions, chunk.conventions);
     return { diagnostics: across.length ? mergeSorted(chunk.diagnostics, sortDiagnostics(across)) : chunk.diagnostics, counts };
   }

@@ -35,6 +35,12 @@ export interface ValidationOptions {
    * habits). Learned from the file when absent.
    */
   conventions?: FileConventions;
+  /**
+   * false: learn no habits at all (no counts, no held rows, nothing settled),
+   * as the checker was before it learned conventions. Only the benchmark's
+   * baseline uses it (PUBTATOR_CONVENTIONS=off), to time what learning costs.
+   */
+  learnConventions?: boolean;
 }
 
 /** A file's habits and its held rows: the counts and first rows of each group over the whole file. */
@@ -51,6 +57,8 @@ export interface Run {
   acrossFileChecks: Check[];
   documentChecks: Check[];
   settleChecks: Check[];
+  /** Whether documents are counted and rows held for the file's habits (ValidationOptions.learnConventions). */
+  learning: boolean;
   /** Identifies the options, for diagnostics cached with a document. */
   key: string;
   schema?: CorpusSchema;
@@ -66,15 +74,17 @@ export function prepare(options: ValidationOptions): Run {
   // A check that holds rows runs, even when its own code is off, if a check that is on settles them.
   const settled = new Set<HeldKind>(active.flatMap((c) => c.settles ?? []));
   const unit = options.unit ?? options.schema?.offsetUnit ?? 'codepoint';
+  const learning = options.learnConventions !== false;
   return {
     unit,
     levels,
     fileChecks: active.filter((c) => c.file),
     acrossFileChecks: active.filter((c) => c.acrossFile),
-    documentChecks: CHECKS.filter((c) => c.document && (levels.has(c.code) || (c.holds ?? []).some((k) => settled.has(k)))),
-    settleChecks: active.filter((c) => c.settle),
+    documentChecks: CHECKS.filter((c) => c.document && (levels.has(c.code) || (learning && (c.holds ?? []).some((k) => settled.has(k))))),
+    settleChecks: learning ? active.filter((c) => c.settle) : [],
+    learning,
     // The index identity is part of it, so that loading or rebuilding an index re-checks documents.
-    key: unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts) + (options.schema?.key ?? ''),
+    key: unit + JSON.stringify(options.severities ?? {}) + conceptSourcesKey(options.concepts) + (options.schema?.key ?? '') + (learning ? '' : ' unlearned'),
     schema: options.schema,
   };
 }
@@ -115,7 +125,7 @@ class Checking implements CheckContext {
   }
 
   hold(kind: HeldKind, key: string, row: () => HeldRow): void {
-    this.target.held.hold(kind, key, row);
+    if (this.run.learning) this.target.held.hold(kind, key, row);
   }
 }
 
@@ -158,11 +168,16 @@ function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking, visit?: (doc: 
   for (const check of run.documentChecks) check.document!(doc, ctx);
   // `visit` sees the document with its rows parsed, just before they are released.
   visit?.(doc);
-  const facts = documentFacts(doc, ctx.analysis(doc));
+  const facts = run.learning ? documentFacts(doc, ctx.analysis(doc)) : NO_FACTS;
   if (ctx.target.facts) addDocumentFacts(ctx.target.facts, facts);
   else ctx.target.documentFacts = facts;
   if (!wasParsed) doc.release();
 }
+
+/** A document's facts when none are learned. */
+const NO_FACTS: DocumentFacts = {
+  titled: 0, withAbstract: 0, mentions: 0, spansInRange: 0, spansMinor: 0, spansUnexplained: 0, typeNames: [], typeCounts: [],
+};
 
 function runFileChecks(file: ParsedFile, run: Run, concepts?: ConceptSources): Diagnostic[] {
   const ctx = new Checking(file, run, concepts, outcome());

@@ -1,5 +1,5 @@
 // Screenshots: every step's whole window goes to out/e2e-web/shots/ (for looking into a failure);
-// with --screenshots, three cropped pictures also go to docs/images/ for the README:
+// with --screenshots, cropped pictures also go to docs/images/ for the README and docs/*.md:
 //   editor.png    the defective sample: coloured spans, problems underlined
 //   hover.png     the hover on a relation's MeSH id
 //   problems.png  the Problems panel

@@ -288,7 +288,7 @@ export class Workbench {
         await this.sleep(300);
         return { ...shown, ...(await this.visibleHover()) };
       } catch (e) {
-        if (attempt === attempts) throw new Error(`${e.message} (the mouse came to it ${attempts} times)`);
+        if (attempt === attempts) throw new Error(`${e.message} (the mouse came to it ${attempts} times)`, { cause: e });
       }
     }
   }

@@ -5,7 +5,7 @@
 // lines between them) on chunk boundaries.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandLine } from '../../../server/src/cli/args';
 import { threadsFor } from '../../../server/src/cli/runners';
@@ -102,4 +102,27 @@ test('--fix with threads writes what one thread writes', () => {
   assert.match(a.stdout, /^Fixed [1-9]\d* problems in 1 file; left:$/m);
   assert.equal(timeless(b.stdout.split(two).join(one)), timeless(a.stdout));
   assert.equal(readFileSync(two, 'utf8'), readFileSync(one, 'utf8'));
+});
+
+test('the corpus schema reaches the worker threads: its declared entity types judge the rows as on one thread', () => {
+  const docs = readFileSync(join(samplesDir, 'ketamine.pubtator'), 'utf8').trim().split(/\n\s*\n/);
+  const parts: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const doc = docs[i % docs.length];
+    const id = doc.slice(0, doc.indexOf('|'));
+    parts.push(doc.split(id).join(String(70000000 + i)));
+  }
+  const dir = join(tmp.path, 'schema-jobs');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'corpus.pubtator');
+  writeFileSync(path, parts.join('\n\n') + '\n');
+  // Only Chemical is declared: every Disease row is undeclared, which a worker without the schema never holds
+  // (Disease is a known type), found by --schema and by the file's nearest pubtator.schema.json alike.
+  const schema = { entityTypes: { Chemical: { family: 'chemical' } } };
+  writeFileSync(join(dir, 'pubtator.schema.json'), JSON.stringify(schema));
+  for (const args of [[path], ['--schema', join(dir, 'pubtator.schema.json'), path]]) {
+    const stdout = same(['--format', 'json', ...args], { PUBTATOR_CHUNK_BYTES: '4096' }, [2]);
+    const codes = JSON.parse(stdout.trimEnd().split('\n').pop()!).summary.codes as Record<string, number>;
+    assert.ok((codes['undeclared-entity-type'] ?? 0) > 0, `the undeclared Disease rows are reported (${JSON.stringify(codes)})`);
+  }
 });

@@ -32,7 +32,7 @@ test('BC5CDR evaluation sample: the official program\'s counts, exactly', { skip
   assert.deepEqual(get(gold, cid, 'relation', 'CID'), counts(90, 533, 33));
 });
 
-// The same counts come from a plain script that reads rows as the README's definitions say
+// The same counts come from a plain script that reads rows as docs/compare.md's definitions say
 // (sets of tuples, MeSH ids with MESH: added when bare, composites split on | , ; +).
 test('CDR test set against DNorm (diseases) and tmChem (chemicals)', { skip: corporaSkip }, () => {
   const gold = read('bc5cdr/CDR_TestSet.PubTator.txt');

@@ -79,10 +79,17 @@ describe('quick fixes', () => {
     assert.equal(diagnostics(after).length, 0);
   });
 
-  it('replaces a row text that differs only in case by what the span covers', () => {
+  it('replaces a row text that differs only in case by what the span covers, first of the fixes', () => {
     const at = TEXT.indexOf('major');
     const text = withRows(row('1', at, at + 25, 'Major Depressive Disorder', 'Disease', 'D003865'));
-    const after = applyAndCheck(text, first(text, 'text-mismatch-minor'), /^Replace the row's text with "major depressive disorder"/);
+    // One row in a file that writes the covered text verbatim: an error, whose likely slip is the row's text.
+    const d = first(text, 'text-mismatch');
+    const fixes = fixesFor(text, d);
+    assert.equal(fixes[0].title, `Replace the row's text with "major depressive disorder" (what ${at}-${at + 25} covers)`);
+    assert.equal(fixes[0].isPreferred, true);
+    assert.equal(fixes.filter((f) => f.isPreferred).length, 1);
+    assert.equal(fixes.filter((f) => f.title.startsWith('Replace')).length, 1);
+    const after = applyAndCheck(text, d, /^Replace the row's text with "major depressive disorder"/);
     assert.equal(diagnostics(after).length, 0);
   });
 

@@ -34,7 +34,7 @@ export interface MentionSpanCheck {
   nearest?: { start: number; end: number; shift: number };
   /** The offsets read as UTF-8 byte counts would cover the row's text. */
   utf8?: boolean;
-  /** For `boundary`: which end is wrong and where the span should be. */
+  /** For `boundary` (and a `minor` span a dash longer or shorter than its text): which end is wrong and where the span should be. */
   boundary?: Boundary;
   /**
    * For `mismatch`: the row's text (or a loosely equal spelling) sits within a
@@ -187,7 +187,8 @@ function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budge
   }
   const boundary = findBoundary(doc, m, span, unit);
   if (boundary?.kind === 'space') return { mention: m, status: 'boundary', span, boundary };
-  if (equalLoosely(span.covered, text)) return { mention: m, status: 'minor', span };
+  // A dash more or less at an end is minor too, keeping the end it moves (an error where the file is verbatim).
+  if (equalLoosely(span.covered, text)) return boundary ? { mention: m, status: 'minor', span, boundary } : { mention: m, status: 'minor', span };
   if (boundary) return { mention: m, status: 'boundary', span, boundary };
   const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget) };
   if (sitsNearby(doc, span, text, result.nearest)) result.shifted = true;

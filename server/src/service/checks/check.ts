@@ -14,7 +14,7 @@ import type { CorpusSchema } from '../schema/schema';
 export interface CheckInfo {
   code: string;
   defaultSeverity: SeverityName;
-  /** One line for the README, the settings UI and `pubtator checks`. */
+  /** One line for the settings UI and `pubtator checks`. */
   description: string;
 }
 

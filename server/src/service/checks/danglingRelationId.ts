@@ -18,13 +18,15 @@ export const danglingRelationId: DocumentCheck = {
   settles: ['relations-no-mentions'],
   document(doc, ctx) {
     if (doc.mentions.length === 0 && doc.relations.length > 0) {
-      const first = doc.relations[0];
-      const names = [...new Set(doc.relations.flatMap((r) => r.idFields.map((f) => f.text.trim())).filter(Boolean))];
-      ctx.hold('relations-no-mentions', '', () => ({
-        range: rowRange(first),
-        data: { id: doc.id, relations: doc.relations.length, examples: names.slice(0, 3), names: names.some(looksLikeName) },
-        related: doc.relations.slice(1, SUMMARY_RELATED).map((r) => ({ range: rowRange(r), message: 'A relation of the same document.' })),
-      }));
+      // Worked out only for a row the group keeps (a file of such documents keeps HOLD_LIMIT of them).
+      ctx.hold('relations-no-mentions', '', () => {
+        const names = [...new Set(doc.relations.flatMap((r) => r.idFields.map((f) => f.text.trim())).filter(Boolean))];
+        return {
+          range: rowRange(doc.relations[0]),
+          data: { id: doc.id, relations: doc.relations.length, examples: names.slice(0, 3), names: names.some(looksLikeName) },
+          related: doc.relations.slice(1, SUMMARY_RELATED).map((r) => ({ range: rowRange(r), message: 'A relation of the same document.' })),
+        };
+      });
       return;
     }
     const analysis = ctx.analysis(doc);

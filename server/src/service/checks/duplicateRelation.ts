@@ -1,7 +1,8 @@
 // The same relation twice in a document. The same row again is always a
 // duplicate. The reverse of a row (same type, ids swapped) is one too, unless
 // the file lists its relations in both directions as a habit: held until the
-// file is read (oneWayRelation reports the rows that break that habit).
+// file is read (oneWayRelation reports the rows that break that habit), and
+// reported only where all but a handful of the type's relations are listed once.
 
 import type { RelationRow } from '../parse/model';
 import type { DocumentCheck } from './check';
@@ -43,7 +44,7 @@ export const duplicateRelation: DocumentCheck = {
   },
   settle(ctx) {
     for (const group of ctx.groups('reversed-relation')) {
-      if (ctx.learned.bothDirections.has(group.key)) continue;
+      if (!ctx.learned.onceNearlyAlways.has(group.key)) continue;
       reportRows(ctx, 'duplicate-relation', group, asHeld,
         (n) => `${n} ${group.key} relations repeat an earlier row of their document with the two ids in the other order (this is the first).`);
     }

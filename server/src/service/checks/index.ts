@@ -1,4 +1,4 @@
-// Every check, in the order the README lists them. Codes are stable: they are
+// Every check, in the order docs/checks.md lists them. Codes are stable: they are
 // what users configure and what CI scripts grep for.
 
 import type { Check } from './check';

@@ -16,7 +16,7 @@ export const normalisedTextColumn: Check = {
   settles: ['text-mismatch', 'text-minor'],
   settle(ctx) {
     const { learned } = ctx;
-    if (learned.textColumn === 'covered') return;
+    if (learned.textColumn !== 'names' && learned.textColumn !== 'normalised') return;
     const names = learned.textColumn === 'names';
     const group = [...ctx.groups(names ? 'text-mismatch' : 'text-minor')][0];
     if (!group || !ctx.inScope(group.first.range)) return;

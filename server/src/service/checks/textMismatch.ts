@@ -2,10 +2,13 @@
 // characters away (or that count UTF-8 bytes) are wrong whatever the file
 // does; the others are held: in a file whose text column holds normalised
 // names they are its habit (normalisedTextColumn says so once), elsewhere errors.
+// A span differing only in case, dashes, spaces or Greek spelling is one too
+// where the file writes the covered text verbatim (textMismatchMinor holds it).
 
 import type { DocumentCheck } from './check';
 import { fieldRange, offsetsRange, quote } from './ranges';
 import { asHeld, reportRows } from './settleRows';
+import { verbatimHabit } from './spanWording';
 import { isKnownEntityType } from '../knowledge/entityTypes';
 
 export const textMismatch: DocumentCheck = {
@@ -13,7 +16,7 @@ export const textMismatch: DocumentCheck = {
   defaultSeverity: 'error',
   description: 'The offsets cover other text than the row says (a real difference, not only case, dashes, Greek spelling or spaces).',
   holds: ['text-mismatch'],
-  settles: ['text-mismatch'],
+  settles: ['text-mismatch', 'text-minor'],
   document(doc, ctx) {
     const analysis = ctx.analysis(doc);
     const explained = new Set(analysis.drift?.rows.map((r) => r.mention));
@@ -45,6 +48,16 @@ export const textMismatch: DocumentCheck = {
     for (const group of ctx.groups('text-mismatch')) {
       reportRows(ctx, 'text-mismatch', group, asHeld,
         (n) => `${n} mention rows of this file say other text than their offsets cover (this is the first); the rows are listed as related information.`);
+    }
+    if (ctx.learned.textColumn !== 'exact') return;
+    // A difference the file never makes: the row's text or the span is wrong.
+    const habit = verbatimHabit(ctx.learned.facts);
+    for (const group of ctx.groups('text-minor')) {
+      if (group.key === 'boundary') continue; // spanBoundary's
+      reportRows(ctx, 'text-mismatch', group,
+        // `fold`: the texts differ only as producers normalise, so the row's text is the likely slip (spanFixes).
+        (item) => ({ message: `${item.message ?? ''} ${habit}`, extra: { data: { ...item.data, fold: true } } }),
+        (n) => `${n} mention rows of this file differ from the text their offsets cover in case, dashes, spaces or Greek spelling (this is the first). ${habit}`);
     }
   },
 };

@@ -41,6 +41,20 @@ export interface HeldGroup {
   items: HeldItem[];
 }
 
+/** What a held item has besides its kind, key and range. */
+export type HeldExtras = Pick<HeldItem, 'message' | 'data' | 'related'>;
+
+/** A held group as it crosses threads (HeldGroups.toData). */
+export interface HeldGroupData {
+  kind: HeldKind;
+  key: string;
+  count: number;
+  /** Each item's start line, start character, end line and end character, in order. */
+  ranges: Int32Array;
+  /** Per item, its other fields, or 0 when it has none; absent when no item has any. */
+  extras?: (HeldExtras | 0)[];
+}
+
 /** Rows of one group reported one by one; beyond, one diagnostic says how many. */
 export const HOLD_LIMIT = 1000;
 
@@ -78,6 +92,23 @@ export class HeldGroups {
     }
   }
 
+  /**
+   * Appends groups held later in the file, as they crossed from a chunk
+   * (toData). `copy` makes what is kept of them (a key, an item's message and
+   * data) values of their own; items past HOLD_LIMIT are only counted.
+   */
+  addData(later: readonly HeldGroupData[], copy: <T>(value: T) => T): void {
+    for (const g of later) {
+      const group = this.get(g.kind, g.key) ?? this.group(g.kind, copy(g.key));
+      group.count += g.count;
+      const r = g.ranges;
+      for (let i = 0; i * 4 < r.length && group.items.length < HOLD_LIMIT; i++) {
+        const extra = g.extras?.[i] ? copy(g.extras[i] as HeldExtras) : undefined;
+        group.items.push(new CompactItem(group.kind, group.key, r[i * 4], r[i * 4 + 1], r[i * 4 + 2], r[i * 4 + 3], extra?.message, extra?.data, extra?.related));
+      }
+    }
+  }
+
   get(kind: HeldKind, key: string): HeldGroup | undefined {
     if (this.byKind) return this.byKind.get(kind)?.get(key);
     return this.ordered.find((g) => g.kind === kind && g.key === key);
@@ -93,22 +124,28 @@ export class HeldGroups {
     return this.ordered.length;
   }
 
-  /** Plain data that crosses threads (structured clone keeps no classes). */
-  toData(): HeldGroup[] {
-    return this.ordered.map((g) => ({
-      kind: g.kind, key: g.key, count: g.count,
-      items: g.items.map((i) => ({ kind: i.kind, key: i.key, range: i.range, message: i.message, data: i.data, related: i.related })),
-    }));
-  }
-
-  static fromData(data: readonly HeldGroup[]): HeldGroups {
-    const held = new HeldGroups();
-    for (const g of data) {
-      const group = held.group(g.kind, g.key);
-      group.count = g.count;
-      group.items = g.items.map((i) => CompactItem.of(g.kind, g.key, i));
-    }
-    return held;
+  /**
+   * Plain data that crosses threads cheaply (structured clone keeps no
+   * classes): each group's ranges in one typed array, and an item's other
+   * fields only for the items that have any (a held relation row has none).
+   */
+  toData(): HeldGroupData[] {
+    return this.ordered.map((g) => {
+      const ranges = new Int32Array(g.items.length * 4);
+      let extras: (HeldExtras | 0)[] | undefined;
+      g.items.forEach((item, i) => {
+        const r = item.range;
+        ranges[i * 4] = r.start.line;
+        ranges[i * 4 + 1] = r.start.character;
+        ranges[i * 4 + 2] = r.end.line;
+        ranges[i * 4 + 3] = r.end.character;
+        if (item.message !== undefined || item.data !== undefined || item.related !== undefined) {
+          extras ??= new Array<HeldExtras | 0>(g.items.length).fill(0);
+          extras[i] = { message: item.message, data: item.data, related: item.related };
+        }
+      });
+      return extras ? { kind: g.kind, key: g.key, count: g.count, ranges, extras } : { kind: g.kind, key: g.key, count: g.count, ranges };
+    });
   }
 
   /** The same groups, `delta` lines further down (a document moved by an edit above it). */
@@ -160,7 +197,7 @@ function shiftItem(item: HeldItem, delta: number): HeldItem {
  * relation, held in case the file lists relations both ways).
  */
 class CompactItem implements HeldItem {
-  private constructor(
+  constructor(
     readonly kind: HeldKind,
     readonly key: string,
     private readonly line: number,

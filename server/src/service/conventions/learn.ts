@@ -3,25 +3,37 @@
 // checks report. Every decision starts from what the format says (documents
 // have abstract lines, the text column holds the covered text, relations are
 // listed once) as a few pseudo-observations, so a handful of rows cannot
-// overturn it, while a file that does otherwise throughout does.
+// overturn it, while a file that does otherwise throughout does. A habit's
+// breaking rows are reported one by one only where it is near universal
+// (nearUniversal.ts); a habit much of the file departs from is no convention.
 
 import { isKnownEntityType } from '../knowledge/entityTypes';
 import type { Facts } from './facts';
 import { HeldGroups } from './held';
+import { nearUniversal } from './nearUniversal';
 import { closeSpelling } from './spelling';
 
 export interface Learned {
   facts: Facts;
   /** Documents have an abstract line as a rule (else the file puts everything in the title). */
   abstracts: boolean;
+  /** All but a handful of documents have an abstract line: one without is reported. */
+  abstractsNearlyAlways: boolean;
   /**
-   * What the text column holds: the covered text (`covered`); normalised
-   * names in many rows (`names`); or the covered text, normalised in case,
-   * dashes, spaces or Greek spelling as a habit (`normalised`).
+   * What the text column holds: the covered text verbatim on all but a
+   * handful of rows (`exact`: a case, dash or space difference is then an
+   * error); the covered text, with more such differences than that but no
+   * habit of them (`covered`); normalised names in many rows (`names`); or
+   * the covered text, normalised in case, dashes, spaces or Greek spelling as
+   * a habit (`normalised`).
    */
-  textColumn: 'covered' | 'names' | 'normalised';
-  /** Relation types the file lists in both directions. */
+  textColumn: 'exact' | 'covered' | 'names' | 'normalised';
+  /** Relation types the file lists in both directions (a reversed row is then no duplicate). */
   bothDirections: Set<string>;
+  /** Of those, types whose rows all but a handful have their reverse: a row without is reported. */
+  bothNearlyAlways: Set<string>;
+  /** Types whose rows all but a handful are listed once: a reversed row is reported as a duplicate. */
+  onceNearlyAlways: Set<string>;
   /** Entity types used rarely whose spelling is close to a type the file uses far more, and that type. */
   typos: Map<string, string>;
   /** Entity types no known corpus uses, used only once or twice in a file that otherwise does not. */
@@ -57,11 +69,14 @@ const RARE_USES = 2;
 export function learn(facts: Facts, held?: HeldGroups): Learned {
   const withoutAbstract = facts.titled - facts.withAbstract;
   const abstracts = facts.withAbstract + PRIOR_ABSTRACTS > withoutAbstract;
+  const abstractsNearlyAlways = abstracts && nearUniversal(withoutAbstract, facts.titled + PRIOR_ABSTRACTS);
 
   const spans = facts.spansInRange + PRIOR_SPANS;
   let textColumn: Learned['textColumn'] = 'covered';
   if (facts.spansUnexplained >= NAMES_MIN && facts.spansUnexplained >= NAMES_SHARE * spans) textColumn = 'names';
   else if (facts.spansMinor >= NAMES_MIN && facts.spansMinor >= NORMALISED_SHARE * spans) textColumn = 'normalised';
+  // Verbatim: the rows that differ (only in normalisation, or unexplained) are a handful.
+  else if (nearUniversal(facts.spansMinor + facts.spansUnexplained, spans)) textColumn = 'exact';
 
   let eligible = 0;
   let paired = 0;
@@ -71,13 +86,21 @@ export function learn(facts: Facts, held?: HeldGroups): Learned {
   }
   const fileBoth = paired >= BOTH_SHARE * (eligible + PRIOR_RELATIONS);
   const bothDirections = new Set<string>();
+  const bothNearlyAlways = new Set<string>();
+  const onceNearlyAlways = new Set<string>();
   for (const [type, t] of facts.relations) {
     const both = fileBoth ? t.paired >= 0.5 * t.eligible : t.paired >= BOTH_SHARE * (t.eligible + PRIOR_RELATIONS);
-    if (both) bothDirections.add(type);
+    if (both) {
+      bothDirections.add(type);
+      if (nearUniversal(t.eligible - t.paired, t.eligible)) bothNearlyAlways.add(type);
+    } else if (nearUniversal(t.paired / 2, t.eligible - t.paired / 2)) {
+      // A pair listed both ways is one relation and one reversed row.
+      onceNearlyAlways.add(type);
+    }
   }
 
   const { typos, rareUnknown } = learnTypes(facts, held);
-  return { facts, abstracts, textColumn, bothDirections, typos, rareUnknown };
+  return { facts, abstracts, abstractsNearlyAlways, textColumn, bothDirections, bothNearlyAlways, onceNearlyAlways, typos, rareUnknown };
 }
 
 /** Rare unknown types: misspellings of a type the file relies on, or merely rare. */
@@ -93,7 +116,8 @@ function learnTypes(facts: Facts, held?: HeldGroups): Pick<Learned, 'typos' | 'r
     const rareEnough = uses <= TYPO_MOST_USES || uses <= TYPO_MOST_SHARE * facts.mentions;
     let best: [string, number] | undefined;
     for (const [other, n] of types) {
-      const enough = uses <= RARE_USES ? n >= TYPO_LEAST : n >= TYPO_RATIO * uses;
+      // The spelling the typo departs from must be near universal between the two.
+      const enough = (uses <= RARE_USES ? n >= TYPO_LEAST : n >= TYPO_RATIO * uses) && (uses <= RARE_USES || nearUniversal(uses, uses + n));
       if (other === type || !enough || !rareEnough || !closeSpelling(type, other)) continue;
       if (!best || n > best[1]) best = [other, n];
     }

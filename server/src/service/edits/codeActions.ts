@@ -164,12 +164,34 @@ class DocumentFixes {
       problems.push(d);
       edits.push(...fix.edits);
     }
-    const verified = fixes.length > 0 && (this.strict ? verifyStrictly(this.doc, edits, this.verify) : verifyFix(this.doc, code, edits, this.verify));
-    const result = verified ? { fixes, problems, edits } : { fixes: [], problems: [], edits: [] };
+    const verifies = (e: TextEdit[]) => (this.strict ? verifyStrictly(this.doc, e, this.verify) : verifyFix(this.doc, code, e, this.verify));
+    const verified = fixes.length > 0 && verifies(edits);
+    const result = verified ? { fixes, problems, edits } : this.oneByOne(fixes, problems, verifies);
     if (taken.size === 0) this.preferred.set(code, result);
     return result;
   }
+
+  /**
+   * When the fixes of a code add a problem together (two rows moved onto the
+   * same words), the ones that verify in turn with those before them: one
+   * fix's clash does not hold back the others.
+   */
+  private oneByOne(fixes: Fix[], problems: Diagnostic[], verifies: (edits: TextEdit[]) => boolean): DocumentFixAll {
+    const out: DocumentFixAll = { fixes: [], problems: [], edits: [] };
+    if (fixes.length < 2) return out;
+    for (let i = 0; i < fixes.length && i < ONE_BY_ONE; i++) {
+      const edits = [...out.edits, ...fixes[i].edits];
+      if (!verifies(edits)) continue;
+      out.fixes.push(fixes[i]);
+      out.problems.push(problems[i]);
+      out.edits = edits;
+    }
+    return out;
+  }
 }
+
+/** Fixes of one code tried in turn when they fail together (each try checks the document again). */
+const ONE_BY_ONE = 50;
 
 /** A fix-all of one code in one document: the fixes, the problems they fix (same order), and all their edits. */
 interface DocumentFixAll {

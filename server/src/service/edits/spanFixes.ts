@@ -115,10 +115,12 @@ export const spanFixes: FixBuilder = (ctx, d) => {
   };
   switch (d.code) {
     case 'text-mismatch':
+      // Only case, dashes, spaces or Greek spelling differ: the row's text is the slip, not where the span is.
+      if (d.data?.fold === true) add(replaceText(ctx, row, true));
       add(setEnd(ctx, row));
       add(setStart(ctx, row));
       add(reanchor(ctx, row, fixes));
-      add(replaceText(ctx, row, false));
+      if (d.data?.fold !== true) add(replaceText(ctx, row, false));
       break;
     case 'span-boundary':
       add(fixBoundary(ctx, row, d));

@@ -56,6 +56,34 @@ function countNewlines(b: Uint8Array, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Where a chunk may end, for a reader with random access to the input (a
+ * worker reading its own range of a file): the index of the first newline at
+ * or after `from` whose next line is blank or a title line, the rule
+ * ByteChunker cuts by. -1 when `buf` holds none; unless `atEnd` (`buf` runs to
+ * the input's end, where a last partial line counts as a whole one), also
+ * when the line after a newline is not all in `buf` yet: read more and ask again.
+ */
+export function cutAtOrAfter(buf: Uint8Array, from: number, atEnd: boolean): number {
+  let nl = buf.indexOf(NL, Math.max(0, from));
+  while (nl >= 0) {
+    const next = nl + 1;
+    let after = buf.indexOf(NL, next);
+    if (after < 0) {
+      if (!atEnd) return -1;
+      after = buf.length;
+    }
+    if (isBlankBytes(buf, next, after) || isTitleBytes(buf, next, after)) return nl;
+    nl = after < buf.length ? after : -1;
+  }
+  return -1;
+}
+
+/** Lines in bytes [from, to): their newlines plus one. */
+export function linesIn(b: Uint8Array, from: number, to: number): number {
+  return countNewlines(b, from, to) + 1;
+}
+
 export class ByteChunker {
   private parts: Uint8Array[] = [];
   private size = 0;

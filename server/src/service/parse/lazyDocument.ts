@@ -82,8 +82,11 @@ export class LazyDocument implements PubtatorDocument {
  * they all belong to it, so a passage line after rows is a misplaced one.
  */
 function parseBody(source: string, start: number, end: number, firstBase: number, firstLine: number): Body {
+  // Every field set here, even those a document may lack (title, abstract): one object shape for
+  // every document, so code tuned on documents with an abstract line is not thrown away on a file
+  // without (a title-only file ran at half speed while the engine re-tuned every check for it).
   const body: Body = {
-    passages: [], text: '', passageStarts: [], astral: false,
+    passages: [], title: undefined, abstract: undefined, text: '', passageStarts: [], astral: false,
     mentions: [], relations: [], malformed: [], latePassages: [], cache: new Map(),
   };
   let rows = 0;

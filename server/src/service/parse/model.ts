@@ -2,6 +2,7 @@
 // UTF-16 character range on that line, so diagnostics and features can point
 // at the field itself.
 
+import type { ConflictMarker } from './conflictMarkers';
 import type { ConceptRef } from './conceptIds';
 import type { CachedDiagnostics } from '../types';
 
@@ -55,6 +56,8 @@ export interface MalformedLine {
   line: number;
   fields: Field[];
   reason: string;
+  /** A git conflict marker line (conflictMarkers.ts): which one. */
+  conflict?: ConflictMarker;
 }
 
 export type Row = PassageLine | MentionRow | RelationRow | MalformedLine;

@@ -2,6 +2,7 @@
 // a malformed line, with every field's character range.
 
 import { parseConceptId, type ConceptRef } from './conceptIds';
+import { conflictMarker } from './conflictMarkers';
 import type { Field, MalformedLine, MentionRow, PassageLine, RelationRow } from './model';
 
 // A passage line: an id without TAB or `|`, a marker of letters, then the text.
@@ -110,6 +111,11 @@ export function looksLikeMention(second: string, third: string, columns: number)
 
 export function classifyRow(fields: Field[], line: number): MentionRow | RelationRow | MalformedLine {
   const n = fields.length;
+  const c = fields[0].text.charCodeAt(0);
+  if (c === 60 || c === 61 || c === 62 || c === 124) {
+    const conflict = conflictMarker(fields.map((f) => f.text).join('\t'));
+    if (conflict) return { kind: 'malformed', line, fields, reason: 'is a git conflict marker', conflict };
+  }
   if (n < 3) {
     const reason = n === 1
       ? 'is neither a passage line (ID|t|text) nor a TAB-separated row'

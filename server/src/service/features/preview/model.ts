@@ -45,6 +45,8 @@ export interface PreviewDocument {
   relations: PreviewRelation[];
   graph: RelationGraph;
   problems: PreviewProblem[];
+  /** Lines opening an unresolved git merge conflict (<<<<<<<) in or just before the document: both sides' rows are in it. */
+  conflicts?: number[];
   counts: PreviewCounts;
   /** Families that occur, with their mention counts, in a fixed order (the legend). */
   families: { family: EntityFamily; label: string; count: number }[];

@@ -56,6 +56,7 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
   const families = new Map<EntityFamily, number>();
   for (const m of mentions) families.set(m.family, (families.get(m.family) ?? 0) + 1);
   const pubmed = authorityLink('pubmed', doc.id.trim());
+  const conflicts = conflictLines(file, doc, index);
   return {
     index,
     id: doc.id,
@@ -66,6 +67,7 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
     mentions,
     relations,
     graph,
+    ...(conflicts.length ? { conflicts } : {}),
     problems: diagnostics.slice(0, MAX_PROBLEMS).map((d) => ({
       line: d.range.start.line, character: d.range.start.character, severity: SEVERITY_NAME[d.severity], code: d.code, message: d.message,
     })),
@@ -80,6 +82,13 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
     },
     families: FAMILY_ORDER.filter((f) => families.has(f)).map((f) => ({ family: f, label: FAMILY_LABEL[f], count: families.get(f)! })),
   };
+}
+
+/** Conflicts opened inside the document, or in the stray lines between it and the document before. */
+function conflictLines(file: ParsedFile, doc: PubtatorDocument, index: number): number[] {
+  const before = file.documents[index] === doc ? file.documents[index - 1]?.endLine ?? -1 : doc.startLine;
+  const stray = file.stray.filter((m) => m.conflict === '<' && m.line > before && m.line < doc.startLine);
+  return [...stray, ...doc.malformed.filter((m) => m.conflict === '<')].map((m) => m.line);
 }
 
 function mentionModel(

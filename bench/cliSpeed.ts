@@ -1,0 +1,173 @@
+// Issue 23's command-line figures, each beside its baseline timed in the same
+// run, the two taking turns (A B A B ...) so both see the machine alike; CPU
+// time counts more than wall time on a shared machine.
+//
+// - What the learned conventions cost: `check --jobs 1` on the generated
+//   50 MB corpus, with them and with PUBTATOR_CONVENTIONS=off (the checks
+//   without any learned habit: no counts, no held rows, nothing settled).
+// - The parallel part: `--jobs 1` against `--jobs N`, with the main thread's
+//   own CPU time read from /proc (Linux): the serial share of Amdahl's law,
+//   and from it the time on 16 and 64 cores and for a PubTator3-scale corpus.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { childrenOf } from './cliStream';
+import { generatedCorpus, repoRoot } from './corpus';
+import { median } from './measure';
+
+const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
+const HEAP_MB = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
+
+export interface CliRun {
+  /** The checker's own time (its --json summary: reading and checking, without Node's start). */
+  seconds: number;
+  /** CPU time (user + system) of the process and all its threads. */
+  cpu: number;
+  /** CPU time of the main thread alone (reading, dispatching, the reduce, printing). */
+  mainCpu: number;
+  peakMb: number;
+  bytes: number;
+}
+
+/** CPU seconds of one thread of `pid` (utime + stime from /proc, in clock ticks of 10 ms). */
+function threadCpu(pid: number, tid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * One `pubtator check --json` under GNU time, started as the CLI starts its
+ * checker (under its heap budget), with its main thread's CPU sampled.
+ */
+export async function timedCheck(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, `--max-old-space-size=${HEAP_MB}`, CLI, 'check', '--json', ...args], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out = (out + d.toString()).slice(-8192);
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  let mainCpu = 0;
+  const sampler = setInterval(() => {
+    const checker = childrenOf(child.pid!)[0];
+    if (checker === undefined) return;
+    try {
+      mainCpu = threadCpu(checker, checker);
+    } catch {
+      // It has just ended: the last reading stands (at most 10 ms short).
+    }
+  }, 10);
+  await once(child, 'exit');
+  clearInterval(sampler);
+  const [user, system, maxKb] = err.trim().split('\n').pop()!.split(' ').map(Number);
+  const summary = JSON.parse(out.trim().split('\n').pop()!).summary as { elapsedSeconds: number; bytes: number };
+  return { seconds: summary.elapsedSeconds, cpu: user + system, mainCpu, peakMb: maxKb / 1024, bytes: summary.bytes };
+}
+
+/** Medians of each configuration over `runs` rounds, the configurations taking turns, after one warm-up round. */
+export async function inTurns(configs: { args: string[]; env?: Record<string, string> }[], runs: number): Promise<CliRun[]> {
+  const all = configs.map(() => [] as CliRun[]);
+  for (let round = 0; round <= runs; round++) {
+    for (let k = 0; k < configs.length; k++) {
+      const r = await timedCheck(configs[k].args, configs[k].env);
+      if (round > 0) all[k].push(r);
+    }
+  }
+  return all.map((list) => ({
+    seconds: median(list.map((r) => r.seconds)), cpu: median(list.map((r) => r.cpu)), mainCpu: median(list.map((r) => r.mainCpu)),
+    peakMb: median(list.map((r) => r.peakMb)), bytes: list[0].bytes,
+  }));
+}
+
+const CORPUS = () => {
+  generatedCorpus(50);
+  return join(repoRoot, 'bench', '.cache', 'generated-50mb.pubtator');
+};
+
+export async function conventionsCliSection(runs: number): Promise<string> {
+  const path = CORPUS();
+  const load = loadavg()[0];
+  const [on, off] = await inTurns([{ args: ['--jobs', '1', path] }, { args: ['--jobs', '1', path], env: { PUBTATOR_CONVENTIONS: 'off' } }], runs);
+  const row = (name: string, r: CliRun) => `| ${name} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.peakMb.toFixed(0)} |`;
+  return [
+    `\`pubtator check --json --jobs 1\` on the generated 50 MB corpus, with the learned conventions and without them (PUBTATOR_CONVENTIONS=off, `
+    + `the baseline: no counts, no held rows, nothing settled), in turns, medians of ${runs} runs after a warm-up; load average ${load.toFixed(1)} at the start.`,
+    '',
+    '| build | checker s | CPU s (all threads) | peak RSS MB |',
+    '|---|---:|---:|---:|',
+    row('with conventions (the default)', on),
+    row('baseline: PUBTATOR_CONVENTIONS=off', off),
+    '',
+    `What the conventions cost: ${pct(on.cpu / off.cpu)} CPU time, ${pct(on.seconds / off.seconds)} time (target: under 10%).`,
+  ].join('\n');
+}
+
+function pct(ratio: number): string {
+  const p = (ratio - 1) * 100;
+  return `${p >= 0 ? '+' : ''}${p.toFixed(1)}%`;
+}
+
+/** Abstracts in PubTator3 (its 2024 release: about 36 million PubMed abstracts, annotated). */
+const PUBTATOR3_ABSTRACTS = 36e6;
+
+/** Time on `n` cores by Amdahl's law, from the time on one and the serial share. */
+export function amdahl(oneCore: number, serial: number, n: number): number {
+  return oneCore * (serial + (1 - serial) / n);
+}
+
+export async function parallelShareSection(runs: number): Promise<string> {
+  const cores = availableParallelism();
+  const path = CORPUS();
+  const documents = generatedCorpus(50).split(/\n\s*\n/).length;
+  const load = loadavg()[0];
+  const [one, many] = await inTurns([{ args: ['--jobs', '1', path] }, { args: ['--jobs', String(cores), path] }], runs);
+  const speedUp = one.seconds / many.seconds;
+  // The serial part: what the main thread does with --jobs N, against the whole work on one thread.
+  const serial = Math.min(1, many.mainCpu / one.cpu);
+  // The same share from the timed speed-up (s = (n/S - 1) / (n - 1)); only meaningful on an idle machine.
+  const timedSerial = cores > 1 ? Math.max(0, (cores / speedUp - 1) / (cores - 1)) : NaN;
+  const mbPerCpuSecond = one.bytes / 1024 / 1024 / one.cpu;
+  const bytesPerDocument = one.bytes / documents;
+  const corpusMb = (PUBTATOR3_ABSTRACTS * bytesPerDocument) / 1024 / 1024;
+  const oneCoreSeconds = corpusMb / mbPerCpuSecond;
+  const projection = [1, 2, 16, 64].map((n) => {
+    const t = amdahl(oneCoreSeconds, serial, n);
+    return `| ${n} | ${(amdahl(one.cpu, serial, n)).toFixed(2)} s | ${(1 / (serial + (1 - serial) / n)).toFixed(1)}× | ${minutes(t)} |`;
+  });
+  return [
+    `\`pubtator check --json\` on the generated 50 MB corpus with \`--jobs 1\` and \`--jobs ${cores}\` (this machine's cores), in turns, medians of ${runs} runs `
+    + `after a warm-up; load average ${load.toFixed(1)} at the start. The main thread's CPU time is read from /proc while it runs.`,
+    '',
+    '| threads | checker s | CPU s (all threads) | main thread CPU s | peak RSS MB |',
+    '|---|---:|---:|---:|---:|',
+    `| --jobs 1 | ${one.seconds.toFixed(2)} | ${one.cpu.toFixed(2)} | ${one.mainCpu.toFixed(2)} | ${one.peakMb.toFixed(0)} |`,
+    `| --jobs ${cores} | ${many.seconds.toFixed(2)} | ${many.cpu.toFixed(2)} | ${many.mainCpu.toFixed(2)} | ${many.peakMb.toFixed(0)} |`,
+    '',
+    `Speed-up ${speedUp.toFixed(2)}× on ${cores} cores (efficiency ${(speedUp / cores).toFixed(2)}; target ≥ 0.8). `
+    + `Serial share s (Amdahl) = main-thread CPU with --jobs ${cores} / CPU time of --jobs 1 = ${many.mainCpu.toFixed(2)} / ${one.cpu.toFixed(2)} = ${(serial * 100).toFixed(1)}%`
+    + (cores > 1 ? `; from the timed speed-up, s = (n/S − 1)/(n − 1) = ${(timedSerial * 100).toFixed(1)}% (inflated when the machine is shared).` : '.'),
+    '',
+    `Projection by Amdahl's law, T(n) = T(1) × (s + (1 − s)/n), with T(1) the CPU time of --jobs 1 (${mbPerCpuSecond.toFixed(0)} MB per CPU second) `
+    + `and s = ${(serial * 100).toFixed(1)}%, for this corpus and for a PubTator3-scale one: ${(PUBTATOR3_ABSTRACTS / 1e6).toFixed(0)} million abstracts `
+    + `at this corpus's ${(bytesPerDocument / 1024).toFixed(1)} KB per document, about ${(corpusMb / 1024).toFixed(0)} GB of text:`,
+    '',
+    '| cores | 50 MB corpus | speed-up | PubTator3 scale |',
+    '|---:|---:|---:|---:|',
+    ...projection,
+    '',
+    'Amdahl assumes the disk keeps up (64 cores at this rate read about '
+    + `${((64 * mbPerCpuSecond) / 1024).toFixed(1)} GB/s) and that the main thread's reduce stays the only serial work.`,
+  ].join('\n');
+}
+
+function minutes(seconds: number): string {
+  return seconds >= 3600 ? `${(seconds / 3600).toFixed(1)} h` : `${(seconds / 60).toFixed(1)} min`;
+}
