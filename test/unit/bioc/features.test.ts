@@ -25,6 +25,15 @@ test('hover on an annotation text tells its type and concept, ranged on that tex
   if (h.range) assert.equal(h.range.start.line, at('<text>Aspirin</text>').line);
 });
 
+test('a hover on the document id names the lines of the XML the document spans', () => {
+  const view = checkBioc(text);
+  const h = biocHover(view, at('<id>100</id>', 4));
+  assert.ok(h, 'a hover');
+  const first = lines.findIndex((l) => l.includes('<passage>')) + 1;
+  const last = lines.findIndex((l) => l.includes('</relation>')) + 1;
+  assert.match(h.contents, new RegExp(`lines ${first}–${last}`), h.contents);
+});
+
 test('definition from a relation node goes to the mentions of its concept, on their annotations', () => {
   const view = checkBioc(text);
   const targets = biocDefinition(view, at('refid="T1"', 8));

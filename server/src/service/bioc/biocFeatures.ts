@@ -20,7 +20,8 @@ export function biocHover(view: BiocCheck, position: Position, options: FeatureO
   // The concept's hover, shown over the field the user pointed at.
   const pointed = concept ? fieldRange(view, at) : h.range;
   const range = pointed && sourceRange(view.projection, view.index, pointed);
-  return range ? { contents: h.contents, range } : { contents: h.contents };
+  const contents = fileLines(h.contents, view);
+  return range ? { contents, range } : { contents };
 }
 
 /**
@@ -32,6 +33,17 @@ function conceptField(view: BiocCheck, at: Position): Position | undefined {
   if (!line || line.fields.length < 6) return undefined;
   const id = line.fields[5];
   return id.to > id.from ? { line: at.line, character: id.from } : undefined;
+}
+
+/** "lines 3–9" and "line 4" in a hover name lines of the projection: name the BioC file's lines instead. */
+function fileLines(text: string, view: BiocCheck): string {
+  const fileLine = (n: string, end: boolean) => {
+    const line = view.projection.lines[Number(n) - 1];
+    return line ? String(view.index.position(end ? line.src.end : line.src.start).line + 1) : n;
+  };
+  return text
+    .replace(/\blines (\d+)–(\d+)/g, (_w, a: string, b: string) => `lines ${fileLine(a, false)}–${fileLine(b, true)}`)
+    .replace(/\bline (\d+)\b/g, (_w, a: string) => `line ${fileLine(a, false)}`);
 }
 
 function fieldRange(view: BiocCheck, at: Position): Range | undefined {

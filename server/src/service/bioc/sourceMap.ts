@@ -51,7 +51,8 @@ function firstLine(index: LineIndex, r: Range): Range {
 export function projectedPosition(p: Projection, offset: number): Position | undefined {
   let best: { pos: Position; size: number } | undefined;
   p.lines.forEach((line, n) => {
-    if (!line || offset < line.src.start || offset > line.src.end) return;
+    if (!line) return;
+    // A field's source may lie outside its row's element (the document id, shared by every row).
     for (const f of line.fields) {
       if (offset < f.src.start || offset > f.src.end) continue;
       const size = f.src.end - f.src.start;
@@ -59,7 +60,7 @@ export function projectedPosition(p: Projection, offset: number): Position | und
       if (!best || size < best.size) best = { pos: { line: n, character }, size };
     }
     const size = line.src.end - line.src.start;
-    if (!best || size < best.size) best = { pos: { line: n, character: line.fields[0]?.from ?? 0 }, size };
+    if (offset >= line.src.start && offset <= line.src.end && (!best || size < best.size)) best = { pos: { line: n, character: line.fields[0]?.from ?? 0 }, size };
   });
   return best?.pos;
 }
