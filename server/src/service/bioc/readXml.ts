@@ -74,6 +74,7 @@ export class BiocXmlReader {
   private readonly stack: Frame[] = [];
   private readonly window = new Window();
   private buffer = '';
+  private collecting = false;
   private rootSeen = false;
 
   constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string) {
@@ -100,10 +101,12 @@ export class BiocXmlReader {
       }
       open(frame, parent, c, source);
       stack.push(frame);
-      if (LEAVES.has(tag.name)) this.buffer = '';
+      this.collecting = LEAVES.has(tag.name);
+      this.buffer = '';
     });
-    parser.on('text', (t) => { this.buffer += t; });
-    parser.on('cdata', (t) => { this.buffer += t; });
+    // Only a leaf's content is kept (not the white space between elements).
+    parser.on('text', (t) => { if (this.collecting) this.buffer += t; });
+    parser.on('cdata', (t) => { if (this.collecting) this.buffer += t; });
     parser.on('closetag', (tag) => {
       const frame = stack.pop();
       if (!frame) return;
@@ -111,6 +114,7 @@ export class BiocXmlReader {
       const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastIndexOf('</', end - 1));
       close(frame, stack[stack.length - 1], this.buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, source);
       this.buffer = '';
+      this.collecting = false;
       if (frame.name === 'document' && this.onDocument) {
         const d = c.documents.pop();
         if (d) this.onDocument(d);
@@ -292,10 +296,14 @@ function integer(s: string | undefined): number | undefined {
   return Number(s);
 }
 
+const ATTRIBUTE = new Map<string, RegExp>();
+
 /** The range of an attribute's value inside an open tag. */
 function attributeRange(text: Window, frame: Frame, name: string): SourceRange | undefined {
   const tag = text.slice(frame.start, frame.contentStart);
-  const m = new RegExp(`\\s${name}\\s*=\\s*(["'])`).exec(tag);
+  let pattern = ATTRIBUTE.get(name);
+  if (!pattern) ATTRIBUTE.set(name, pattern = new RegExp(`\\s${name}\\s*=\\s*(["'])`));
+  const m = pattern.exec(tag);
   if (!m) return undefined;
   const start = frame.start + m.index + m[0].length;
   const close = text.indexOf(m[1], start);
