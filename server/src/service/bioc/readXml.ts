@@ -7,6 +7,8 @@ import { SaxesParser } from 'saxes';
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 
 const MAX_PROBLEMS = 100;
+/** Characters read past before the streaming window forgets them. */
+const DROP_AFTER = 1 << 20;
 
 /** Elements whose text content is read. */
 const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);
@@ -118,7 +120,8 @@ export class BiocXmlReader {
       if (frame.name === 'document' && this.onDocument) {
         const d = c.documents.pop();
         if (d) this.onDocument(d);
-        source.drop(end);
+        // Forgetting costs a copy of what is kept: done once a megabyte has been read past.
+        if (end - source.base > DROP_AFTER) source.drop(end);
       }
     });
   }
