@@ -31,13 +31,16 @@ export interface Discovery {
 /** Whether a file found in a folder is one to check: *.pubtator, *PubTator*.txt, and their .gz. */
 export { isPubtatorName };
 
-export async function discover(args: readonly string[]): Promise<Discovery> {
-  const walker = new Walker();
+/** `bioc`: a folder's BioC files are taken too (check reads them; the other commands do not yet). */
+export async function discover(args: readonly string[], options: { bioc?: boolean } = {}): Promise<Discovery> {
+  const walker = new Walker(options.bioc ?? false);
   for (const arg of args) await walker.argument(arg);
   return { files: walker.files, problems: walker.problems };
 }
 
 class Walker {
+  constructor(private readonly bioc: boolean) {}
+
   readonly files: InputFile[] = [];
   readonly problems: InputProblem[] = [];
   private readonly seenFiles = new Set<string>();
@@ -88,7 +91,7 @@ class Walker {
   }
 
   private async entry(path: string, entry: Dirent, ancestors: string[]): Promise<void> {
-    const wanted = isPubtatorName(entry.name) || (!entry.isDirectory() && await isBiocFile(path));
+    const wanted = isPubtatorName(entry.name) || (this.bioc && !entry.isDirectory() && await isBiocFile(path));
     if (entry.isDirectory()) return this.folder(path, ancestors);
     if (entry.isSymbolicLink()) {
       let stat;

@@ -84,7 +84,7 @@ export async function runCheck(options: CheckOptions, io: Streams = process): Pr
     return 2;
   }
   return withMesh(options.mesh, io, async (mesh) => {
-    const { files, problems } = await discover(options.paths);
+    const { files, problems } = await discover(options.paths, { bioc: true });
     const summary = new Summary();
     const out = new LineOutput(io.stdout);
     const status = await checkFiles(files, problems, options, io, out, summary, mesh);
