@@ -163,6 +163,9 @@ export async function checkFiles(
       if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
       const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema, learnConventions };
       if (!input.stdin && await isBiocFile(input.path)) {
+        // The files before it print first, as with --jobs 1.
+        await current?.results.drain();
+        out.flush();
         await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable);
         out.flush();
         continue;
