@@ -2,7 +2,7 @@
 // only; the work is in cli/.
 
 import { parseCommandLine } from './cli/args';
-import { formatChecks, HELP } from './cli/help';
+import { formatChecks, HELP, USAGE_LINE } from './cli/help';
 import { runCheck } from './cli/runCheck';
 import { runFix } from './cli/runFix';
 import { runStats } from './cli/runStats';
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(formatChecks(command.json));
       return 0;
     case 'usage':
-      process.stderr.write(`pubtator: ${command.message}\nRun 'pubtator --help' for usage.\n`);
+      process.stderr.write(`pubtator: ${command.message}\n${USAGE_LINE}\nRun 'pubtator --help' for usage.\n`);
       return 2;
     case 'check':
       return command.fix ? runFix({ ...command, fix: command.fix }) : runCheck(command);

@@ -2,7 +2,9 @@
 // annotator's in three places (a mention typed differently, a mention only this file has, one only the
 // other has). The other file is picked from the workspace; the Adjudication view lists the three with
 // "0 of 3 decided"; the keys take theirs, keep neither, take theirs, each as an edit, moving on by
-// themselves; the view says "3 of 3 decided"; the file saved is the other's and checks clean.
+// themselves; the view says "3 of 3 decided"; the file saved is the other's and checks clean. Then a
+// file a git merge left conflicted: the preview says so and draws both sides' mentions in their colours,
+// the checker reports the conflict once, and "Adjudicate with…" settles it with no other file to pick.
 /* global document */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ const OTHER = 'adjudicate-other.pubtator';
 const MINE = 'adjudicate-mine.pubtator';
 const ONLY_OTHER = '37622028\t145\t157\tchronic pain\tDisease\tMESH:D059350';
 const ONLY_MINE = '37622028\t109\t120\tanaesthetic\tChemical\t-';
+const CONFLICTED = 'adjudicate-conflicted.pubtator';
 
 /** The other annotator's file is the clean sample; mine retypes its first mention and swaps a row. */
 function files(clean) {
@@ -93,6 +96,44 @@ export async function adjudicateChecks(ctx) {
     await wb.sleep(1500);
     assert.deepEqual(await wb.problemsOf(MINE), []);
     await wb.closePanel();
+    await wb.command('PubTator: Stop Adjudicating');
+  });
+
+  const lines = f.other.split('\n');
+  const at = lines.indexOf(ONLY_OTHER);
+  const retyped = ONLY_OTHER.replace('\tDisease\t', '\tSymptom\t');
+  const conflicted = [...lines.slice(0, at), '<<<<<<< ours', ONLY_OTHER, '=======', retyped, '>>>>>>> theirs', ...lines.slice(at + 1)].join('\n');
+  fs.writeFileSync(path.join(ctx.workspace, CONFLICTED), conflicted);
+  await report.check(`${CONFLICTED}: one problem for the conflict; the preview names it and draws ours and theirs in their colours`, async () => {
+    await wb.command('View: Close All Editors');
+    await wb.open(CONFLICTED, conflicted);
+    await wb.sleep(1500);
+    const problems = await wb.problemsOf(CONFLICTED);
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['malformed-line', at]], JSON.stringify(problems));
+    await wb.closePanel();
+    await wb.goto(0, 0);
+    await wb.command('PubTator: Open Preview to the Side');
+    const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.classes.includes('side-theirs')), 'both sides drawn in the preview', 60000);
+    const banner = await shown.frame.evaluate(() => document.querySelector('#preview .conflict-banner')?.textContent ?? null);
+    assert.match(banner ?? '', /1 unresolved merge conflict: both sides' rows are shown/);
+    const marked = shown.highlights.filter((h) => /side-/.test(h.classes));
+    const sides = marked.map((h) => `${h.text} ${h.classes.match(/side-\w+/g).join('+')}`);
+    assert.ok(marked.some((h) => /side-ours/.test(h.classes)) && marked.some((h) => /side-theirs/.test(h.classes)), JSON.stringify(sides));
+    await wb.command('View: Close All Editors');
+    return `${banner} | ${sides.join(', ')}`;
+  });
+
+  await report.check(`${CONFLICTED}: "Adjudicate with…" lists the git conflict without asking for a file; Alt+T takes theirs and the markers go`, async () => {
+    await wb.open(CONFLICTED, conflicted);
+    await wb.sleep(800);
+    await wb.command('PubTator: Adjudicate with…');
+    await wb.until(async () => ((await viewText(wb.page)) ?? '').includes('0 of 1 decided') || null, 'the view with 0 of 1 decided', 30000, 300);
+    await wb.focusEditor();
+    await wb.page.keyboard.press('Alt+T');
+    await wb.until(async () => ((await viewText(wb.page)) ?? '').includes('1 of 1 decided') || null, 'the view with 1 of 1 decided', 20000, 300);
+    await wb.page.keyboard.press('Control+S');
+    const expected = [...lines.slice(0, at), retyped, ...lines.slice(at + 1)].join('\n');
+    await wb.until(async () => fs.readFileSync(path.join(ctx.workspace, CONFLICTED), 'utf8') === expected || null, 'the saved file without markers, theirs kept', 20000, 500);
     await wb.command('PubTator: Stop Adjudicating');
   });
 }

@@ -153,7 +153,9 @@ function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], e
     const stack = s.stack.map((i) => doc.mentions[i]);
     const inner = stack[stack.length - 1];
     const wrong = stack.some(isWrong);
-    const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}`, s.text);
+    // Inside a merge conflict the two sides often read the same words: mark every side the stack holds.
+    const sides = [...new Set(stack.map((m) => m.side).filter((x) => x !== undefined))].map((x) => ` side-${x}`).join('');
+    const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}${sides}`, s.text);
     span.dataset.stack = s.stack.join(' ');
     span.dataset.type = inner.type;
     span.dataset.id = inner.id;
@@ -168,7 +170,8 @@ function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], e
     for (let k = s.stack.length - 1; k >= 0; k--) {
       if (ends.get(s.stack[k]) !== s) continue;
       const m = stack[k];
-      const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}`, `${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
+      const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}${m.side ? ` side-${m.side}` : ''}`,
+        `${m.side ? `${m.side}: ` : ''}${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
       label.dataset.mention = String(s.stack[k]);
       block.append(label);
     }

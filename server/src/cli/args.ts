@@ -9,6 +9,7 @@ import type { OffsetUnit } from '../service/types';
 import { agreeCommand, type AgreeCommand } from './agreeArgs';
 import { mergeCommand, type MergeCommand } from './mergeArgs';
 import { COMPARE_OPTION_NAMES, COMPARE_OPTIONS, compareCommand, type CompareCommand } from './compareArgs';
+import { joinNegativeValues, parseError, unknownCommand } from './usageErrors';
 
 /** How `check` prints what it finds. */
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -34,6 +35,8 @@ export interface CheckCommand {
   output?: string;
   /** `--jobs N`: threads that check chunks; the number of cores when not given. */
   jobs?: number;
+  /** `--include GLOB`: file names a folder walk checks whatever their name. */
+  include?: string[];
 }
 
 /** `pubtator stats`: what the files hold, as a table or JSON. */
@@ -45,6 +48,7 @@ export interface StatsCommand {
   severities: SeveritySettings;
   jobs?: number;
   schema?: string;
+  include?: string[];
 }
 
 /** `pubtator schema FILE`: the file's conventions as a pubtator.schema.json. */
@@ -69,6 +73,25 @@ const LEVELS = 'error, warning, information, hint, off';
 /** What --severity may name: the PubTator checks and BioC's own (docs/bioc.md). */
 const CHECK_CODES: readonly string[] = [...PUBTATOR_CODES, ...Object.keys(BIOC_CHECKS)];
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  offsets: { type: 'string' },
+  mesh: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  schema: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  ...COMPARE_OPTIONS,
+} as const;
+
 export function parseCommandLine(argv: readonly string[]): Command {
   // Commands with options of their own parse them themselves.
   if (argv[0] === 'agree') return agreeCommand(argv.slice(1));
@@ -76,29 +99,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv, OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-        json: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        quiet: { type: 'boolean', short: 'q' },
-        'max-warnings': { type: 'string' },
-        severity: { type: 'string', multiple: true },
-        offsets: { type: 'string' },
-        mesh: { type: 'string', multiple: true },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        output: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        schema: { type: 'string' },
-        ...COMPARE_OPTIONS,
-      },
+      options: OPTIONS,
     });
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    return usage(parseError(err, OPTIONS));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -123,14 +130,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'schema') {
     if (rest.length !== 1) return usage('\'schema\' takes one PubTator file (or - for stdin), whose conventions it writes as a schema.');
-    const given = ['severity', 'offsets', 'mesh', 'schema', 'json', 'format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs']
+    const given = ['severity', 'offsets', 'mesh', 'schema', 'json', 'format', 'quiet', 'max-warnings', 'fix', 'fix-dry-run', 'output', 'jobs', 'include']
       .filter((o) => values[o as keyof typeof values] !== undefined);
     if (given.length) return usage(`'schema' takes no options (got --${given[0]}).`);
     return { kind: 'schema', path: rest[0] };
   }
-  if (command !== 'check' && command !== 'stats') {
-    return usage(`unknown command ${JSON.stringify(command)}; did you mean 'pubtator check ${command}'?`);
-  }
+  if (command !== 'check' && command !== 'stats') return usage(unknownCommand(command));
   if (rest.length === 0) return usage(`'${command}' needs at least one file or folder (or - for stdin).`);
   // No --offsets: the corpus schema's unit, else code points.
   const unit = values.offsets;
@@ -168,6 +173,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return usage(`--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.`);
   }
   if (values.schema === '') return usage('--schema needs the path of a pubtator.schema.json.');
+  const include = values.include?.filter((g) => g !== '');
+  if (values.include && !include?.length) return usage('--include needs a file name pattern, such as \'*.txt\'.');
   if (command === 'stats') {
     const checkOnly = ['fix', 'fix-dry-run', 'output', 'quiet', 'max-warnings', 'mesh'].filter((o) => values[o as keyof typeof values] !== undefined);
     if (checkOnly.length) return usage(`--${checkOnly[0]} applies to 'check' only.`);
@@ -176,6 +183,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (unit) stats.unit = unit;
     if (jobs !== undefined) stats.jobs = jobs;
     if (values.schema) stats.schema = values.schema;
+    if (include) stats.include = include;
     return stats;
   }
   const check: CheckCommand = { kind: 'check', paths: rest, format, severities, quiet: values.quiet ?? false, maxWarnings };
@@ -185,6 +193,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (mesh) check.mesh = mesh;
   if (fix) check.fix = fix;
   if (values.output !== undefined) check.output = values.output;
+  if (include) check.include = include;
   return check;
 }
 

@@ -15,6 +15,8 @@ export interface CompareCommand {
   relationTypes?: string[];
   symmetric?: string[];
   directed?: string[];
+  /** `--include`: globs of file names a folder walk checks whatever their name. */
+  include?: string[];
 }
 
 /** The options only `compare` takes, for parseArgs. */
@@ -39,6 +41,7 @@ export interface CompareValues {
   'relation-types'?: string[];
   symmetric?: string[];
   directed?: string[];
+  include?: string[];
 }
 
 /** Comma-separated names, repeatable: `--entity-types Disease,Chemical --entity-types Gene`. */
@@ -61,6 +64,7 @@ export function compareCommand(values: CompareValues, positionals: string[]): Co
     return usage(`--documents must be all or intersection, not ${JSON.stringify(documents)}.`);
   }
   const command: CompareCommand = { kind: 'compare', gold, predicted, json: values.json ?? false, details: values.details ?? false, match, documents };
+  if (values.include?.length) command.include = values.include;
   const lists = {
     entityTypes: names(values['entity-types']),
     relationTypes: names(values['relation-types']),

@@ -2,6 +2,9 @@
 
 import { CHECKS } from '../service/checks/index';
 
+/** The one line said after a usage mistake. */
+export const USAGE_LINE = 'Usage: pubtator check|stats|compare|schema|checks [options] FILE_OR_FOLDER...';
+
 export const HELP = `Usage:
   pubtator check [options] FILE_OR_FOLDER...   check PubTator files
   pubtator stats [options] FILE_OR_FOLDER...   what the files hold: documents, passages, mentions
@@ -23,8 +26,13 @@ export const HELP = `Usage:
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
-searched recursively for *.pubtator, *PubTator*.txt (any case) and the .gz of
-those. .gz files are decompressed as they are read. - reads stdin.
+searched recursively for *.pubtator, *PubTator*.txt (any case), other .txt,
+.tsv and .tab files whose first line is ID|t|… or ID|a|…, and the .gz of
+those. Data files a folder holds that are none of these are counted and named
+on stderr; a folder with nothing to check is an error (status 2).
+--include GLOB (repeatable; check, stats and compare) checks the file names
+GLOB matches whatever their content ('*.txt', 'CDR_*'; * and ? as in a shell).
+.gz files, and gzip data on stdin, are decompressed as they are read. - reads stdin.
 Files are read as a stream, document by document, so size is not limited by memory.
 
 Options for check:
@@ -102,7 +110,7 @@ terminal and the run takes more than a second.
 Exit status: 0 no error-level diagnostic (and no more warnings than
 --max-warnings allows); 1 errors found, or too many warnings; 2 bad usage or an
 input could not be read (missing, permission denied, corrupt .gz, binary data,
-not PubTator at all, a folder link loop; the other inputs are still checked,
+not PubTator at all, a folder link loop, a folder with nothing to check; the other inputs are still checked,
 and 2 wins over 1);
 3 internal error.
 

@@ -3,7 +3,7 @@
 // possibly on another thread. Binary data is refused here, early.
 
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from './errors';
 import type { InputFile } from './discover';
@@ -38,34 +38,53 @@ export async function readInput(
   for await (const bytes of bytePieces(input, counters)) await onBytes(bytes);
 }
 
+/** gzip's magic number: how a compressed stream is told from text whatever its name (stdin has none). */
+export function isGzipStart(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /**
  * The input's bytes in successive pieces, read as they are asked for (so two
- * inputs can be read in step). Throws the read, decompression or binary-data
- * error; the file is closed when the caller stops early.
+ * inputs can be read in step), decompressed when the name ends in .gz or the
+ * bytes start as gzip does (stdin, a file named otherwise). Throws the read,
+ * decompression or binary-data error; the file is closed when the caller
+ * stops early.
  */
 export async function* bytePieces(input: InputFile, counters: ReadCounters): AsyncGenerator<Uint8Array> {
   const source: Readable = input.stdin ? process.stdin : createReadStream(input.path, { highWaterMark: CHUNK });
-  let stream: Readable = source;
-  if (input.gzip) {
-    const gunzip = createGunzip({ chunkSize: CHUNK });
-    source.on('data', (chunk: Buffer) => { counters.raw += chunk.length; });
-    source.on('error', (err) => gunzip.destroy(err));
-    stream = source.pipe(gunzip);
-  }
+  const chunks = (source as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let gunzip: Readable | undefined;
   let sniffed = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const first = await chunks.next();
+    async function* raw(): AsyncGenerator<Buffer> {
+      if (first.done) return;
+      counters.raw += first.value.length;
+      yield first.value;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        counters.raw += next.value.length;
+        yield next.value;
+      }
+    }
+    let text: AsyncIterable<Buffer> = raw();
+    if (input.gzip || (!first.done && isGzipStart(first.value))) {
+      const compressed = Readable.from(raw());
+      const unzip = createGunzip({ chunkSize: CHUNK });
+      compressed.on('error', (err) => unzip.destroy(err));
+      gunzip = compressed.pipe(unzip);
+      text = gunzip as AsyncIterable<Buffer>;
+    }
+    for await (const chunk of text) {
       if (sniffed < SNIFF_BYTES) {
         const binary = binaryData(chunk, sniffed);
         if (binary) throw binary;
         sniffed += chunk.length;
       }
-      if (!input.gzip) counters.raw += chunk.length;
       counters.text += chunk.length;
       yield chunk;
     }
   } finally {
     if (source !== process.stdin) source.destroy();
-    if (stream !== process.stdin) stream.destroy();
+    gunzip?.destroy();
   }
 }

@@ -13,6 +13,7 @@ import { Severity, type Diagnostic, type OffsetUnit } from '../service/types';
 import { prepare, type ValidationOptions } from '../service/validate';
 import type { OutputFormat } from './args';
 import { discover, type InputFile, type InputProblem } from './discover';
+import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
 import { checkBiocInput } from './biocInput';
 import { isBiocFile } from './biocFile';
@@ -47,6 +48,8 @@ export interface CheckOptions {
   mesh?: string[];
   /** Threads checking chunks (1: this one); every core when absent. */
   jobs?: number;
+  /** `--include`: globs of file names a folder walk checks whatever their name. */
+  include?: string[];
 }
 
 export interface Streams {
@@ -84,7 +87,8 @@ export async function runCheck(options: CheckOptions, io: Streams = process): Pr
     return 2;
   }
   return withMesh(options.mesh, io, async (mesh) => {
-    const { files, problems } = await discover(options.paths, { bioc: true });
+    const { files, problems, skipped } = await discover(options.paths, { ...options, bioc: true });
+    io.stderr.write(skippedMessage(skipped));
     const summary = new Summary();
     const out = new LineOutput(io.stdout);
     const status = await checkFiles(files, problems, options, io, out, summary, mesh);

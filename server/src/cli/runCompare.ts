@@ -7,6 +7,7 @@
 import type { CompareCommand } from './compareArgs';
 import { discover, type InputFile, type InputProblem } from './discover';
 import { describeError } from './errors';
+import { skippedMessage } from './discoveryReport';
 import { documentGroups } from './documentStream';
 import {
   detailJson, detailText, onlyJson, onlyText, scoreJson, scoreTable, SIDE_NAMES, summaryJson, summaryText,
@@ -19,6 +20,7 @@ import type { Streams } from './runCheck';
 import { DocumentPairer, type FallbackNotice } from '../service/compare/pairing';
 import { Scorer } from '../service/compare/scorer';
 import { symmetryRule } from '../service/compare/symmetry';
+import { missingOnPredicted, TypesSeen, unknownTypes } from '../service/compare/typeFilter';
 import { CliSchemas } from './schemaOption';
 import type { DocumentGroup, Side } from '../service/compare/model';
 
@@ -28,16 +30,15 @@ const EXAMPLES = 5;
 
 export async function runCompare(cmd: CompareCommand, io: Streams = process): Promise<number> {
   const started = performance.now();
-  const found = { gold: await discover([cmd.gold]), predicted: await discover([cmd.predicted]) };
+  const include = { include: cmd.include };
+  const found = { gold: await discover([cmd.gold], include), predicted: await discover([cmd.predicted], include) };
   const say = (p: InputProblem) => io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   let unusable = false;
   for (const side of SIDES) {
+    io.stderr.write(skippedMessage(found[side].skipped));
     found[side].problems.forEach(say);
+    // An empty folder is one of the problems (discover.ts).
     if (found[side].problems.length) unusable = true;
-    else if (found[side].files.length === 0) {
-      io.stderr.write(`pubtator: ${printable(cmd[side])}: no PubTator files (*.pubtator, *PubTator*.txt or their .gz) in this folder\n`);
-      unusable = true;
-    }
   }
   if (unusable) return 2;
 
@@ -87,11 +88,22 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     out.flush();
     say({ path: file.path, reason: describeError(err) });
   }
+  const types = new TypesSeen();
   for (let side = pairer.next(); side; side = pairer.next()) {
     const next = await streams[side].next();
     if (next.done) pairer.end(side);
-    else pairer.add(side, next.value);
+    else {
+      types.add(side, next.value);
+      pairer.add(side, next.value);
+    }
     out.flush();
+  }
+  // A type filter naming a type neither file has scores nothing: a mistake, not a result.
+  const unknown = [...unknownTypes(cmd.entityTypes, types.entity, 'type'), ...unknownTypes(cmd.relationTypes, types.relation, 'relation type')];
+  if (unknown.length) {
+    out.flush();
+    for (const u of unknown) io.stderr.write(`pubtator: ${printable(u)}\n`);
+    return 2;
   }
 
   const scores = scorer.totals.scores();
@@ -99,6 +111,9 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
   else {
     if (cmd.details) out.line('');
     out.line(scoreTable(scores));
+    const notes = missingOnPredicted(scores);
+    if (notes.length) out.line('');
+    for (const note of notes) out.line(printable(note));
     out.line('');
   }
   const summary: CompareSummary = {

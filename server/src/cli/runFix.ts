@@ -22,6 +22,7 @@ import { prepare, type ValidationOptions } from '../service/validate';
 import { AtomicFile } from './atomicFile';
 import type { FixResult } from './chunkTasks';
 import { discover, type InputFile, type InputProblem } from './discover';
+import { skippedMessage } from './discoveryReport';
 import { describeError, InputError } from './errors';
 import { forEachChunk, StopReading } from './fileChunks';
 import { printable } from './format';
@@ -50,7 +51,8 @@ interface Fixed {
 export async function runFix(options: FixOptions, io: Streams = process): Promise<number> {
   const started = performance.now();
   return withMesh(options.mesh, io, async (mesh) => {
-    const { files, problems } = await discover(options.paths);
+    const { files, problems, skipped } = await discover(options.paths, options);
+    io.stderr.write(skippedMessage(skipped));
     const summary = new Summary();
     summary.fixing = true;
     const out = new LineOutput(io.stdout);

@@ -10,17 +10,20 @@ import { prepare, type ValidationOptions } from '../service/validate';
 import type { StatsCommand } from './args';
 import type { StatsResult } from './chunkTasks';
 import { discover, type InputProblem } from './discover';
+import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
 import { printable } from './format';
 import type { ReadCounters } from './readInput';
 import { OrderedResults, queueFor } from './runner';
 import { createRunner, defaultJobs } from './runners';
 import type { Streams } from './runCheck';
-import { formatStatsJson, formatStatsText, type FileStats, type StatsReport } from './statsFormat';
+import { formatStatsJson, formatStatsText, rowsOf, type FileStats, type StatsReport } from './statsFormat';
+import { ProblemRows } from './problemRows';
 import { Summary } from './summary';
 
 export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
-  const { files, problems } = await discover(options.paths);
+  const { files, problems, skipped } = await discover(options.paths, options);
+  io.stderr.write(skippedMessage(skipped));
   const summary = new Summary();
   const unreadable = (p: InputProblem) => {
     summary.unreadable.push(p);
@@ -41,17 +44,13 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
   try {
     for (const input of files) {
       const counted = new StatsTotal();
-      // Lines with at least one problem: diagnostics come in line order.
-      let rows = 0;
-      let lastLine = -1;
-      const file = new FileCheck(input, input.path, validation, summary, (d) => {
-        if (d.range.start.line !== lastLine) rows++;
-        lastLine = d.range.start.line;
-      }, unreadable, {
+      const problems = new ProblemRows();
+      const file = new FileCheck(input, input.path, validation, summary, (d) => problems.add(d), unreadable, {
         // A document cut from its continuation block at a chunk boundary was counted twice.
         taken: (chunk, counts) => counted.uncount(chunk.counts.documents - counts.documents),
         ended: () => {
           const stats = counted.result();
+          const rows = problems.total(stats.relations, rowsOf(stats));
           perFile.push({ file: input.path, stats, problemRows: rows, concepts: counted.conceptCounts() });
           total.add(stats);
           problemRows += rows;

@@ -8,6 +8,7 @@ import {
   DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
+import { checkInSlices } from './sliceChecks';
 import { createLanguageService } from '../service/languageService';
 import type { ValidationOptions } from '../service/validate';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
@@ -158,8 +159,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // The message that brought a large file is garbage now: free it before the first check adds its own.
     if (large && !lastValidationMs.has(uri)) reclaimer.now();
     const started = performance.now();
+    const options = validationOptions(settings);
+    if (large && !biocViews.isBioc(doc)) {
+      // A slice at a time, so that a hover asked for meanwhile is answered (sliceChecks.ts).
+      const file = openFiles.get(doc).file;
+      const sliced = await checkInSlices(file, options, () => documents.get(uri)?.version === version && openFiles.get(doc).file === file)
+        .catch((e) => { log.error(`Checking ${uri} in slices failed: ${describe(e)}`); return true; });
+      if (!sliced) return;
+    }
     const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
-      biocViews.isBioc(doc) ? biocViews.get(doc, validationOptions(settings)).diagnostics : openFiles.get(doc).diagnostics(validationOptions(settings)));
+      biocViews.isBioc(doc) ? biocViews.get(doc, options).diagnostics : openFiles.get(doc).diagnostics(options));
     const cost = performance.now() - started;
     lastValidationMs.set(uri, cost);
     // A full check of a large file leaves garbage V8 would keep for minutes.

@@ -336,13 +336,7 @@ export function validateFileReusing(
   for (const doc of file.documents) {
     let entry = doc.checked;
     if (!entry || entry.options !== key) {
-      const r = documentOutcome();
-      ctx.target = r;
-      checkOne(doc, run, ctx);
-      const pending: Pending = { facts: r.documentFacts! };
-      if (r.held.size) pending.held = r.held;
-      entry = { options: key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending };
-      doc.checked = entry;
+      entry = checkInto(doc, run, ctx);
     } else if (entry.startLine !== doc.startLine) {
       const delta = doc.startLine - entry.startLine;
       const pending = entry.pending as Pending;
@@ -362,6 +356,34 @@ export function validateFileReusing(
   // Documents come in line order and each list is sorted: merging the few
   // file-level and settled diagnostics in keeps the whole list sorted without a sort.
   return { diagnostics: mergeSorted(mergeSorted(inDocuments, fileLevel.list, true), list, false), fileLevel, conventions };
+}
+
+/** Checks one document on its own and keeps the outcome in its `checked` slot. */
+function checkInto(doc: PubtatorDocument, run: Run, ctx: Checking): NonNullable<PubtatorDocument['checked']> {
+  const r = documentOutcome();
+  ctx.target = r;
+  checkOne(doc, run, ctx);
+  const pending: Pending = { facts: r.documentFacts! };
+  if (r.held.size) pending.held = r.held;
+  const entry = { options: run.key, startLine: doc.startLine, list: sortDiagnostics(r.list), pending };
+  doc.checked = entry;
+  return entry;
+}
+
+/**
+ * Checks the documents `from` up to `to` of `file` that have no outcome for
+ * these options yet, as validateFileReusing would, which then reuses them: a
+ * server checks a large file a slice at a time this way and answers other
+ * requests (a hover) in between, instead of making them wait for the whole.
+ */
+export function checkDocumentsAhead(file: ParsedFile, options: ValidationOptions, from: number, to: number): void {
+  const run = prepare(options);
+  const ctx = new Checking(file, run, options.concepts, outcome());
+  const docs = file.documents;
+  for (let i = from; i < Math.min(to, docs.length); i++) {
+    const doc = docs[i];
+    if (!doc.checked || doc.checked.options !== run.key) checkInto(doc, run, ctx);
+  }
 }
 
 /** The summed counts and gathered held rows of `docs`, from the last run's where they still hold. */

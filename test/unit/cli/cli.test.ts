@@ -228,7 +228,7 @@ test('usage: --help, --version, checks, and mistakes exit 2 with a hint', () => 
   for (const argv of [[], ['check'], ['lint', 'x'], ['check', '--nope', 'x']]) {
     const r = run(argv);
     assert.equal(r.code, 2, argv.join(' '));
-    assert.match(r.stderr, /^pubtator: .+\nRun 'pubtator --help' for usage\.\n$/);
+    assert.match(r.stderr, /^pubtator: .+\nUsage: pubtator check\|stats\|compare\|schema\|checks \[options\] FILE_OR_FOLDER\.\.\.\nRun 'pubtator --help' for usage\.\n$/);
   }
 });
 

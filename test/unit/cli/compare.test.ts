@@ -81,7 +81,10 @@ test('--match overlap, --documents intersection, --entity-types, --relation-type
   assert.deepEqual([micro(['--match', 'overlap'], 'mention')!.tp, micro(['--match', 'overlap'], 'mention')!.fn], [2, 1]);
   assert.deepEqual([micro(['--documents', 'intersection'], 'mention')!.fp, micro(['--documents', 'intersection'], 'mention')!.fn], [1, 1]);
   assert.equal(micro(['--entity-types', 'Disease'], 'mention')!.fn, 1);
-  assert.equal(micro(['--relation-types', 'Bind,Association'], 'relation')!.fn, 0);
+  // Types neither file has score nothing: an error naming the types they have (compareTypes.test.ts).
+  const absent = run(['compare', '--json', '--relation-types', 'Bind,Association', gold, predicted]);
+  assert.equal(absent.code, 2);
+  assert.match(absent.stderr, /no relation type 'Bind' in either file \(they have: CID\)/);
   assert.equal(micro(['--symmetric', 'CID'], 'relation')!.tp, 1);
 });
 
@@ -126,7 +129,7 @@ test('usage mistakes and unreadable inputs exit 2 with a message and no stack tr
   for (const args of usage) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(' '));
-    assert.match(r.stderr, /^pubtator: .+\nRun 'pubtator --help' for usage\.\n$/, args.join(' '));
+    assert.match(r.stderr, /^pubtator: .+\nUsage: pubtator check\|stats\|compare\|schema\|checks \[options\] FILE_OR_FOLDER\.\.\.\nRun 'pubtator --help' for usage\.\n$/, args.join(' '));
   }
   const missing = run(['compare', join(tmp.path, 'nope.pubtator'), predicted]);
   assert.equal(missing.code, 2);

@@ -77,3 +77,17 @@ test('CRLF files get CRLF rows, and a last line without a line break takes their
   const [d] = disagreements(noBreak, other);
   assert.equal(applyEdits(noBreak, decisionEdits(noBreak, d, 'both')), '5|t|ab\n5|a|\n5\t0\t1\ta\tX\n5\t1\t2\tb\tY');
 });
+
+test('a boundary drawn differently (overlapping spans) is one disagreement, decided at once', () => {
+  const ours = '1|t|Lidocaine-induced cardiac asystole.\n1|a|x\n1\t0\t9\tLidocaine\tChemical\tD008012\n1\t18\t35\tcardiac asystole.\tDisease\tD006323\n';
+  const theirs = ours.replace('1\t18\t35\tcardiac asystole.\tDisease', '1\t26\t34\tasystole\tDisease');
+  const list = disagreements(ours, theirs);
+  assert.equal(list.length, 1);
+  assert.deepEqual([list[0].ours.map((o) => o.line), list[0].theirs.length], [[3], 1]);
+  assert.equal(applyEdits(ours, decisionEdits(ours, list[0], 'theirs')), theirs);
+  // Two of theirs overlapping one of ours: still one.
+  const split = ours.replace('1\t18\t35\tcardiac asystole.\tDisease\tD006323', '1\t18\t25\tcardiac\tDisease\t-\n1\t26\t34\tasystole\tDisease\tD006323');
+  const [d] = disagreements(ours, split);
+  assert.equal(disagreements(ours, split).length, 1);
+  assert.equal(applyEdits(ours, decisionEdits(ours, d, 'theirs')), split);
+});

@@ -1,6 +1,6 @@
 // A file a git merge left conflicted, as the reading view and the checker see
 // it: the conflict is named once (the preview's banner line and one problem),
-// its marker lines are not malformed rows, and both sides' mentions are shown.
+// its marker lines are not malformed rows, and both sides' mentions are shown, each marked with its side.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lines, service } from '../features/support';
@@ -32,7 +32,7 @@ test('conflict markers: seven <, |, = or >, then nothing or a label', () => {
 test('the preview names each conflict of a document, and shows both sides\' mentions', () => {
   const doc = modelAt(CONFLICTED);
   assert.deepEqual(doc.conflicts, [3]);
-  assert.deepEqual(doc.mentions.map((m) => m.type), ['Chemical', 'Disease', 'Symptom']);
+  assert.deepEqual(doc.mentions.map((m) => [m.type, m.side]), [['Chemical', undefined], ['Disease', 'ours'], ['Symptom', 'theirs']]);
   const conflictProblems = doc.problems.filter((p) => /merge conflict/.test(p.message));
   assert.deepEqual(conflictProblems.map((p) => p.line), [3]);
   assert.ok(!doc.problems.some((p) => p.code === 'malformed-line' && !/merge conflict/.test(p.message)), JSON.stringify(doc.problems));

@@ -33,7 +33,8 @@ function indexOfByte(table: Uint32Array, byte: number): number | undefined {
 
 /** The UTF-16 span that byte offsets `start`-`end` denote, when the text has non-ASCII characters. */
 export function utf8ByteSpan(doc: PubtatorDocument, start: number, end: number): { start: number; end: number } | undefined {
-  if (!cached(doc, HAS_NON_ASCII, () => NON_ASCII.test(doc.text))) return undefined;
+  // Not after a U+FFFD: a byte lost in decoding (not-utf8) makes byte counts meaningless.
+  if (!cached(doc, HAS_NON_ASCII, () => NON_ASCII.test(doc.text) && !doc.text.includes('\ufffd'))) return undefined;
   const table = byteTable(doc);
   const s = indexOfByte(table, start);
   const e = indexOfByte(table, end);

@@ -65,7 +65,7 @@ export const danglingRelationId: DocumentCheck = {
         const note = namesNote(group.first.data ?? {});
         reportRows(ctx, 'dangling-relation-id', group, (item) => ({ message: worded(item.data ?? {}) }),
           (n) => `No document of this file has mention rows, so the ids of the relations of its ${n} ${n === 1 ? 'document' : 'documents'} match no mention${note}.`,
-          true);
+          true, { everyRelation: true });
         continue;
       }
       reportRows(ctx, 'dangling-relation-id', group,

@@ -3,6 +3,7 @@
 
 import type { Check } from './check';
 import { malformedLine } from './malformedLine';
+import { notUtf8 } from './notUtf8';
 import { missingTitle } from './missingTitle';
 import { missingAbstract } from './missingAbstract';
 import { misplacedPassage } from './misplacedPassage';
@@ -44,6 +45,7 @@ export const CHECKS: readonly Check[] = [
   badOffsets,
   spanCrossesPassages,
   danglingRelationId,
+  notUtf8,
   malformedLine,
   pmidMismatch,
   missingTitle,

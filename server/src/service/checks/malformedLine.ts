@@ -23,7 +23,8 @@ export const malformedLine: Check = {
   document(doc, ctx) {
     for (const row of doc.malformed) {
       if (row.conflict) reportConflict(row, ctx);
-      else ctx.report('malformed-line', rowRange(row), `This line ${row.reason}.`);
+      // A row separated by spaces carries its TAB-separated form, for the quick fix (edits/tabsFix.ts).
+      else ctx.report('malformed-line', rowRange(row), `This line ${row.reason}.`, row.tabbed === undefined ? undefined : { data: { tabbed: row.tabbed } });
     }
     for (const m of doc.mentions) checkTypeColumn(m, ctx);
   },

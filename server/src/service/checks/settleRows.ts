@@ -18,6 +18,8 @@ export function reportRows(
   row: (item: HeldItem) => Worded, summary: (count: number) => string,
   /** One cause whatever the count: the summary even for few rows. */
   once = false,
+  /** What the summary stands for, for counts of rows with problems (stats): by default `rows`, the held rows. */
+  covers: Record<string, unknown> = { rows: group.count },
 ): void {
   if (!once && group.count <= HOLD_LIMIT) {
     for (const item of group.items) {
@@ -28,7 +30,7 @@ export function reportRows(
   }
   if (!ctx.inScope(group.first.range)) return;
   const related = group.items.slice(0, SUMMARY_RELATED).map((item) => ({ range: item.range, message: row(item).message }));
-  ctx.report(code, group.first.range, summary(group.count), { related });
+  ctx.report(code, group.first.range, summary(group.count), { related, data: covers });
 }
 
 /** The held item's own wording, for checks that word rows when they hold them. */

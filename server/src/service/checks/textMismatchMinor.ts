@@ -50,7 +50,7 @@ export const textMismatchMinor: DocumentCheck = {
     const f = ctx.learned.facts;
     const related = firstItems(groups).map((item) => ({ range: item.range, message: item.message ?? '' }));
     ctx.report('text-mismatch-minor', first.range,
-      `${count} of the ${f.spansInRange} spans of this file differ from their row's text only in case, dashes, spaces or Greek spelling (this is the first): too many to be slips, too few to be the file's habit. The rows are listed as related information.`,
+      `${count} of the ${f.spansInRange} spans of this file differ from their row's text only in case, dashes, spaces or Greek spelling (this is the first): more than a handful of slips, yet too few to tell that the file normalises its text column. The rows are listed as related information.`,
       { related, data: first.data });
   },
 };

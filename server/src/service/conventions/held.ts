@@ -15,7 +15,8 @@ export type HeldKind =
   | 'reversed-relation' // a relation row whose reverse (same type) is in its document (key: the type)
   | 'one-way-relation' // a relation row whose reverse is not (key: the type)
   | 'relation-type' // a relation row whose type the schema does not declare (key: the type)
-  | 'id-misfit'; // a mention id part outside its type's declared namespaces or pattern (key: type and namespace)
+  | 'id-misfit' // a mention id part outside its type's declared namespaces or pattern (key: type and namespace)
+  | 'not-utf8'; // a document's first U+FFFD: a byte that was not UTF-8, replaced when the file was read
 
 export interface HeldItem {
   kind: HeldKind;

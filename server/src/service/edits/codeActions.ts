@@ -15,11 +15,14 @@ import { driftFix } from './driftFix';
 import type { Fix, FixBuilder, FixContext } from './fix';
 import { danglingIdFix, duplicateFix } from './rowFixes';
 import { spanFixes } from './spanFixes';
+import { tabsFix } from './tabsFix';
 import { linesOf, type TextEdit } from './textEdit';
 import { countsOf, verifyFix, verifyStrictly, type VerifyOptions } from './verify';
 
 /** Fixable codes, in the order a fix-all of several codes applies them (whole-document fixes first). */
 const BUILDERS: [code: string, builder: FixBuilder, label: string][] = [
+  // First: a row written with spaces is a mention row only once it has TABs, and other fixes may then apply.
+  ['malformed-line', tabsFix, 'rows separated by spaces'],
   ['offset-drift', driftFix, 'offset drifts'],
   ['bad-offsets', spanFixes, 'bad offsets'],
   ['offset-out-of-range', spanFixes, 'out-of-range offsets'],

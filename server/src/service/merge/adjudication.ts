@@ -1,7 +1,7 @@
 // Adjudicating two annotators' versions in the editor: the current file is
 // the result being made, the other file the second annotator's. Every slot
 // (a span, or a pair of relation ids) where their annotations differ is a
-// disagreement; deciding one is an ordinary edit of the current file:
+// disagreement, overlapping spans being one (a boundary drawn differently); deciding one is an ordinary edit of the current file:
 // ours (nothing changes), theirs (our rows in the slot replaced by theirs),
 // both (theirs added after ours), neither (ours deleted). A git conflict
 // (markers around whole rows) is listed the same way, its two sides being
@@ -67,11 +67,44 @@ function documentDisagreements(od: DocEntry, td: DocEntry, lines: string[], othe
     if (d.after < 0) d.after = anchor;
     if (d.ours.length) anchor = d.ours.at(-1)!.line;
   }
-  for (const d of slots.values()) {
+  const out = joinOverlapping(slots);
+  for (const d of out) {
     d.line = d.ours[0]?.line ?? d.after + 1;
     if (d.ours.length) d.after = d.ours.at(-1)!.line;
   }
-  return [...slots.values()];
+  return out;
+}
+
+/**
+ * Mention slots whose spans overlap are one disagreement (a boundary drawn
+ * differently: ours 18-34, theirs 26-34), decided at once; relation slots stay
+ * as they are.
+ */
+function joinOverlapping(slots: Map<string, Disagreement>): Disagreement[] {
+  const spans: { start: number; end: number; d: Disagreement }[] = [];
+  const out: Disagreement[] = [];
+  for (const [slot, d] of slots) {
+    const [kind, start, end] = slot.split('\t');
+    if (kind === 'M' && /^\d+$/.test(start) && /^\d+$/.test(end)) spans.push({ start: Number(start), end: Number(end), d });
+    else out.push(d);
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  let open: { end: number; d: Disagreement } | undefined;
+  for (const s of spans) {
+    if (open && s.start < open.end) {
+      const d = open.d;
+      d.id += `+${s.d.id.slice(s.d.id.indexOf('\u0001') + 1)}`;
+      d.ours.push(...s.d.ours);
+      d.ours.sort((a, b) => a.line - b.line);
+      d.theirs.push(...s.d.theirs);
+      if (d.after < 0 || (s.d.after >= 0 && s.d.after < d.after)) d.after = s.d.after;
+      open.end = Math.max(open.end, s.end);
+      continue;
+    }
+    open = { end: s.end, d: s.d };
+    out.push(s.d);
+  }
+  return out;
 }
 
 /** Git conflicts left in the text: `<<<<<<<` ours `|||||||` base `=======` theirs `>>>>>>>`. */

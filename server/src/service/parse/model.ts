@@ -58,6 +58,8 @@ export interface MalformedLine {
   reason: string;
   /** A git conflict marker line (conflictMarkers.ts): which one. */
   conflict?: ConflictMarker;
+  /** The line rewritten with TABs, when it is a mention row separated by spaces (spacedRow.ts). */
+  tabbed?: string;
 }
 
 export type Row = PassageLine | MentionRow | RelationRow | MalformedLine;

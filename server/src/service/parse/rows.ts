@@ -4,6 +4,7 @@
 import { parseConceptId, type ConceptRef } from './conceptIds';
 import { conflictMarker } from './conflictMarkers';
 import type { Field, MalformedLine, MentionRow, PassageLine, RelationRow } from './model';
+import { looksSpaced, spacedMentionFields, tabbedLine } from './spacedRow';
 
 // A passage line: an id without TAB or `|`, a marker of letters, then the text.
 // Ids are not always digits (BC8_BioRED_Task1_Doc500) and markers are not
@@ -117,6 +118,12 @@ export function classifyRow(fields: Field[], line: number): MentionRow | Relatio
     if (conflict) return { kind: 'malformed', line, fields, reason: 'is a git conflict marker', conflict };
   }
   if (n < 3) {
+    if (n === 1 && looksSpaced(fields[0].text)) {
+      const spaced = spacedMentionFields(fields[0].text);
+      const reason = 'looks like a mention row with spaces instead of TABs between its columns';
+      if (spaced) return { kind: 'malformed', line, fields, reason, tabbed: tabbedLine(spaced) };
+      return { kind: 'malformed', line, fields, reason: `${reason} (its offsets do not say where its text ends, so there is no quick fix)` };
+    }
     const reason = n === 1
       ? 'is neither a passage line (ID|t|text) nor a TAB-separated row'
       : 'has 2 columns; a mention row needs at least 5 and a relation row 4';

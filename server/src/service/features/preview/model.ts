@@ -108,6 +108,8 @@ export interface PreviewMention {
   level: number;
   /** The concepts the id names (several for a composite id). */
   concepts: PreviewConceptRef[];
+  /** Inside an unresolved git merge conflict: which side's row it is (drawn in that side's colour). */
+  side?: 'ours' | 'theirs';
 }
 
 export interface PreviewConceptRef {

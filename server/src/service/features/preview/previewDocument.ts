@@ -50,6 +50,8 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
   const placed = new Set(spans.map((s) => s.mention));
   const namer = new ConceptNamer((key) => analysis.concepts.get(key) ?? [], options.concepts);
   const mentions = checks.map((c, i) => mentionModel(doc, c, placed.has(i), levels[i], namer, unit));
+  const sideOf = conflictSides(doc);
+  if (sideOf) mentions.forEach((m) => { const side = sideOf(m.line); if (side) m.side = side; });
   const mentionIndex = new Map<MentionRow, number>(checks.map((c, i) => [c.mention, i]));
   const { relations, graph } = relationGraph(doc, analysis, mentionIndex, namer);
   const diagnostics = documentProblems(file, doc, options);
@@ -81,6 +83,20 @@ export function previewDocument(file: ParsedFile, doc: PubtatorDocument, index: 
       wrongSpans: mentions.filter((m) => m.status === 'mismatch' || m.status === 'boundary' || m.status === 'out-of-range' || m.status === 'bad-offsets').length,
     },
     families: FAMILY_ORDER.filter((f) => families.has(f)).map((f) => ({ family: f, label: FAMILY_LABEL[f], count: families.get(f)! })),
+  };
+}
+
+/** For a document with conflict markers: which side (between <<<<<<< and =======, or ======= and >>>>>>>) a line is on. */
+function conflictSides(doc: PubtatorDocument): ((line: number) => 'ours' | 'theirs' | undefined) | undefined {
+  const markers = doc.malformed.filter((m) => m.conflict);
+  if (!markers.length) return undefined;
+  return (line) => {
+    let side: 'ours' | 'theirs' | undefined;
+    for (const m of markers) {
+      if (m.line > line) break;
+      side = m.conflict === '<' ? 'ours' : m.conflict === '=' ? 'theirs' : undefined;
+    }
+    return side;
   };
 }
 
