@@ -22,6 +22,8 @@ const common = {
   sourcemap: true,
   minify,
   logLevel: 'warning',
+  // jsonc-parser's UMD entry requires its parts at run time, which a bundle cannot follow; its ES build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 // Browsers VS Code for the Web supports; a bare Node module in these bundles is a build error.
 const browser = { ...common, platform: 'browser', target: 'es2022' };

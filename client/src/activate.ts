@@ -19,6 +19,7 @@ import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
 import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
 import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
+import { BIOC_LANGUAGES, registerBiocLanguage } from './biocLanguage';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -44,7 +45,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'pubtator' })),
+    documentSelector: SCHEMES.flatMap((scheme) => ['pubtator', ...BIOC_LANGUAGES].map((language) => ({ scheme, language }))),
     outputChannel,
     // The server answers every request (a failing feature gives its empty answer), so a failed request
     // is the transport's, e.g. one the editor sent as the server restarted: logged, not shown as an error.
@@ -69,6 +70,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),
     registerWalkthrough(context.extensionUri),
+    registerBiocLanguage(),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),

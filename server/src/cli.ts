@@ -10,6 +10,8 @@ import { runCompare } from './cli/runCompare';
 import { runAgree } from './cli/runAgree';
 import { runMerge } from './cli/runMerge';
 import { runSchema } from './cli/runSchema';
+import { parseConvertArgs } from './cli/convertArgs';
+import { runConvert } from './cli/runConvert';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -17,7 +19,8 @@ import { isMainThread } from 'node:worker_threads';
 import './cli/workerPool';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const command = parseCommandLine(argv);
+  // `convert` has options of its own (convertArgs.ts).
+  const command = argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
       process.stdout.write(HELP);
@@ -43,6 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runAgree(command);
     case 'merge':
       return runMerge(command);
+    case 'convert':
+      return runConvert(command);
   }
 }
 

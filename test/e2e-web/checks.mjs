@@ -15,6 +15,7 @@ import { previewChecks } from './preview.mjs';
 import { annotateChecks } from './annotate.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
+import { biocChecks } from './bioc.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -44,6 +45,7 @@ export async function runChecks(ctx) {
     ['walkthrough', () => runWalkthroughChecks(ctx)],
     ['mesh', () => meshIndexSetting(ctx)],
     ['schema', () => schemaChecks(ctx)],
+    ['bioc', () => biocChecks(ctx)],
     // Before the preview (which narrows the editor for any check after): the Problems panel of a folder's files.
     ['workspace', () => workspaceChecks(ctx)],
     // Last: the preview opens beside the editor, which narrows it for any check after.

@@ -37,11 +37,18 @@ describe('package.json', () => {
     assert.ok(firstLine.test('BC8_BioRED_Task1_Doc500|a|'));
     assert.ok(!firstLine.test('39000001\t0\t8\tKetamine\tChemical\tMESH:D007649'));
     assert.ok(!firstLine.test('key|value|other'));
-    assert.deepEqual(manifest.contributes.grammars, [{ language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' }]);
+    assert.deepEqual(manifest.contributes.grammars, [
+      { language: 'pubtator', scopeName: 'source.pubtator', path: './syntaxes/pubtator.tmLanguage.json' },
+      // BioC (docs/bioc.md): XML's and JSON's own grammars.
+      { language: 'bioc', scopeName: 'text.xml.bioc', path: './syntaxes/bioc.tmLanguage.json' },
+      { language: 'bioc-json', scopeName: 'source.json.bioc', path: './syntaxes/bioc-json.tmLanguage.json' },
+    ]);
+    assert.deepEqual(manifest.contributes.languages.slice(1).map((l: { id: string }) => l.id), ['bioc', 'bioc-json']);
     // onWebviewPanel: a preview left open is restored after a reload even with no PubTator file open;
     // workspaceContains: a workspace holding PubTator files has their problems listed without opening them.
+    // onLanguage:xml/json: an .xml/.json file whose content is BioC is given the bioc language by the client.
     assert.deepEqual(manifest.activationEvents, [
-      'onLanguage:pubtator', 'onWebviewPanel:pubtator.preview', ...WATCHED.map((glob) => `workspaceContains:${glob}`),
+      'onLanguage:pubtator', 'onLanguage:bioc', 'onLanguage:bioc-json', 'onLanguage:xml', 'onLanguage:json', 'onWebviewPanel:pubtator.preview', ...WATCHED.map((glob) => `workspaceContains:${glob}`),
     ]);
     assert.equal(manifest.main, './dist/client/extension.js');
     assert.equal(manifest.browser, './dist/web/extension.js');

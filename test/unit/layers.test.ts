@@ -26,6 +26,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['compare'],
   // Built on compare: agreement between annotators, merging their files.
   ['agreement', 'merge'],
+  // BioC XML/JSON: read, projected onto the PubTator model, checked through validate; above them all.
+  ['bioc'],
   ['incrementalFile.ts', 'languageService.ts'],
 ];
 

@@ -3,7 +3,8 @@
 
 import { parseArgs } from 'node:util';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
-import { CHECK_CODES } from '../service/checks/index';
+import { CHECK_CODES as PUBTATOR_CODES } from '../service/checks/index';
+import { BIOC_CHECKS } from '../service/bioc/checkBioc';
 import type { OffsetUnit } from '../service/types';
 import { agreeCommand, type AgreeCommand } from './agreeArgs';
 import { mergeCommand, type MergeCommand } from './mergeArgs';
@@ -69,6 +70,8 @@ export type Command =
   | { kind: 'usage'; message: string };
 
 const LEVELS = 'error, warning, information, hint, off';
+/** What --severity may name: the PubTator checks and BioC's own (docs/bioc.md). */
+const CHECK_CODES: readonly string[] = [...PUBTATOR_CODES, ...Object.keys(BIOC_CHECKS)];
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },

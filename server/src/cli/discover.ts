@@ -12,6 +12,7 @@ import { describeError } from './errors';
 import { globMatcher } from './includeGlob';
 import { isGzipName, isPubtatorName } from '../service/knowledge/fileNames';
 import { mayHoldPubtator, SNIFF_BYTES, startsLikePubtator } from '../service/knowledge/fileContent';
+import { isBiocFile } from './biocFile';
 
 export interface InputFile {
   /** The path to show: as given, or joined below the folder given. */
@@ -37,13 +38,15 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** `--include`: globs of file names to check whatever their name and content. */
   include?: readonly string[];
+  /** A folder's BioC files are taken too (check reads them; the other commands do not yet). */
+  bioc?: boolean;
 }
 
 /** Whether a file found in a folder is one to check: *.pubtator, *PubTator*.txt, and their .gz. */
 export { isPubtatorName };
 
 export async function discover(args: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
-  const walker = new Walker(globMatcher(options.include ?? []));
+  const walker = new Walker(globMatcher(options.include ?? []), options.bioc ?? false);
   for (const arg of args) await walker.argument(arg);
   return { files: walker.files, problems: walker.problems, skipped: walker.skipped };
 }
@@ -78,7 +81,7 @@ class Walker {
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Set<string>();
 
-  constructor(private readonly included: (name: string) => boolean) {}
+  constructor(private readonly included: (name: string) => boolean, private readonly bioc: boolean) {}
 
   async argument(arg: string): Promise<void> {
     if (arg === '-') {
@@ -153,7 +156,7 @@ class Walker {
 
   /** A file in a folder: checked if its name says so, else if it begins like PubTator, else listed as skipped. */
   private async found(path: string, size: number, wanted: boolean): Promise<void> {
-    if (wanted) return this.file(path, size);
+    if (wanted || (this.bioc && await isBiocFile(path))) return this.file(path, size);
     const gzip = isGzipName(path);
     if (!mayHoldPubtator(basename(path).replace(/\.gz$/i, ''))) return;
     if (size > 0 && await startsLikePubtatorFile(path, gzip)) return this.file(path, size);

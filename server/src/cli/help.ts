@@ -21,6 +21,8 @@ export const HELP = `Usage:
                                                 (default neither: left out) and reported
   pubtator merge --git BASE OURS THEIRS [PATH]  git merge driver (%O %A %B %P): result into OURS,
                                                 exit 1 with conflicts marked (docs/merge.md)
+  pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
+                                                bioc-xml, bioc-json; see docs/bioc.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are

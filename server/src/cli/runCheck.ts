@@ -15,6 +15,9 @@ import type { OutputFormat } from './args';
 import { discover, type InputFile, type InputProblem } from './discover';
 import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
+import { checkBiocInput } from './biocInput';
+import { isBiocFile } from './biocFile';
+import { describeError } from './errors';
 import { printable } from './format';
 import { openCliMesh } from './meshOption';
 import { LineOutput } from './output';
@@ -84,7 +87,7 @@ export async function runCheck(options: CheckOptions, io: Streams = process): Pr
     return 2;
   }
   return withMesh(options.mesh, io, async (mesh) => {
-    const { files, problems, skipped } = await discover(options.paths, options);
+    const { files, problems, skipped } = await discover(options.paths, { ...options, bioc: true });
     io.stderr.write(skippedMessage(skipped));
     const summary = new Summary();
     const out = new LineOutput(io.stdout);
@@ -163,6 +166,14 @@ export async function checkFiles(
       // A file found in a folder that the schema says to ignore is not checked (one named on the command line is).
       if (schema && !input.stdin && !options.paths.includes(input.path) && isIgnored(schema, resolve(input.path))) continue;
       const validation: ValidationOptions = { unit: options.unit, severities, concepts, schema, learnConventions };
+      if (!input.stdin && await isBiocFile(input.path)) {
+        // The files before it print first, as with --jobs 1.
+        await current?.results.drain();
+        out.flush();
+        await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable);
+        out.flush();
+        continue;
+      }
       const { runner, results } = await runnerFor(validation);
       const file = new FileCheck(input, label(input), validation, summary, (d) => {
         if (shown(d)) reporter.diagnostic(file.label, d);
@@ -179,6 +190,25 @@ export async function checkFiles(
   summary.rawBytes += counters.raw;
   summary.textBytes += counters.text;
   return reporter;
+}
+
+/** A BioC file, checked whole (biocInput.ts), counted and printed as a PubTator file's results are. */
+async function checkBioc(
+  input: InputFile, validation: ValidationOptions, counters: ReadCounters, summary: Summary,
+  print: (d: Diagnostic) => void, unreadable: (p: InputProblem) => void,
+): Promise<void> {
+  try {
+    const { diagnostics, documents, mentions, relations } = await checkBiocInput(input, validation, counters);
+    summary.addDiagnostics(diagnostics);
+    summary.documents += documents;
+    summary.mentions += mentions;
+    summary.relations += relations;
+    summary.files++;
+    if (input.gzip) summary.gzipFiles++;
+    diagnostics.forEach(print);
+  } catch (err) {
+    unreadable({ path: input.path, reason: describeError(err) });
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { FIX_ALL, QUICK_FIX } from '../service/languageService';
 import type { ParsedFile } from '../service/parse/model';
 import type { Diagnostic, Range } from '../service/types';
 import { describe, runSafe, type Logger } from './runSafe';
+import { isBiocLanguage } from './biocViews';
 import type { ServerSettings } from './settings';
 import type { Commands } from './commands';
 
@@ -97,7 +98,8 @@ export function registerEditing<D extends TextDocument>(host: EditingHost<D>): E
   async function withDocument<T>(uri: string, what: string, empty: T, run: (doc: D, s: ServerSettings) => T): Promise<T> {
     try {
       const doc = documents.get(uri);
-      if (!doc) return empty;
+      // A BioC document is XML/JSON: PubTator's edits (fixes, formatting, completion, rename) would break it.
+      if (!doc || isBiocLanguage(doc.languageId)) return empty;
       const settings = await host.settingsFor(uri);
       // The text may have changed while the settings were read: use the newest.
       const current = documents.get(uri);

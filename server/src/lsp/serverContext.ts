@@ -20,6 +20,7 @@ import type { WatchedFiles } from './watchedFiles';
 import type { ConceptProvider } from './conceptProvider';
 import type { FirstChecks } from './firstChecks';
 import type { BeforeChange, OpenFiles } from './openFiles';
+import { BIOC_DOCUMENT, BIOC_POSITION, type BiocViews } from './biocViews';
 import { describe, runSafe } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { WorkspaceDisk } from './workspaceDisk';
@@ -119,8 +120,9 @@ export function requestWrappers(deps: {
   firstChecks: FirstChecks;
   log: ServerLog;
   settingsFor(uri: string): Promise<ServerSettings>;
+  biocViews?: BiocViews;
 }): Pick<ServerContext, 'onPosition' | 'onDocument'> {
-  const { documents, openFiles, firstChecks, log, settingsFor } = deps;
+  const { documents, openFiles, firstChecks, log, settingsFor, biocViews } = deps;
   return {
     onPosition(what, empty, run) {
       return async (params) => {
@@ -128,6 +130,11 @@ export function requestWrappers(deps: {
           const doc = documents.get(params.textDocument.uri);
           if (!doc) return empty;
           const settings = await settingsFor(doc.uri);
+          // A BioC document answers through its projection (biocViews.ts), or not at all.
+          if (biocViews?.isBioc(doc)) {
+            const answer = BIOC_POSITION[what];
+            return answer ? runSafe(log, `${what} at ${doc.uri}`, empty, () => answer(biocViews.get(doc), params, settings) as typeof empty) : empty;
+          }
           return runSafe(log, `${what} at ${doc.uri}:${params.position.line}:${params.position.character}`, empty,
             () => run(openFiles.get(doc).file, params, settings));
         } catch (e) {
@@ -143,6 +150,10 @@ export function requestWrappers(deps: {
           const doc = documents.get(params.textDocument.uri);
           if (!doc) return empty;
           const settings = await settingsFor(doc.uri);
+          if (biocViews?.isBioc(doc)) {
+            const answer = BIOC_DOCUMENT[what];
+            return answer ? runSafe(log, `${what} of ${doc.uri}`, empty, () => answer(biocViews.get(doc), doc.uri, settings) as typeof empty) : empty;
+          }
           return runSafe(log, `${what} of ${doc.uri}`, empty, () => run(doc, openFiles.get(doc).file, params, settings));
         } catch (e) {
           log.error(`${what} failed: ${describe(e)}`);

@@ -21,6 +21,7 @@ import { FirstChecks } from './firstChecks';
 import { LARGE_TEXT } from './largeText';
 import { reporterProgress } from './meshCommand';
 import { OpenFiles } from './openFiles';
+import { BiocViews } from './biocViews';
 import { describe, runSafe } from './runSafe';
 import { requestWrappers, type FeatureRegistration, type ServerContext, type ServerExtensions } from './serverContext';
 import { NO_RECLAIMER, type ServerHost } from './serverHost';
@@ -57,6 +58,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
   const service = createLanguageService();
   const openFiles = new OpenFiles(log.error);
+  const biocViews = new BiocViews();
   const documents = new TextDocuments(openFiles.configuration);
   const debouncer = new Debouncer(VALIDATION_DELAY_MS.max);
   const commands = new Commands();
@@ -158,14 +160,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (large && !lastValidationMs.has(uri)) reclaimer.now();
     const started = performance.now();
     const options = validationOptions(settings);
-    if (large) {
+    if (large && !biocViews.isBioc(doc)) {
       // A slice at a time, so that a hover asked for meanwhile is answered (sliceChecks.ts).
       const file = openFiles.get(doc).file;
       const sliced = await checkInSlices(file, options, () => documents.get(uri)?.version === version && openFiles.get(doc).file === file)
         .catch((e) => { log.error(`Checking ${uri} in slices failed: ${describe(e)}`); return true; });
       if (!sliced) return;
     }
-    const diagnostics = runSafe(log, `Validating ${uri}`, [], () => openFiles.get(doc).diagnostics(options));
+    const diagnostics = runSafe(log, `Validating ${uri}`, [], () =>
+      biocViews.isBioc(doc) ? biocViews.get(doc, options).diagnostics : openFiles.get(doc).diagnostics(options));
     const cost = performance.now() - started;
     lastValidationMs.set(uri, cost);
     // A full check of a large file leaves garbage V8 would keep for minutes.
@@ -230,7 +233,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     extensions,
     moreQuickFixes: (doc, file, sent, settings) =>
       extensions.quickFixes.flatMap((f) => runSafe(log, `Quick fixes in ${doc.uri}`, [], () => f(doc, file, sent, settings))),
-    ...requestWrappers({ documents, openFiles, firstChecks, log, settingsFor }),
+    ...requestWrappers({ documents, openFiles, firstChecks, log, settingsFor, biocViews }),
   };
 
   // Every feature (features.ts) registers its handlers now, before the connection listens.
@@ -287,6 +290,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const uri = e.document.uri;
     debouncer.cancel(uri);
     openFiles.delete(uri);
+    biocViews.delete(uri);
     firstChecks.checked(uri);
     // Closing a large file frees its text and index: give that memory back too.
     if (isLarge(e.document)) reclaimer.whenQuiet();

@@ -1,0 +1,56 @@
+// `pubtator convert IN [-o OUT] [--to pubtator|bioc-xml|bioc-json]`: its own
+// options, parsed apart from check's. No I/O.
+
+import { parseArgs } from 'node:util';
+import type { FileFormat } from '../service/bioc/detect';
+import type { BiocUnit } from '../service/bioc/units';
+
+export interface ConvertCommand {
+  kind: 'convert';
+  input: string;
+  /** Absent or `-`: stdout. */
+  output?: string;
+  /** Absent: BioC XML from PubTator, PubTator from BioC. */
+  to?: FileFormat;
+  /** What the BioC offsets written count (UTF-16 units by default). */
+  unit?: BiocUnit;
+  /** What the PubTator input's offsets count (code points by default). */
+  offsets?: 'codepoint' | 'utf16';
+  source?: string;
+  date?: string;
+  key?: string;
+}
+
+const FORMATS: FileFormat[] = ['pubtator', 'bioc-xml', 'bioc-json'];
+const UNITS: BiocUnit[] = ['utf16', 'codepoint', 'utf8'];
+
+export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { kind: 'usage'; message: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv], allowPositionals: true, strict: true,
+      options: {
+        output: { type: 'string', short: 'o' }, to: { type: 'string' }, unit: { type: 'string' }, offsets: { type: 'string' },
+        source: { type: 'string' }, date: { type: 'string' }, key: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    return { kind: 'usage', message: err instanceof Error ? err.message : String(err) };
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return { kind: 'usage', message: '\'convert\' takes one input file (or - for stdin); -o names the output.' };
+  const to = values.to;
+  if (to !== undefined && !(FORMATS as string[]).includes(to)) return { kind: 'usage', message: `--to must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(to)}.` };
+  if (values.unit !== undefined && !(UNITS as string[]).includes(values.unit)) return { kind: 'usage', message: `--unit must be one of ${UNITS.join(', ')}, not ${JSON.stringify(values.unit)}.` };
+  if (values.offsets !== undefined && values.offsets !== 'codepoint' && values.offsets !== 'utf16') return { kind: 'usage', message: `--offsets must be codepoint or utf16, not ${JSON.stringify(values.offsets)}.` };
+  if (values.output === '') return { kind: 'usage', message: '--output needs a path (or - for stdout).' };
+  const c: ConvertCommand = { kind: 'convert', input: positionals[0] };
+  if (values.output !== undefined && values.output !== '-') c.output = values.output;
+  if (to) c.to = to as FileFormat;
+  if (values.unit) c.unit = values.unit as BiocUnit;
+  if (values.offsets) c.offsets = values.offsets as 'codepoint' | 'utf16';
+  if (values.source !== undefined) c.source = values.source;
+  if (values.date !== undefined) c.date = values.date;
+  if (values.key !== undefined) c.key = values.key;
+  return c;
+}

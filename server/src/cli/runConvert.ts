@@ -1,0 +1,52 @@
+// `pubtator convert`: reads one input (file, .gz, or stdin) piece by piece,
+// converts it as it goes (service/bioc/convertStream.ts: BioC XML and PubTator
+// in the memory of one document; BioC JSON whole) and writes the result
+// atomically to -o (gzip when it ends in .gz) or to stdout. What the target
+// cannot hold is told on stderr, once per kind.
+
+import { ConvertStream } from '../service/bioc/convertStream';
+import { AtomicFile } from './atomicFile';
+import type { ConvertCommand } from './convertArgs';
+import { describeError } from './errors';
+import { printable } from './format';
+import { readInput } from './readInput';
+import type { Streams } from './runCheck';
+
+export async function runConvert(command: ConvertCommand, io: Streams = process): Promise<number> {
+  const name = command.input === '-' ? 'stdin' : command.input;
+  const header: { source?: string; date?: string; key?: string } = {};
+  if (command.source !== undefined) header.source = command.source;
+  if (command.date !== undefined) header.date = command.date;
+  if (command.key !== undefined) header.key = command.key;
+  const stream = new ConvertStream({ to: command.to, outputUnit: command.unit, inputUnit: command.offsets, header });
+  let file: AtomicFile | undefined;
+  try {
+    file = command.output ? await AtomicFile.create(command.output, { gzip: /\.gz$/i.test(command.output) }) : undefined;
+  } catch (err) {
+    io.stderr.write(`pubtator: ${printable(command.output ?? '')}: ${printable(describeError(err))}\n`);
+    return 2;
+  }
+  const put = async (text: string) => {
+    if (text === '') return;
+    if (file) await file.write(text);
+    else if (!io.stdout.write(text)) await new Promise((resolve) => (io.stdout as NodeJS.WritableStream).once('drain', resolve));
+  };
+  const decoder = new TextDecoder('utf-8');
+  try {
+    await readInput({ path: command.input, gzip: /\.gz$/i.test(command.input), stdin: command.input === '-' }, { raw: 0, text: 0 }, async (bytes) => {
+      await put(stream.write(decoder.decode(bytes, { stream: true })));
+    });
+    await put(stream.write(decoder.decode()));
+    await put(stream.end());
+    await file?.commit();
+  } catch (err) {
+    await file?.discard();
+    io.stderr.write(`pubtator: ${printable(name)}: ${printable(describeError(err))}\n`);
+    return 2;
+  }
+  for (const e of stream.errors) io.stderr.write(`pubtator: ${printable(name)}: error: ${printable(e)}\n`);
+  for (const w of stream.warnings) io.stderr.write(`pubtator: ${printable(name)}: warning: ${printable(w)}\n`);
+  const note = stream.unitNote;
+  if (note) io.stderr.write(`pubtator: ${printable(name)}: ${stream.from} -> ${stream.to}; ${printable(note)}\n`);
+  return stream.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,151 @@
+// Checks a BioC file: its own defects (well-formedness, locations outside
+// their passage, wrong or passage-local offsets as one finding each,
+// duplicate annotation ids, relation nodes that point at nothing, overlapping
+// passages), then every PubTator check on its projection, each diagnostic
+// moved onto the XML/JSON element it is about.
+
+import type { ParsedFile } from '../parse/model';
+import { parsePubtator } from '../parse/parseFile';
+import { Severity, type Diagnostic, type Range, type SeverityName } from '../types';
+import { validateFile, type ValidationOptions } from '../validate';
+import { LineIndex } from './lineIndex';
+import type { BiocCollection, BiocDocument, SourceRange } from './model';
+import { projectCollection, type Finding, type Projection } from './project';
+import { readBioc } from './readBioc';
+import { sourceRange } from './sourceMap';
+import { lengthIn } from './units';
+
+/** The BioC checks, their default level, and what each finds. */
+export const BIOC_CHECKS: Record<string, { level: SeverityName; about: string }> = {
+  'bioc-not-well-formed': { level: 'error', about: 'the XML or JSON cannot be read there (or is not a BioC collection)' },
+  'bioc-location-outside-passage': { level: 'error', about: 'an annotation location lies outside its passage and every other' },
+  'bioc-passage-local-offsets': { level: 'error', about: 'a document counts offsets from each passage, not from the document (one finding per document)' },
+  'bioc-passage-offset': { level: 'error', about: 'a passage states an offset its annotations do not count from (one finding per passage)' },
+  'bioc-annotation-without-location': { level: 'error', about: 'an annotation without a usable location' },
+  'bioc-duplicate-annotation-id': { level: 'warning', about: 'two annotations of a document share an id' },
+  'bioc-dangling-node': { level: 'warning', about: 'a relation node refers to no annotation (only where the file\'s nodes do refer to annotation ids)' },
+  'bioc-overlapping-passages': { level: 'warning', about: 'a passage starts before the previous one ends' },
+};
+
+const LEVEL: Record<SeverityName, Severity | undefined> = {
+  error: Severity.Error, warning: Severity.Warning, information: Severity.Information, hint: Severity.Hint, off: undefined,
+};
+
+export interface BiocCheck {
+  collection: BiocCollection;
+  projection: Projection;
+  /** The projection parsed: the PubTator model the features read. */
+  file: ParsedFile;
+  index: LineIndex;
+  diagnostics: Diagnostic[];
+  mentions: number;
+  relations: number;
+}
+
+export function checkBioc(text: string, options: ValidationOptions = {}): BiocCheck {
+  const collection = readBioc(text);
+  const projection = projectCollection(collection);
+  const index = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const levels = options.severities ?? {};
+  const add = (f: Finding) => {
+    const level = LEVEL[(levels[f.code] as SeverityName | undefined) ?? BIOC_CHECKS[f.code]?.level ?? 'warning'];
+    if (level === undefined) return;
+    diagnostics.push({ range: index.range(f.range), severity: level, code: f.code, message: f.message, source: 'pubtator' });
+  };
+  for (const p of collection.problems) add({ code: 'bioc-not-well-formed', message: p.message, range: p.range });
+  for (const f of projection.findings) add(f);
+  for (const f of ownFindings(collection, projection)) add(f);
+  // The PubTator checks, on the same model, moved onto the elements. Offsets in the projection count code points.
+  const file = parsePubtator(projection.text);
+  for (const d of validateFile(file, { ...options, unit: 'codepoint' })) {
+    if (LAYOUT_ONLY.has(d.code)) continue;
+    if (d.code === 'dangling-relation-id' && projection.lines[d.range.start.line]?.fromNodes) continue;
+    if (d.code === 'malformed-line' && projection.lines[d.range.start.line]?.noType) continue;
+    if (projection.lines[d.range.start.line]?.outside) continue;
+    const range = sourceRange(projection, index, d.range);
+    if (!range) continue;
+    const moved: Diagnostic = { ...d, range, message: sourceLines(d.message, projection, index) };
+    if (d.relatedInformation) {
+      moved.relatedInformation = d.relatedInformation.flatMap((r) => {
+        const at = sourceRange(projection, index, r.range);
+        return at ? [{ ...r, range: at }] : [];
+      });
+    }
+    diagnostics.push(moved);
+  }
+  diagnostics.sort((a, b) => compare(a.range, b.range));
+  let mentions = 0;
+  let relations = 0;
+  for (const d of file.documents) {
+    mentions += d.mentions.length;
+    relations += d.relations.length;
+    d.release();
+  }
+  return { collection, projection, file, index, diagnostics, mentions, relations };
+}
+
+/** PubTator checks about the line layout, which a BioC file does not have (its passages are elements). */
+const LAYOUT_ONLY = new Set(['missing-abstract', 'missing-title', 'misplaced-passage']);
+
+/** "line N" in a message names a line of the projection: name the file's line instead. */
+function sourceLines(message: string, p: Projection, index: LineIndex): string {
+  return message.replace(/\bline (\d+)\b/g, (whole, n: string) => {
+    const line = p.lines[Number(n) - 1];
+    return line ? `line ${index.position(line.src.start).line + 1}` : whole;
+  });
+}
+
+function compare(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+function* ownFindings(c: BiocCollection, p: Projection): Generator<Finding> {
+  // Do this file's relation nodes point at annotation ids? PubTator3's, by design, do not.
+  let resolved = 0;
+  let unresolved = 0;
+  const ids = new Map<BiocDocument, Set<string>>();
+  for (const d of c.documents) {
+    const set = new Set<string>();
+    for (const a of annotationsOf(d)) if (a.id !== undefined) set.add(a.id);
+    ids.set(d, set);
+    for (const r of relationsOf(d)) {
+      for (const n of r.nodes) {
+        if (set.has(n.refid)) resolved++;
+        else unresolved++;
+      }
+    }
+  }
+  const nodesReferToAnnotations = resolved > unresolved;
+  for (const d of c.documents) {
+    const seen = new Map<string, SourceRange>();
+    for (const a of annotationsOf(d)) {
+      if (a.id === undefined) continue;
+      const first = seen.get(a.id);
+      if (first) yield { code: 'bioc-duplicate-annotation-id', range: a.idRange ?? a.range, message: `annotation id ${JSON.stringify(a.id)} is used twice in document ${d.id}` };
+      else seen.set(a.id, a.idRange ?? a.range);
+    }
+    if (nodesReferToAnnotations) {
+      const set = ids.get(d)!;
+      for (const r of relationsOf(d)) {
+        for (const n of r.nodes) {
+          if (!set.has(n.refid)) yield { code: 'bioc-dangling-node', range: n.range, message: `relation node refid ${JSON.stringify(n.refid)} names no annotation of document ${d.id}` };
+        }
+      }
+    }
+    let end = -1;
+    for (const x of d.passages) {
+      if (x.offset === undefined || x.text === undefined) continue;
+      if (x.offset < end && !p.passageLocal.has(d)) yield { code: 'bioc-overlapping-passages', range: x.offsetRange ?? x.range, message: `passage starts at ${x.offset}, before the previous passage ends (${end})` };
+      end = Math.max(end, x.offset + lengthIn(x.text, p.unit));
+    }
+  }
+}
+
+function annotationsOf(d: BiocDocument) {
+  return [...d.passages.flatMap((x) => x.annotations), ...d.annotations];
+}
+
+function relationsOf(d: BiocDocument) {
+  return [...d.passages.flatMap((x) => x.relations), ...d.relations];
+}

@@ -1,0 +1,38 @@
+// File offsets to editor positions (line, UTF-16 character), by one scan for
+// line starts and a binary search per lookup.
+
+import type { Position, Range } from '../types';
+import type { SourceRange } from './model';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - s[lo] };
+  }
+
+  offset(p: Position): number {
+    const line = Math.max(0, Math.min(p.line, this.starts.length - 1));
+    return this.starts[line] + Math.max(0, p.character);
+  }
+
+  range(r: SourceRange): Range {
+    return { start: this.position(r.start), end: this.position(r.end) };
+  }
+}

@@ -1,0 +1,459 @@
+// A BioC collection as PubTator text, with a map from every line and field of
+// that text back to the XML/JSON element it came from. Parsing the text with
+// the PubTator parser gives the same model (documents, passages, mentions,
+// relations) the checks and features use, and the map puts what they find on
+// the element in the BioC file. The same text is what `convert` writes.
+//
+// Rules (docs/bioc.md): the first passage is the title (|t|), the second the
+// abstract (|a|), each further passage its own line with a letters-only
+// marker from its type infon (else `p`); passage texts are joined by one
+// space, so offsets are re-based when the BioC passage offsets leave other
+// gaps; line breaks and TABs inside a text become spaces, trailing line
+// breaks are dropped. Offsets are written in code points (the PubTator
+// checker's default unit), whatever unit the BioC file counts in.
+
+import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
+import { infonValue } from './model';
+import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
+import { detectUnit } from './detectUnit';
+
+/** A field of a line of the PubTator text and where it came from. */
+export interface FieldMap {
+  from: number;
+  to: number;
+  src: SourceRange;
+  /** Character i of the field is character src.start + i of the file. */
+  verbatim?: boolean;
+}
+
+export interface LineMap {
+  src: SourceRange;
+  fields: FieldMap[];
+  /** A mention row of an annotation without a type infon (BioC does not require one; PubTator's empty type column is no defect here). */
+  noType?: boolean;
+  /** A mention row whose location lies outside every passage (bioc-location-outside-passage tells it; the offset checks would again). */
+  outside?: boolean;
+  /** A relation row whose ids come from node refids (the PubTator id checks do not apply; bioc-dangling-node does). */
+  fromNodes?: boolean;
+}
+
+export interface Warning {
+  /** Groups repeats: each kind is told once per file, with its count. */
+  kind: string;
+  message: string;
+  range?: SourceRange;
+  count: number;
+}
+
+/** A defect of the BioC file itself, at its element: what `check` reports beside the PubTator checks. */
+export interface Finding {
+  code: string;
+  message: string;
+  range: SourceRange;
+}
+
+export interface Projection {
+  text: string;
+  /** By line of `text`; undefined for blank lines. */
+  lines: (LineMap | undefined)[];
+  unit: BiocUnit;
+  /** Whether the unit was told by the file (non-ASCII text before some annotation), not assumed. */
+  unitTold: boolean;
+  /** Every unit that fits the file as well (UTF-16 and code points agree without astral characters). */
+  unitFits: BiocUnit[];
+  warnings: Warning[];
+  /** Documents whose offsets count from their passage's start, not the document's. */
+  passageLocal: Set<BiocDocument>;
+  findings: Finding[];
+}
+
+const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
+const ABSTRACT_TYPES = new Set(['abstract', 'abstract_title_1', 'a']);
+const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
+const EXTRA_COLUMN = /^column(\d+)$/;
+
+export function projectCollection(c: BiocCollection): Projection {
+  const { unit, told, fits } = detectUnit(c);
+  const out = new Builder(unit, told, fits);
+  for (const d of c.documents) out.document(d);
+  return out.finish();
+}
+
+/**
+ * Projects documents one at a time (streaming conversion): the unit is the
+ * first one a document tells (ASCII documents read the same under any).
+ */
+export class ProjectionStream {
+  private readonly builder = new Builder('utf16', false, ['utf16', 'codepoint', 'utf8']);
+
+  /** This document's PubTator text (its lines and the blank line after them). */
+  document(d: BiocDocument): string {
+    if (!this.builder.told) {
+      const found = detectUnit({ documents: [d] } as BiocCollection);
+      if (found.told) Object.assign(this.builder, found);
+    }
+    this.builder.document(d);
+    return this.builder.take();
+  }
+
+  get unit(): BiocUnit { return this.builder.unit; }
+  get unitTold(): boolean { return this.builder.told; }
+  get unitFits(): BiocUnit[] { return this.builder.fits; }
+  get warnings(): Warning[] { return this.builder.warningList(); }
+}
+
+class Builder {
+  private readonly parts: string[] = [];
+  private readonly lines: (LineMap | undefined)[] = [];
+  private readonly warnings = new Map<string, Warning>();
+  private readonly passageLocal = new Set<BiocDocument>();
+  private readonly findings: Finding[] = [];
+  private docNo = 0;
+
+  constructor(public unit: BiocUnit, public told: boolean, public fits: BiocUnit[]) {}
+
+  /** The PubTator text of the documents added since the last take, and forgets them (streaming). */
+  take(): string {
+    const text = this.parts.length > 0 ? this.parts.join('\n') + '\n' : '';
+    this.parts.length = 0;
+    this.lines.length = 0;
+    return text;
+  }
+
+  warningList(): Warning[] {
+    return [...this.warnings.values()];
+  }
+
+  warn(kind: string, message: string, range?: SourceRange): void {
+    const w = this.warnings.get(kind);
+    if (w) w.count++;
+    else this.warnings.set(kind, { kind, message, range, count: 1 });
+  }
+
+  private line(fields: [string, SourceRange | undefined, boolean?][], src: SourceRange, separator = '\t'): void {
+    const map: LineMap = { src, fields: [] };
+    let at = 0;
+    let text = '';
+    fields.forEach(([value, range, verbatim], i) => {
+      if (i > 0) { text += separator; at++; }
+      text += value;
+      map.fields.push({ from: at, to: at + value.length, src: range ?? src, verbatim: verbatim && range !== undefined });
+      at += value.length;
+    });
+    this.parts.push(text);
+    this.lines.push(map);
+  }
+
+  document(d: BiocDocument): void {
+    this.docNo++;
+    let id = d.id.trim();
+    if (!id) {
+      id = `document${this.docNo}`;
+      this.warn('no-id', 'a document has no id: written as documentN', d.range);
+    }
+    if (/[|\t\n\r]/.test(id)) {
+      id = id.replace(/[|\t\n\r]/g, '_');
+      this.warn('id-chars', 'a document id holds `|`, TAB or a line break, which PubTator ids cannot: replaced by `_`', d.idRange ?? d.range);
+    }
+    const idRange = d.idRange;
+    const passages = this.passages(d);
+    if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title', d.range);
+    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0, ascii: true }];
+    placed.forEach((x, k) => {
+      this.line([[id, idRange], [this.marker(x.p, k), x.p?.offsetRange ?? x.p?.range], [x.text, x.p?.textRange, x.p?.textVerbatim]], x.p?.range ?? d.range, '|');
+    });
+    const local = this.isPassageLocal(d, passages);
+    if (local) {
+      this.passageLocal.add(d);
+      for (const x of passages) x.base = 0;
+      this.warn('passage-local', 'a document\'s annotation offsets count from their passage\'s start, not the document\'s (as BioC says): read as passage-local', d.range);
+      this.findings.push({ code: 'bioc-passage-local-offsets', range: d.idRange ?? d.range, message: `document ${id}: the annotation offsets count from the start of their passage, not of the document as BioC says (every annotation past the first passage is off by its passage's offset)` });
+    } else {
+      this.checkPassageOffsets(passages);
+    }
+    const byId = new Map<string, BiocAnnotation>();
+    const owned: { a: BiocAnnotation; owner?: Placed }[] = [];
+    for (const x of passages) for (const a of x.p!.annotations) owned.push({ a, owner: x });
+    for (const a of d.annotations) owned.push({ a });
+    for (const { a } of owned) if (a.id !== undefined && !byId.has(a.id)) byId.set(a.id, a);
+    const composites = compositeParts(owned.map((o) => o.a));
+    const first = this.parts.length;
+    for (const o of owned) {
+      if (composites.skipped.has(o.a)) continue;
+      this.annotation(id, idRange, o.a, passages, o.owner, composites.parts.get(o.a));
+    }
+    if (owned.some((o) => !composites.skipped.has(o.a) && o.a.locations.length > 1)) this.sortRows(first);
+    const relations: BiocRelation[] = [];
+    for (const x of passages) relations.push(...x.p!.relations);
+    relations.push(...d.relations);
+    for (const r of relations) this.relation(id, idRange, r, byId);
+    this.parts.push('');
+    this.lines.push(undefined);
+  }
+
+  private marker(p: BiocPassage | undefined, k: number): string {
+    if (k === 0) return 't';
+    const type = p ? (infonValue(p.infons, 'type', 'section_type') ?? '').toLowerCase() : '';
+    if (k === 1 && (type === '' || ABSTRACT_TYPES.has(type))) return 'a';
+    if (ABSTRACT_TYPES.has(type)) return 'a';
+    if (/^[a-z]+$/.test(type) && !TITLE_WORDS.has(type)) return type;
+    return 'p';
+  }
+
+  /** The passages with text, in order, each with its cleaned text and where it starts in the joined text. */
+  private passages(d: BiocDocument): Placed[] {
+    const out: Placed[] = [];
+    let at = 0;
+    let cp = 0;
+    let units = 0;
+    let lastOffset = -1;
+    for (const p of d.passages) {
+      if (p.text === undefined) {
+        if (p.annotations.length > 0) this.warn('no-text', 'a passage has annotations but no text: its annotations are written with their offsets as they are', p.range);
+        continue;
+      }
+      let text = p.text.replace(/[\r\n]+$/, '');
+      if (/[\t\n\r]/.test(text)) {
+        this.warn('line-breaks', 'a passage text holds line breaks or TABs, which a PubTator line cannot: written as spaces', p.textRange ?? p.range);
+        text = text.replace(/[\t\n\r]/g, ' ');
+      }
+      if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
+      if (p.offset !== undefined) lastOffset = p.offset;
+      const ascii = isAscii(text);
+      out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units, ascii });
+      units += lengthIn(text, this.unit, ascii) + 1;
+      at += text.length + 1;
+      cp += lengthIn(text, 'codepoint', ascii) + 1;
+    }
+    // Where each passage would start counted in the file's unit, passages joined by one space: any other offset is re-based.
+    let joined = 0;
+    for (const x of out) {
+      if (x.p!.offset !== undefined && x.p!.offset !== joined && x.p!.annotations.length > 0) {
+        this.warn('rebased', 'passage offsets leave gaps other than one space between passages: offsets re-based to the passages joined by one space', d.range);
+        break;
+      }
+      joined += lengthIn(x.text, this.unit, x.ascii) + 1;
+    }
+    return out;
+  }
+
+  private isPassageLocal(d: BiocDocument, passages: Placed[]): boolean {
+    let local = 0;
+    let global = 0;
+    for (const x of passages) {
+      const base = x.p!.offset ?? 0;
+      if (base === 0) continue;
+      for (const a of x.p!.annotations) {
+        const loc = a.locations[0];
+        if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined) continue;
+        if (matches(x.text, loc.offset - base, loc.length, a.text, this.unit, x.ascii)) global++;
+        else if (matches(x.text, loc.offset, loc.length, a.text, this.unit, x.ascii)) local++;
+      }
+    }
+    void d;
+    return local > 0 && global === 0;
+  }
+
+  /** The joined-text index of a BioC offset, through the passage holding it; undefined when none does. */
+  /** The joined-text index of a BioC offset, through its own passage first, then any passage holding it. */
+  private place(offset: number, length: number, passages: Placed[], owner: Placed | undefined): { x: Placed; s: number; e: number; start: number; end: number } | undefined {
+    for (const x of owner ? [owner, ...passages] : passages) {
+      const local = offset - x.base;
+      if (local < 0) continue;
+      const s = indexAfter(x.text, local, this.unit, x.ascii);
+      const e = s === undefined ? undefined : indexAfter(x.text, local + length, this.unit, x.ascii);
+      if (s !== undefined && e !== undefined) return { x, s, e, start: x.startCp + unitsBefore(x.text, s, 'codepoint', x.ascii), end: x.startCp + unitsBefore(x.text, e, 'codepoint', x.ascii) };
+    }
+    return undefined;
+  }
+
+  /**
+   * A passage whose annotations all miss under its stated offset but fit
+   * when it starts one space after the previous passage has a wrong offset:
+   * one finding for the passage, and its annotations are placed by the fit.
+   */
+  private checkPassageOffsets(passages: Placed[]): void {
+    let expected = 0;
+    for (const x of passages) {
+      const given = x.base;
+      if (given !== expected && x.p!.annotations.length > 0) {
+        let atGiven = 0;
+        let atExpected = 0;
+        for (const a of x.p!.annotations) {
+          const loc = a.locations[0];
+          if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;
+          if (matches(x.text, loc.offset - given, loc.length, a.text, this.unit, x.ascii)) atGiven++;
+          if (matches(x.text, loc.offset - expected, loc.length, a.text, this.unit, x.ascii)) atExpected++;
+        }
+        if (atGiven === 0 && atExpected > 0) {
+          x.base = expected;
+          this.findings.push({ code: 'bioc-passage-offset', range: x.p!.offsetRange ?? x.p!.range, message: `passage offset ${given} is wrong: its annotations count from ${expected}, one past the end of the previous passage (${atExpected} of them fit there, none at ${given})` });
+        }
+      }
+      expected = x.base + lengthIn(x.text, this.unit, x.ascii) + 1;
+    }
+  }
+
+  private annotation(id: string, idRange: SourceRange | undefined, a: BiocAnnotation, passages: Placed[], owner: Placed | undefined, parts: BiocAnnotation[] | undefined): void {
+    const type = infonOf(a.infons, ['type', 'Type']);
+    const ident = infonOf(a.infons, IDENTIFIER_KEYS);
+    const extras = a.infons.filter((i) => EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
+    const locs = a.locations.filter((l) => l.offset !== undefined && l.length !== undefined);
+    if (locs.length === 0) {
+      this.warn('no-location', 'an annotation has no usable location: left out', a.range);
+      this.findings.push({ code: 'bioc-annotation-without-location', range: a.range, message: 'annotation has no location with a whole-number offset and length' });
+      return;
+    }
+    if (locs.length > 1) this.warn('multi-location', 'an annotation with several locations (discontinuous) is written as one row per location', a.range);
+    for (const loc of locs) {
+      const placed = this.place(loc.offset!, loc.length!, passages, owner);
+      let start: number;
+      let end: number;
+      let text: string;
+      if (placed) {
+        start = placed.start;
+        end = placed.end;
+        text = locs.length > 1 || a.text === undefined ? placed.x.text.slice(placed.s, placed.e) : a.text;
+      } else {
+        this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
+        this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
+        start = loc.offset!;
+        end = loc.offset! + loc.length!;
+        text = a.text ?? '';
+      }
+      const fields: [string, SourceRange | undefined, boolean?][] = [
+        [id, idRange], [String(start), loc.offsetRange ?? loc.range], [String(end), loc.range],
+        [clean(text, this, a.textRange ?? a.range), a.textRange], [clean(type?.value ?? '', this, a.range), type?.range ?? a.range],
+      ];
+      if (ident || extras.length > 0 || parts) fields.push([clean(ident?.value ?? '', this, a.range), ident?.range ?? a.range]);
+      if (parts) fields.push([parts.map((p) => clean(p.text ?? '', this, p.range)).join('|'), parts[0].range]);
+      for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
+      this.line(fields, a.range);
+      const map = this.lines[this.lines.length - 1]!;
+      if (!type) map.noType = true;
+      if (!placed) map.outside = true;
+    }
+  }
+
+  /** Orders the rows from `first` on by start offset (stable): a discontinuous annotation's rows join the others in text order. */
+  private sortRows(first: number): void {
+    const rows = this.parts.slice(first).map((text, i) => ({ text, map: this.lines[first + i], start: Number(text.split('\t')[1]) }));
+    rows.sort((x, y) => x.start - y.start);
+    rows.forEach((r, i) => { this.parts[first + i] = r.text; this.lines[first + i] = r.map; });
+  }
+
+  private relation(id: string, idRange: SourceRange | undefined, r: BiocRelation, byId: Map<string, BiocAnnotation>): void {
+    const used = new Set<BiocInfon>();
+    const type = infonOf(r.infons, ['type', 'relation', 'Type', 'Relation', 'relation_type']);
+    if (type) used.add(type);
+    const args: [string, SourceRange][] = [];
+    let fromNodes = false;
+    const pair = (a: string, b: string) => {
+      const x = infonOf(r.infons, [a]);
+      const y = infonOf(r.infons, [b]);
+      if (!x || !y) return false;
+      used.add(x).add(y);
+      args.push([argument(x), x.range], [argument(y), y.range]);
+      return true;
+    };
+    if (!pair('entity1', 'entity2') && !pair('Entity1', 'Entity2') && !pair('role1', 'role2')) {
+      if (r.nodes.length >= 2) {
+        fromNodes = true;
+        for (const n of r.nodes.slice(0, 2)) {
+          const a = byId.get(n.refid);
+          const ident = a ? infonOf(a.infons, IDENTIFIER_KEYS) : undefined;
+          args.push([ident?.value ?? n.refid, n.range]);
+        }
+        if (r.nodes.length > 2) this.warn('many-nodes', 'a relation with more than two nodes: only the first two are written', r.range);
+      } else {
+        // BC5CDR: the two infons besides the type (Chemical, Disease).
+        const rest = r.infons.filter((i) => !used.has(i));
+        if (rest.length >= 2) {
+          for (const i of rest.slice(0, 2)) { used.add(i); args.push([i.value, i.range]); }
+        } else {
+          this.warn('relation-args', 'a relation names fewer than two arguments (no entity1/entity2, role1/role2 or nodes): left out', r.range);
+          return;
+        }
+      }
+    }
+    const extras = r.infons.filter((i) => !used.has(i));
+    const fields: [string, SourceRange | undefined][] = [[id, idRange], [clean(type?.value ?? '', this, r.range), type?.range ?? r.range]];
+    for (const [v, rg] of args) fields.push([clean(v, this, rg), rg]);
+    for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
+    this.line(fields, r.range);
+    if (fromNodes) this.lines[this.lines.length - 1]!.fromNodes = true;
+  }
+
+  finish(): Projection {
+    return {
+      text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told, unitFits: this.fits,
+      warnings: [...this.warnings.values()], passageLocal: this.passageLocal, findings: this.findings,
+    };
+  }
+}
+
+interface Placed {
+  p: BiocPassage | undefined;
+  /** The text as written to PubTator. */
+  text: string;
+  /** UTF-16 index where it starts in the document's joined text. */
+  start: number;
+  /** The same in code points (what the PubTator offsets count). */
+  startCp: number;
+  /** The offset (file unit) its annotations count from: its stated offset, unless found wrong. */
+  base: number;
+  /** Whether the text is ASCII (all units agree: the fast path). */
+  ascii: boolean;
+}
+
+function matches(text: string, local: number, length: number, expected: string, unit: BiocUnit, ascii: boolean): boolean {
+  if (local < 0) return false;
+  const s = indexAfter(text, local, unit, ascii);
+  const e = s === undefined ? undefined : indexAfter(text, local + length, unit, ascii);
+  return s !== undefined && e !== undefined && text.slice(s, e) === expected;
+}
+
+function infonOf(infons: BiocInfon[], keys: string[]): BiocInfon | undefined {
+  for (const k of keys) for (const i of infons) if (i.key === k) return i;
+  return undefined;
+}
+
+/** A role1/role2 object (PubTator3) names its concept by `identifier`. */
+function argument(i: BiocInfon): string {
+  if (i.raw && typeof i.raw === 'object' && !Array.isArray(i.raw)) {
+    const o = i.raw as Record<string, unknown>;
+    const v = o.identifier ?? o.accession ?? o.id;
+    if (v !== undefined) return String(v);
+  }
+  return i.value;
+}
+
+function clean(value: string, b: Builder, range: SourceRange): string {
+  if (!/[\t\n\r]/.test(value)) return value;
+  b.warn('field-chars', 'a value holds a TAB or a line break, which a PubTator column cannot: written as a space', range);
+  return value.replace(/[\t\n\r]/g, ' ');
+}
+
+/**
+ * BC5CDR writes a composite mention as one `CompositeMention` annotation and
+ * an `IndividualMention` per part; PubTator writes it as one row whose 7th
+ * column holds the parts' texts. Parts are the individual mentions whose
+ * locations all lie inside the composite's.
+ */
+function compositeParts(annotations: BiocAnnotation[]): { parts: Map<BiocAnnotation, BiocAnnotation[]>; skipped: Set<BiocAnnotation> } {
+  const parts = new Map<BiocAnnotation, BiocAnnotation[]>();
+  const skipped = new Set<BiocAnnotation>();
+  const role = (a: BiocAnnotation) => infonValue(a.infons, 'CompositeRole');
+  const composites = annotations.filter((a) => role(a) === 'CompositeMention');
+  if (composites.length === 0) return { parts, skipped };
+  const individuals = annotations.filter((a) => role(a) === 'IndividualMention');
+  for (const c of composites) {
+    const loc = c.locations[0];
+    if (!loc || loc.offset === undefined || loc.length === undefined) continue;
+    const inside = individuals.filter((i) => !skipped.has(i) && i.locations.length > 0 && i.locations.every((l) => l.offset !== undefined && l.length !== undefined && l.offset >= loc.offset! && l.offset + l.length <= loc.offset! + loc.length!));
+    if (inside.length === 0) continue;
+    parts.set(c, inside);
+    for (const i of inside) skipped.add(i);
+  }
+  return { parts, skipped };
+}

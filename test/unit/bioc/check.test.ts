@@ -1,0 +1,68 @@
+// Checking BioC: each seeded defect found once, on its element's line and
+// column; clean real BioC files quiet; bad input a diagnostic, never a throw.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkBioc } from '../../../server/src/service/bioc/checkBioc';
+import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+
+const fixture = (name: string) => readFileSync(join(fixturesDir, 'bioc', name), 'utf8');
+
+/** code@line:column (1-based, as the CLI prints them) of every diagnostic. */
+function found(text: string): string[] {
+  return checkBioc(text).diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+}
+
+test('seeded defects: each told once, at its element', () => {
+  const text = fixture('seeded.bioc.xml');
+  const lines = text.split('\n');
+  const lineOf = (needle: string, from = 0) => lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+  assert.deepEqual(found(text), [
+    `bioc-duplicate-annotation-id@${lineOf('<annotation id="A2">', lineOf('<annotation id="A2">'))}:23`,
+    `text-mismatch@${lineOf('<annotation id="A4">')}:7`,
+    `bioc-location-outside-passage@${lineOf('offset="400"')}:9`,
+    `bioc-dangling-node@${lineOf('refid="A9"')}:7`,
+    `bioc-passage-offset@${lineOf('<offset>50</offset>')}:15`,
+    `bioc-passage-local-offsets@${lineOf('<id>3</id>')}:9`,
+  ]);
+});
+
+test('a clean file is quiet; the fixtures that convert cleanly check cleanly', () => {
+  assert.deepEqual(found(fixture('small.bioc.xml')), []);
+  assert.deepEqual(found(fixture('pubtator3.json')), [], 'PubTator3 nodes do not name annotation ids: no dangling-node');
+  assert.deepEqual(found(fixture('bytes.bioc.json')), []);
+});
+
+test('a text mismatch inside a verbatim passage text points at the exact characters', () => {
+  const xml = '<collection><document><id>1</id><passage><offset>0</offset><text>Aspirin works.</text>\n'
+    + '<annotation id="1"><infon key="type">Chemical</infon><location offset="8" length="5"/><text>Aspirin</text></annotation>\n'
+    + '</passage></document></collection>';
+  const d = checkBioc(xml).diagnostics;
+  assert.equal(d.length, 1);
+  assert.equal(d[0].code, 'text-mismatch');
+  assert.equal(d[0].range.start.line, 1);
+});
+
+test('not well-formed and not BioC: one diagnostic at the position, no throw', () => {
+  const broken = checkBioc('<collection>\n<document><id>1</id>\n</passage>\n</collection>').diagnostics;
+  assert.equal(broken[0].code, 'bioc-not-well-formed');
+  assert.equal(broken[0].range.start.line, 2);
+  const json = checkBioc('{"documents": [\n{"id": "1", "passages": [}]}').diagnostics;
+  assert.equal(json[0].code, 'bioc-not-well-formed');
+  assert.equal(json[0].range.start.line, 1);
+  const html = checkBioc('<html><body/></html>').diagnostics;
+  assert.match(html[0].message, /not a BioC collection/);
+  // A 2 MB single line of text in a passage: read, not choked on.
+  const long = `<collection><document><id>1</id><passage><offset>0</offset><text>${'a'.repeat(2_000_000)}</text></passage></document></collection>`;
+  assert.deepEqual(checkBioc(long).diagnostics, []);
+});
+
+for (const name of ['bioc/bc5cdr/CDR_DevelopmentSet.BioC.xml', 'bioc/biored/Dev.BioC.XML', 'bioc/biored/Dev.BioC.JSON']) {
+  test(`real BioC ${name} checks clean`, { skip: corporaSkip }, () => {
+    const r = checkBioc(readFileSync(join(corporaDir, name), 'utf8'));
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity <= 2), []);
+    assert.ok(r.mentions > 3000);
+  });
+}
