@@ -92,6 +92,25 @@ const OPTIONS = {
   ...COMPARE_OPTIONS,
 } as const;
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  offsets: { type: 'string' },
+  mesh: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  schema: { type: 'string' },
+  include: { type: 'string', multiple: true },
+  ...COMPARE_OPTIONS,
+} as const;
+
 export function parseCommandLine(argv: readonly string[]): Command {
   // Commands with options of their own parse them themselves.
   if (argv[0] === 'agree') return agreeCommand(argv.slice(1));
