@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the tests look for terminal escapes */
 // What a terminal gets: severities in colour (NO_COLOR, FORCE_COLOR, --color,
 // --no-color as other tools), one number format, and the total size the
 // progress bar counts against.
