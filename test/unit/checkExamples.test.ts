@@ -34,14 +34,14 @@ export function examples(markdown: string): Example[] {
   const end = rest.indexOf('\n## ', 1);
   const section = end < 0 ? rest : rest.slice(0, end);
   return section.split(/^### /m).slice(1).map((part) => {
-    const code = /^`([a-z-]+)`/.exec(part)?.[1];
+    const code = /^`([a-z0-9-]+)`/.exec(part)?.[1];
     assert.ok(code, `an example heading that names no check: ${part.slice(0, 40)}`);
     const block = (lang: string): string | undefined => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(part)?.[1];
     const text = block('pubtator');
     const output = block('text');
     assert.ok(text && output, `the example of ${code} lacks its file or its output`);
     const said = output.trim().split('\n').map((line) => {
-      const m = /^example\.pubtator:(\d+):(\d+): (\w+) ([a-z-]+) /.exec(line);
+      const m = /^example\.pubtator:(\d+):(\d+): (\w+) ([a-z0-9-]+) /.exec(line);
       assert.ok(m, `the example of ${code} shows a line that is not the checker's: ${line}`);
       return { line: Number(m[1]), column: Number(m[2]), level: m[3], code: m[4] };
     });
