@@ -16,6 +16,7 @@ import { annotateChecks } from './annotate.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 import { biocChecks } from './bioc.mjs';
+import { frontDoorChecks } from './frontDoor.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -39,6 +40,7 @@ export async function runChecks(ctx) {
     ['reading', () => readingFeatures(ctx)],
     ['defects', async () => { for (const [name, sample] of Object.entries(ctx.expected)) await defectiveFile(ctx, name, sample); }],
     ['quickfix', () => quickFix(ctx)],
+    ['frontdoor', () => frontDoorChecks(ctx)],
     ['editing', () => editingFeatures(ctx)],
     ['commands', () => serverCommands(ctx)],
     // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.

@@ -37,6 +37,8 @@ export interface CheckCommand {
   jobs?: number;
   /** `--include GLOB`: file names a folder walk checks whatever their name. */
   include?: string[];
+  /** `--color` / `--no-color`: severities in colour or not, whatever the terminal. */
+  color?: boolean;
 }
 
 /** `pubtator stats`: what the files hold, as a table or JSON. */
@@ -89,6 +91,8 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   schema: { type: 'string' },
   include: { type: 'string', multiple: true },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   ...COMPARE_OPTIONS,
 } as const;
 
@@ -194,6 +198,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (fix) check.fix = fix;
   if (values.output !== undefined) check.output = values.output;
   if (include) check.include = include;
+  if (values.color && values['no-color']) return usage('--color and --no-color: give one of the two.');
+  if (values.color || values['no-color']) check.color = values.color === true;
   return check;
 }
 

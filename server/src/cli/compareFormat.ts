@@ -6,6 +6,7 @@ import type { Difference } from '../service/compare/model';
 import type { DocumentCounts } from '../service/compare/scorer';
 import { MACRO, MICRO, type Score } from '../service/compare/tally';
 import { printable } from './format';
+import { count, plural } from './numbers';
 
 export const SIDE_NAMES = { gold: 'GOLD', predicted: 'PREDICTED' };
 
@@ -23,7 +24,7 @@ export function scoreTable(scores: Score[]): string {
   const rows = scores.map((s) => [
     s.level,
     s.type === MICRO ? 'all (micro)' : s.type === MACRO ? 'all (macro)' : printable(s.type),
-    ...(s.type === MACRO ? ['', '', ''] : [String(s.tp), String(s.fp), String(s.fn)]),
+    ...(s.type === MACRO ? ['', '', ''] : [count(s.tp), count(s.fp), count(s.fn)]),
     cell(s.precision), cell(s.recall), cell(s.f1),
   ]);
   const head = ['level', 'type', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1'];
@@ -84,9 +85,6 @@ export interface CompareSummary {
   elapsedMs: number;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function summaryText(s: CompareSummary): string {
   const d = s.documents;

@@ -5,6 +5,8 @@
 
 import type { Diagnostic } from '../service/types';
 import { Severity } from '../service/types';
+import { paint } from './colour';
+import { count, plural } from './numbers';
 import type { Summary } from './summary';
 
 export type SeverityWord = 'error' | 'warning' | 'information' | 'hint';
@@ -19,9 +21,11 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-export function formatText(path: string, d: Diagnostic): string {
+/** `colour`: the severity word in its colour (colour.ts); escapes in the message are shown as `?` either way. */
+export function formatText(path: string, d: Diagnostic, colour = false): string {
   const { line, character } = d.range.start;
-  return `${printable(path)}:${line + 1}:${character + 1}: ${severityWord(d.severity)} ${d.code} ${printable(d.message)}`;
+  const word = severityWord(d.severity);
+  return `${printable(path)}:${line + 1}:${character + 1}: ${paint(word, word, colour)} ${d.code} ${printable(d.message)}`;
 }
 
 export interface JsonDiagnostic {
@@ -56,9 +60,6 @@ export function formatBytes(bytes: number): string {
   return bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(1)} MB`;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The human summary, several lines, no trailing newline. */
 export function formatSummaryText(s: Summary, severityOf: (code: string) => string): string {
@@ -67,10 +68,10 @@ export function formatSummaryText(s: Summary, severityOf: (code: string) => stri
   lines.push(`Checked ${plural(s.files, 'file')}, ${formatBytes(s.textBytes)}${gz}: `
     + `${plural(s.documents, 'document')}, ${plural(s.mentions, 'mention')}, ${plural(s.relations, 'relation')}.`);
   if (s.fixing) lines.push(`Fixed ${plural(s.fixed, 'problem')} in ${plural(s.fixedFiles, 'file')}; left:`);
-  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.information} information, ${plural(s.hints, 'hint')}.`);
+  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${count(s.information)} information, ${plural(s.hints, 'hint')}.`);
   const codes = [...s.codes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const width = Math.max(0, ...codes.map(([c]) => c.length));
-  for (const [code, n] of codes) lines.push(`  ${code.padEnd(width)}  ${String(n).padStart(7)}  ${severityOf(code)}`);
+  for (const [code, n] of codes) lines.push(`  ${code.padEnd(width)}  ${count(n).padStart(7)}  ${severityOf(code)}`);
   if (s.unreadable.length) lines.push(`${plural(s.unreadable.length, 'input')} could not be read (see the messages on stderr).`);
   if (s.schemaProblems.length) lines.push(`The corpus schema has ${plural(s.schemaProblems.length, 'problem')} (see the messages on stderr); what could be used of it was used.`);
   lines.push(`Elapsed ${(s.elapsedMs / 1000).toFixed(2)} s, ${s.throughput.toFixed(1)} MB/s.`);

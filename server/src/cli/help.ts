@@ -96,6 +96,9 @@ Options for check:
                          ignores are skipped when found in a folder. A schema
                          with problems is used as far as it can be, and the
                          run ends with status 2
+  --color, --no-color    severities in colour, or not (default: in colour when
+                         stdout is a terminal, unless NO_COLOR is set;
+                         FORCE_COLOR=1 forces it)
   -h, --help             this text
   -V, --version          the version
 
@@ -104,8 +107,8 @@ Options for stats: --json (one JSON object: per file and in all), --jobs N,
 
 Text output: path:line:column: severity code message (line and column 1-based,
 the column in UTF-16 units as editors count), then a summary. Messages about
-unreadable inputs go to stderr. A progress bar is drawn on stderr when it is a
-terminal and the run takes more than a second.
+unreadable inputs go to stderr. check, stats and compare draw a progress bar on
+stderr when it is a terminal and the run takes more than a second.
 
 Exit status: 0 no error-level diagnostic (and no more warnings than
 --max-warnings allows); 1 errors found, or too many warnings; 2 bad usage or an

@@ -9,10 +9,10 @@ import { levelOf, type Reporter } from './reporter';
 import type { Summary } from './summary';
 
 export class TextReporter implements Reporter {
-  constructor(private readonly out: LineOutput, private readonly severities: SeveritySettings) {}
+  constructor(private readonly out: LineOutput, private readonly severities: SeveritySettings, private readonly colour = false) {}
 
   diagnostic(path: string, d: Diagnostic): void {
-    this.out.line(formatText(path, d));
+    this.out.line(formatText(path, d, this.colour));
   }
 
   finish(summary: Summary): void {

@@ -52,6 +52,16 @@ function clock(seconds: number): string {
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** Bytes on disk of all inputs, or undefined when one has no size (stdin). */
+export function totalSize(files: readonly { size?: number }[]): number | undefined {
+  let total = 0;
+  for (const f of files) {
+    if (f.size === undefined) return undefined;
+    total += f.size;
+  }
+  return total;
+}
+
 export class ProgressBar {
   private timer: NodeJS.Timeout | undefined;
   private shown = false;

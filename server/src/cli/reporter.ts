@@ -18,6 +18,8 @@ export interface ReporterOptions {
   severities: SeveritySettings;
   /** The paths as given, for tools that record how they were run (SARIF). */
   arguments: readonly string[];
+  /** Severities in colour (text output on a terminal; colour.ts). */
+  colour?: boolean;
 }
 
 /** A code's level in this run: the user's choice, else the check's default. */

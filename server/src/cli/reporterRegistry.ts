@@ -13,7 +13,7 @@ import { SarifReporter } from './sarif';
 export function createReporter(format: OutputFormat, out: LineOutput, options: ReporterOptions): Reporter {
   switch (format) {
     case 'text':
-      return new TextReporter(out, options.severities);
+      return new TextReporter(out, options.severities, options.colour);
     case 'json':
       return new JsonReporter(out);
     case 'sarif':

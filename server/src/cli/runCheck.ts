@@ -25,6 +25,7 @@ import { ProgressBar } from './progress';
 import type { ReadCounters } from './readInput';
 import { levelOf, type Reporter } from './reporter';
 import { createReporter } from './reporterRegistry';
+import { wantsColour } from './colour';
 import { createRunner, defaultJobs } from './runners';
 import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { CliSchemas } from './schemaOption';
@@ -50,6 +51,8 @@ export interface CheckOptions {
   jobs?: number;
   /** `--include`: globs of file names a folder walk checks whatever their name. */
   include?: string[];
+  /** `--color` (true), `--no-color` (false); absent: by the terminal and NO_COLOR. */
+  color?: boolean;
 }
 
 export interface Streams {
@@ -131,7 +134,8 @@ export async function checkFiles(
   problems.forEach(unreadable);
 
   const severities = runSeverities(options);
-  const reporter = createReporter(options.format, out, { severities, arguments: options.paths });
+  const colour = wantsColour(io.stdout, process.env, options.color);
+  const reporter = createReporter(options.format, out, { severities, arguments: options.paths, colour });
   const shown = options.quiet ? (d: Diagnostic) => d.severity === Severity.Error : () => true;
   const concepts = mesh.index ? { mesh: mesh.index } : undefined;
   const compressed = files.some((f) => f.gzip || f.stdin);

@@ -14,6 +14,7 @@ import {
   type CompareSummary, type OnlyOneSide,
 } from './compareFormat';
 import { printable } from './format';
+import { ProgressBar, totalSize } from './progress';
 import { LineOutput } from './output';
 import type { ReadCounters } from './readInput';
 import type { Streams } from './runCheck';
@@ -73,12 +74,20 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     loadSide: smallerSide(found.gold.files, found.predicted.files),
     onFallback: (n) => {
       out.flush();
+      progress?.clear();
       io.stderr.write(fallbackMessage(n, cmd));
     },
   });
 
   let readProblems = 0;
   const counters: Record<Side, ReadCounters> = { gold: { raw: 0, text: 0 }, predicted: { raw: 0, text: 0 } };
+  // Both sides are read together: the bar counts the bytes of both.
+  const progress = ProgressBar.forStream(io.stderr, totalSize([...found.gold.files, ...found.predicted.files]),
+    () => counters.gold.raw + counters.predicted.raw);
+  if (progress) {
+    progress.label = `${printable(cmd.gold)} vs ${printable(cmd.predicted)}`;
+    if (io.stdout.isTTY) out.beforeWrite = () => progress.clear();
+  }
   const streams = {
     gold: documentGroups(found.gold.files, counters.gold, problem),
     predicted: documentGroups(found.predicted.files, counters.predicted, problem),
@@ -86,9 +95,11 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
   function problem(file: InputFile, err: unknown) {
     readProblems++;
     out.flush();
+    progress?.clear();
     say({ path: file.path, reason: describeError(err) });
   }
   const types = new TypesSeen();
+  progress?.start();
   for (let side = pairer.next(); side; side = pairer.next()) {
     const next = await streams[side].next();
     if (next.done) pairer.end(side);
@@ -98,6 +109,7 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     }
     out.flush();
   }
+  progress?.stop();
   // A type filter naming a type neither file has scores nothing: a mistake, not a result.
   const unknown = [...unknownTypes(cmd.entityTypes, types.entity, 'type'), ...unknownTypes(cmd.relationTypes, types.relation, 'relation type')];
   if (unknown.length) {

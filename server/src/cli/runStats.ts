@@ -19,13 +19,17 @@ import { createRunner, defaultJobs } from './runners';
 import type { Streams } from './runCheck';
 import { formatStatsJson, formatStatsText, rowsOf, type FileStats, type StatsReport } from './statsFormat';
 import { ProblemRows } from './problemRows';
+import { ProgressBar, totalSize } from './progress';
 import { Summary } from './summary';
 
 export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
   const { files, problems, skipped } = await discover(options.paths, options);
   io.stderr.write(skippedMessage(skipped));
   const summary = new Summary();
+  const counters: ReadCounters = { raw: 0, text: 0 };
+  const progress = ProgressBar.forStream(io.stderr, totalSize(files), () => counters.raw);
   const unreadable = (p: InputProblem) => {
+    progress?.clear();
     summary.unreadable.push(p);
     io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   };
@@ -37,12 +41,13 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
     compressed: files.some((f) => f.gzip || f.stdin),
   });
   const results = new OrderedResults(queueFor(runner));
-  const counters: ReadCounters = { raw: 0, text: 0 };
   const total = new StatsTotal();
   const perFile: FileStats[] = [];
   let problemRows = 0;
+  progress?.start();
   try {
     for (const input of files) {
+      if (progress) progress.label = printable(input.path);
       const counted = new StatsTotal();
       const problems = new ProblemRows();
       const file = new FileCheck(input, input.path, validation, summary, (d) => problems.add(d), unreadable, {
@@ -64,6 +69,7 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
     await results.drain();
   } finally {
     await runner.close();
+    progress?.stop();
   }
   const report: StatsReport = {
     files: perFile,

@@ -3,6 +3,7 @@
 import { guessUnit, type CorpusStats } from '../service/features/corpusStats';
 import type { InputProblem } from './discover';
 import { formatBytes, printable } from './format';
+import { count as formatCount } from './numbers';
 
 export interface FileStats {
   file: string;
@@ -32,9 +33,7 @@ export function rowsOf(s: CorpusStats): number {
 
 const UNIT_NAMES = { codepoint: 'code points', utf16: 'UTF-16 units', utf8: 'UTF-8 bytes' } as const;
 
-function n(value: number): string {
-  return value.toLocaleString('en-US');
-}
+const n = formatCount;
 
 function count(value: number, word: string): string {
   return `${n(value)} ${word}${value === 1 ? '' : 's'}`;
