@@ -109,7 +109,7 @@ export async function adjudicateChecks(ctx) {
     await wb.open(CONFLICTED, conflicted);
     await wb.sleep(1500);
     const problems = await wb.problemsOf(CONFLICTED);
-    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['malformed-line', at]], JSON.stringify(problems));
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['merge-conflict', at]], JSON.stringify(problems));
     await wb.closePanel();
     await wb.goto(0, 0);
     await wb.command('PubTator: Open Preview to the Side');
