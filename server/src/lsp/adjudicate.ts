@@ -36,6 +36,14 @@ export type AdjudicateDecision = { ok: true; edits: TextEdit[] } | { ok: false; 
 
 const CHOICES: readonly Choice[] = ['ours', 'theirs', 'both', 'neither'];
 
+/** Per server: the other annotator's text for a file being adjudicated with one (read by the preview, lsp/preview.ts). */
+const otherTexts = new WeakMap<ServerContext, (uri: string) => string | undefined>();
+
+/** The other file's text while `uri` is adjudicated with another file; undefined otherwise (and for a git conflict). */
+export function adjudicatedWith(ctx: ServerContext, uri: string): string | undefined {
+  return otherTexts.get(ctx)?.(uri);
+}
+
 export function registerAdjudicate(ctx: ServerContext): FeatureRegistration {
   const { connection, documents, log } = ctx;
   /** Per adjudicated file: the other file's uri and the text the client sent. */
@@ -46,6 +54,8 @@ export function registerAdjudicate(ctx: ServerContext): FeatureRegistration {
     if (!other) return '';
     return documents.get(other.uri)?.getText() ?? other.text;
   };
+
+  otherTexts.set(ctx, (uri) => (others.has(uri) ? otherText(uri) : undefined));
 
   connection.onRequest<AdjudicateList, unknown>(ADJUDICATE_LIST_REQUEST, (params: AdjudicateListParams): AdjudicateList => runSafe<AdjudicateList>(log, 'Listing disagreements',
     { ok: false, message: 'Listing the disagreements failed; see the PubTator Language Server output.' }, (): AdjudicateList => {
