@@ -146,3 +146,16 @@ test('deciding everything for theirs, documents included, gives the other file; 
   for (const d of disagreements(OURS, OTHER_DOCS)) kept = applyEdits(kept, decisionEdits(kept, d, 'ours'));
   assert.equal(kept, OURS);
 });
+
+test('their rows are offered in this file\'s id style (MESH: or bare); ids spelled otherwise agree', () => {
+  const prefixed = OURS.replace(/\tD0/g, '\tMESH:D0');
+  const list = disagreements(prefixed, THEIRS);
+  assert.deepEqual(list.map((d) => d.theirs), [['1\t12\t16\tpain\tSymptom\tMESH:D010146'], [], ['1\t39\t47\theadache\tDisease\tMESH:D006261']]);
+  let text = prefixed;
+  for (let guard = 0; guard < 10; guard++) {
+    const next = disagreements(text, THEIRS);
+    if (!next.length) break;
+    text = applyEdits(text, decisionEdits(text, next[0], 'theirs'));
+  }
+  assert.equal(text, THEIRS.replace(/\tD0/g, '\tMESH:D0'));
+});

@@ -13,6 +13,7 @@ import type { TextEdit } from '../edits/textEdit';
 import { conflictMarker } from '../parse/conflictMarkers';
 import { parsePubtator } from '../parse/parseFile';
 import { docEntries, stripCr, type DocEntry } from './docEntries';
+import { learnStyle, restyleRow } from './rowStyle';
 
 export type Choice = 'ours' | 'theirs' | 'both' | 'neither';
 
@@ -37,8 +38,11 @@ export function disagreements(currentText: string, otherText: string): Disagreem
   const lines = currentText.split('\n');
   const out = conflictsOf(lines);
   if (out.length) return out; // a conflicted file: its conflicts are what is left to decide
-  const current = docEntries(parsePubtator(currentText), lines);
-  const otherLines = otherText.split('\n');
+  const parsed = parsePubtator(currentText);
+  const current = docEntries(parsed, lines);
+  // Their rows are offered as this file writes rows (id prefixes, columns: rowStyle.ts).
+  const style = learnStyle(parsed);
+  const otherLines = otherText.split('\n').map((l) => restyleRow(stripCr(l), style));
   const otherDocs = docEntries(parsePubtator(otherText), otherLines);
   const other = new Map(otherDocs.map((d) => [d.key, d]));
   for (const od of current) {
