@@ -57,7 +57,7 @@ test('a git conflict is one disagreement; each choice removes the markers and ke
   const o = BASE.replace('pain\tDisease\tD010146', 'pain\tSymptom\tD010146');
   const t = BASE.replace('pain\tDisease\tD010146', 'pain\tDisease\tD059350');
   const { text } = mergeThree(BASE, o, t);
-  const list = disagreements(text, '');
+  const list = disagreements(text, undefined);
   assert.equal(list.length, 1);
   assert.equal(list[0].kind, 'conflict');
   assert.equal(list[0].document, '1');
@@ -66,6 +66,8 @@ test('a git conflict is one disagreement; each choice removes the markers and ke
   assert.equal(decide('theirs'), t);
   assert.equal(decide('both'), o.replace('pain\tSymptom\tD010146', 'pain\tSymptom\tD010146\n1\t12\t16\tpain\tDisease\tD059350'));
   assert.equal(decide('neither'), BASE.replace('1\t12\t16\tpain\tDisease\tD010146\n', ''));
+  // Once settled, with no other file, nothing is left: its documents are not "only ours".
+  assert.deepEqual(disagreements(decide('theirs'), undefined), []);
 });
 
 test('CRLF files get CRLF rows, and a last line without a line break takes theirs after it', () => {

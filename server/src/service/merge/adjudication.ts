@@ -34,10 +34,11 @@ export interface Disagreement {
   markers?: number[];
 }
 
-export function disagreements(currentText: string, otherText: string): Disagreement[] {
+/** `otherText` undefined: no other file (a file a git merge left conflicted): its conflicts only. */
+export function disagreements(currentText: string, otherText: string | undefined): Disagreement[] {
   const lines = currentText.split('\n');
   const out = conflictsOf(lines);
-  if (out.length) return out; // a conflicted file: its conflicts are what is left to decide
+  if (out.length || otherText === undefined) return out; // a conflicted file: its conflicts are what is left to decide
   const parsed = parsePubtator(currentText);
   const current = docEntries(parsed, lines);
   // Their rows are offered as this file writes rows (id prefixes, columns: rowStyle.ts).
