@@ -25,7 +25,7 @@ const CHOICES: readonly Choice[] = ['ours', 'theirs', 'both', 'neither'];
 interface Disagreement {
   id: string;
   document: string;
-  kind: 'mention' | 'relation' | 'conflict';
+  kind: 'mention' | 'relation' | 'conflict' | 'document';
   ours: { line: number; text: string }[];
   theirs: string[];
   line: number;
@@ -70,7 +70,7 @@ export function registerAdjudicate(getClient: () => BaseLanguageClient | undefin
     getChildren: (element) => (element || !session ? [] : [...session.known.values()]),
     getTreeItem: (d) => {
       const done = session?.decided.has(d.id) ?? false;
-      const item = new vscode.TreeItem(`${d.document ? `document ${d.document} · ` : ''}line ${d.line + 1}${d.kind === 'conflict' ? ' · git conflict' : ''}`);
+      const item = new vscode.TreeItem(`${d.document ? `document ${d.document} · ` : ''}line ${d.line + 1}${d.kind === 'conflict' ? ' · git conflict' : d.kind === 'document' ? ` · whole document, only in ${d.ours.length ? 'ours' : 'theirs'}` : ''}`);
       item.description = `ours: ${d.ours.map((o) => short(o.text)).join(', ') || 'nothing'} | theirs: ${d.theirs.map(short).join(', ') || 'nothing'}`;
       item.iconPath = new vscode.ThemeIcon(done ? 'pass-filled' : d.id === session?.current ? 'arrow-right' : 'circle-large-outline');
       item.tooltip = `${done ? 'Decided' : 'Not decided yet'}. Alt+O ours · Alt+T theirs · Alt+B both · Alt+N neither`;

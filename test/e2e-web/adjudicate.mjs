@@ -1,7 +1,7 @@
 // "PubTator: Adjudicate with…" as a user runs it: this annotator's file differs from the other
 // annotator's in three places (a mention typed differently, a mention only this file has, one only the
 // other has). The other file is picked from the workspace; the Adjudication view lists the three with
-// "0 of 3 decided"; the keys take theirs, keep neither, take theirs, each as an edit, moving on by
+// "0 of 3 decided"; the preview shows both versions on the text in ours/theirs colours; the keys take theirs, keep neither, take theirs, each as an edit, moving on by
 // themselves; the view says "3 of 3 decided"; the file saved is the other's and checks clean. Then a
 // file a git merge left conflicted: the preview says so and draws both sides' mentions in their colours,
 // the checker reports the conflict once, and "Adjudicate with…" settles it with no other file to pick.
@@ -66,6 +66,21 @@ export async function adjudicateChecks(ctx) {
   });
   if (!started) return;
 
+  await report.check(`${MINE}: while adjudicating, the preview draws both versions of the disagreement on the text (ours and theirs in their colours)`, async () => {
+    await wb.focusEditor();
+    await wb.command('PubTator: Open Preview to the Side');
+    const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.classes.includes('side-theirs')) && p.highlights.some((h) => h.classes.includes('side-ours')),
+      'ours and theirs drawn in the preview', 60000);
+    const marked = shown.highlights.filter((h) => /side-/.test(h.classes)).map((h) => `${h.text} ${h.classes.match(/side-\w+/g).join('+')}`);
+    // The first disagreement: the same span typed two ways, each drawn once in its side's colour.
+    const first = f.mine.split('\n').find((l) => /^\d+\t\d+\t\d+\t[^\t]*\t[^\t]+\t/.test(l)).split('\t')[3];
+    // (Drawn on the same span, ours and theirs share one highlight carrying both sides' classes.)
+    assert.ok(marked.some((m) => m.startsWith(`${first} `) && m.includes('side-ours') && m.includes('side-theirs')), JSON.stringify(marked));
+    assert.ok(marked.some((m) => /side-theirs/.test(m) && !/side-ours/.test(m)), `their row only they have: ${JSON.stringify(marked)}`);
+    await wb.focusEditor();
+    return marked.join(', ');
+  });
+
   await report.check(`${MINE}: Alt+T, Alt+N, Alt+T settle the three (theirs, neither, theirs) as edits; 3 of 3 decided`, async () => {
     await wb.focusEditor();
     for (const [i, key] of ['Alt+T', 'Alt+N', 'Alt+T'].entries()) {
@@ -109,7 +124,7 @@ export async function adjudicateChecks(ctx) {
     await wb.open(CONFLICTED, conflicted);
     await wb.sleep(1500);
     const problems = await wb.problemsOf(CONFLICTED);
-    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['malformed-line', at]], JSON.stringify(problems));
+    assert.deepEqual(problems.map((p) => [p.code, p.line]), [['merge-conflict', at]], JSON.stringify(problems));
     await wb.closePanel();
     await wb.goto(0, 0);
     await wb.command('PubTator: Open Preview to the Side');

@@ -36,16 +36,27 @@ export type AdjudicateDecision = { ok: true; edits: TextEdit[] } | { ok: false; 
 
 const CHOICES: readonly Choice[] = ['ours', 'theirs', 'both', 'neither'];
 
+/** Per server: the other annotator's text for a file being adjudicated with one (read by the preview, lsp/preview.ts). */
+const otherTexts = new WeakMap<ServerContext, (uri: string) => string | undefined>();
+
+/** The other file's text while `uri` is adjudicated with another file; undefined otherwise (and for a git conflict). */
+export function adjudicatedWith(ctx: ServerContext, uri: string): string | undefined {
+  return otherTexts.get(ctx)?.(uri);
+}
+
 export function registerAdjudicate(ctx: ServerContext): FeatureRegistration {
   const { connection, documents, log } = ctx;
   /** Per adjudicated file: the other file's uri and the text the client sent. */
   const others = new Map<string, { uri: string; text?: string }>();
 
-  const otherText = (uri: string): string | undefined => {
+  /** The other file's text; null: there is none (a git-conflicted file on its own); undefined: neither open nor sent. */
+  const otherText = (uri: string): string | null | undefined => {
     const other = others.get(uri);
-    if (!other) return '';
+    if (!other) return null;
     return documents.get(other.uri)?.getText() ?? other.text;
   };
+
+  otherTexts.set(ctx, (uri) => otherText(uri) ?? undefined);
 
   connection.onRequest<AdjudicateList, unknown>(ADJUDICATE_LIST_REQUEST, (params: AdjudicateListParams): AdjudicateList => runSafe<AdjudicateList>(log, 'Listing disagreements',
     { ok: false, message: 'Listing the disagreements failed; see the PubTator Language Server output.' }, (): AdjudicateList => {
@@ -57,7 +68,7 @@ export function registerAdjudicate(ctx: ServerContext): FeatureRegistration {
       }
       const other = otherText(params.uri);
       if (other === undefined) return { ok: false, message: 'The other file is not open and its text was not sent.' };
-      return { ok: true, version: doc.version, disagreements: disagreements(doc.getText(), other) };
+      return { ok: true, version: doc.version, disagreements: disagreements(doc.getText(), other ?? undefined) };
     }));
 
   connection.onRequest<AdjudicateDecision, unknown>(ADJUDICATE_DECIDE_REQUEST, (params: AdjudicateDecideParams): AdjudicateDecision => runSafe<AdjudicateDecision>(log, 'Settling a disagreement',
@@ -69,7 +80,7 @@ export function registerAdjudicate(ctx: ServerContext): FeatureRegistration {
       const other = otherText(params.uri);
       if (other === undefined) return { ok: false, message: 'The other file is not open and its text was not sent.' };
       const text = doc.getText();
-      const d = disagreements(text, other).find((x) => x.id === params.id);
+      const d = disagreements(text, other ?? undefined).find((x) => x.id === params.id);
       if (!d) return { ok: false, stale: true, message: 'That disagreement is settled already.' };
       return { ok: true, edits: decisionEdits(text, d, params.choice) };
     }));

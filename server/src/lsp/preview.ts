@@ -6,6 +6,8 @@
 
 import type { PreviewExport, PreviewExportFormat, PreviewWindow } from '../service/languageService';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
+import { withTheirRows } from '../service/merge/adjudicationPreview';
+import { adjudicatedWith } from './adjudicate';
 import { describe, runSafe } from './runSafe';
 import type { ServerContext } from './serverContext';
 import type { ServerSettings } from './settings';
@@ -65,9 +67,12 @@ export function registerPreview(ctx: ServerContext): void {
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) => withDocument(uriOf(params), 'Preview', (doc, s): PreviewResult | null => {
     if (!isPosition(params.position)) return null;
     const around = Number.isSafeInteger(params.around) ? params.around : undefined;
-    const window = service.preview(host.fileOf(doc), { line: params.position.line, character: params.position.character, around }, {
-      unit: s.unit, severities: s.severities, concepts: host.conceptsFor(s), problems: host.problemsOf(doc, s),
-    });
+    const file = host.fileOf(doc);
+    const options = { unit: s.unit, severities: s.severities, concepts: host.conceptsFor(s), problems: host.problemsOf(doc, s) };
+    let window = service.preview(file, { line: params.position.line, character: params.position.character, around }, options);
+    // While adjudicating with another file, its version of each disagreement is drawn beside ours.
+    const other = adjudicatedWith(ctx, doc.uri);
+    if (other !== undefined) window = withTheirRows(window, file, doc.getText(), other, options);
     return { ...window, uri: doc.uri, version: doc.version };
   }));
 

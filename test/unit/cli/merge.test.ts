@@ -101,6 +101,6 @@ test('git uses it as the merge driver: rows added on both branches merge as sets
   assert.match(conflicted, /\n<<<<<<< ours\n1\t12\t16\tpain\tDisease\tD059350\n=======\n1\t12\t16\tpain\tSymptom\tD010146\n>>>>>>> theirs\n1\t18\t25\t/);
   const check = run(['check', '--json', file]);
   const problems = check.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code?: string; message?: string }).filter((p) => p.code);
-  assert.deepEqual(problems.map((p) => p.code), ['malformed-line']);
+  assert.deepEqual(problems.map((p) => p.code), ['merge-conflict']);
   assert.match(problems[0].message!, /Unresolved merge conflict/);
 });

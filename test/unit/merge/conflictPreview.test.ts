@@ -42,8 +42,39 @@ test('the preview names each conflict of a document, and shows both sides\' ment
   assert.deepEqual(w.documents[w.current].conflicts, [9]);
 });
 
-test('the checker: one problem per conflict, whatever the number of marker lines', () => {
+test('the checker: one merge-conflict per conflict, on its <<<<<<< line, with each side\'s row count; no malformed-line for markers', () => {
   const file = service.parse(CONFLICTED);
-  const malformed = service.validate(file).filter((d) => d.code === 'malformed-line');
-  assert.deepEqual(malformed.map((d) => d.range.start.line), [3, 9]);
+  const found = service.validate(file);
+  assert.deepEqual(found.filter((d) => d.code === 'malformed-line'), []);
+  const conflicts = found.filter((d) => d.code === 'merge-conflict');
+  assert.deepEqual(conflicts.map((d) => [d.range.start.line, d.severity]), [[3, 1], [9, 1]]);
+  assert.match(conflicts[0].message, /ours has 1 row, theirs 1 row\./);
+  // The second conflict opens before any document and closes inside document 2: ours is empty, theirs runs on.
+  assert.match(conflicts[1].message, /ours \(HEAD\) has 0 rows, theirs rows running past this document/);
+});
+
+test('the checker counts uneven sides, a diff3 base, and several conflicts in one document', () => {
+  const file = service.parse(lines(
+    '1|t|Aspirin and pain.',
+    '1|a|Aspirin relieves headache.',
+    '<<<<<<< HEAD',
+    '1\t0\t7\tAspirin\tChemical\tD001241',
+    '1\t12\t16\tpain\tDisease\tD059350',
+    '||||||| base',
+    '1\t0\t7\tAspirin\tChemical\tD001241',
+    '=======',
+    '>>>>>>> anna',
+    '1\t27\t35\theadache\tDisease\tD006261',
+    '<<<<<<<',
+    '1\t27\t35\theadache\tDisease\tD006261',
+    '=======',
+    '1\t27\t35\theadache\tSymptom\tD006261',
+    '1\t27\t35\theadache\tSymptom\tD006262',
+    '1\t27\t35\theadache\tSymptom\tD006263',
+    '>>>>>>>',
+  ));
+  const conflicts = service.validate(file).filter((d) => d.code === 'merge-conflict');
+  assert.deepEqual(conflicts.map((d) => d.range.start.line), [2, 10]);
+  assert.match(conflicts[0].message, /ours \(HEAD\) has 2 rows, theirs \(anna\) 0 rows\./);
+  assert.match(conflicts[1].message, /ours has 1 row, theirs 3 rows\./);
 });

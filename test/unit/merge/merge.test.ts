@@ -99,10 +99,11 @@ test('three-way: changes on different rows of one document merge cleanly; the sa
     '<<<<<<< ours\n1\t12\t16\tpain\tSymptom\tD010146\n=======\n1\t12\t16\tpain\tDisease\tD059350\n>>>>>>> theirs'));
   // The checker: one problem for the conflict, no malformed line for its markers.
   const diagnostics = validateFile(parsePubtator(r.text));
-  const malformed = diagnostics.filter((d) => d.code === 'malformed-line');
-  assert.equal(malformed.length, 1, JSON.stringify(diagnostics));
-  assert.equal(malformed[0].range.start.line, 3);
-  assert.match(malformed[0].message, /Unresolved merge conflict/);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'malformed-line'), []);
+  const conflicts = diagnostics.filter((d) => d.code === 'merge-conflict');
+  assert.equal(conflicts.length, 1, JSON.stringify(diagnostics));
+  assert.equal(conflicts[0].range.start.line, 3);
+  assert.match(conflicts[0].message, /Unresolved merge conflict: ours has 1 row, theirs 1 row/);
 });
 
 test('three-way: documents added, deleted, or deleted on one side and changed on the other', () => {

@@ -3,6 +3,7 @@
 
 import type { Check } from './check';
 import { malformedLine } from './malformedLine';
+import { mergeConflict } from './mergeConflict';
 import { notUtf8 } from './notUtf8';
 import { missingTitle } from './missingTitle';
 import { missingAbstract } from './missingAbstract';
@@ -47,6 +48,7 @@ export const CHECKS: readonly Check[] = [
   danglingRelationId,
   notUtf8,
   malformedLine,
+  mergeConflict,
   pmidMismatch,
   missingTitle,
   missingAbstract,

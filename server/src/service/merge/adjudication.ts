@@ -5,12 +5,15 @@
 // ours (nothing changes), theirs (our rows in the slot replaced by theirs),
 // both (theirs added after ours), neither (ours deleted). A git conflict
 // (markers around whole rows) is listed the same way, its two sides being
-// ours and theirs. Documents only one file has are not disagreements here.
+// ours and theirs. A document only one file has is one disagreement too:
+// ours keeps the file as it is (the document present, or absent), theirs
+// makes it as the other file has it (the document added, or removed).
 
 import type { TextEdit } from '../edits/textEdit';
 import { conflictMarker } from '../parse/conflictMarkers';
 import { parsePubtator } from '../parse/parseFile';
 import { docEntries, stripCr, type DocEntry } from './docEntries';
+import { learnStyle, restyleRow } from './rowStyle';
 
 export type Choice = 'ours' | 'theirs' | 'both' | 'neither';
 
@@ -18,7 +21,7 @@ export interface Disagreement {
   /** Stable while the slot exists: the document key and the slot (or the conflict's first line). */
   id: string;
   document: string;
-  kind: 'mention' | 'relation' | 'conflict';
+  kind: 'mention' | 'relation' | 'conflict' | 'document';
   /** Rows of the current file the other lacks, in this slot (for a conflict: the rows of its first side). */
   ours: { line: number; text: string }[];
   /** Rows of the other file the current one lacks, as written (for a conflict: its second side). */
@@ -31,18 +34,51 @@ export interface Disagreement {
   markers?: number[];
 }
 
-export function disagreements(currentText: string, otherText: string): Disagreement[] {
+/** `otherText` undefined: no other file (a file a git merge left conflicted): its conflicts only. */
+export function disagreements(currentText: string, otherText: string | undefined): Disagreement[] {
   const lines = currentText.split('\n');
   const out = conflictsOf(lines);
-  if (out.length) return out; // a conflicted file: its conflicts are what is left to decide
-  const current = docEntries(parsePubtator(currentText), lines);
-  const otherLines = otherText.split('\n');
-  const other = new Map(docEntries(parsePubtator(otherText), otherLines).map((d) => [d.key, d]));
+  if (out.length || otherText === undefined) return out; // a conflicted file: its conflicts are what is left to decide
+  const parsed = parsePubtator(currentText);
+  const current = docEntries(parsed, lines);
+  // Their rows are offered as this file writes rows (id prefixes, columns: rowStyle.ts).
+  const style = learnStyle(parsed);
+  const otherLines = otherText.split('\n').map((l) => restyleRow(stripCr(l), style));
+  const otherDocs = docEntries(parsePubtator(otherText), otherLines);
+  const other = new Map(otherDocs.map((d) => [d.key, d]));
   for (const od of current) {
     const td = other.get(od.key);
     if (td) out.push(...documentDisagreements(od, td, lines, otherLines));
+    else out.push(oursOnly(od, lines));
   }
+  out.push(...theirsOnly(current, otherDocs, otherLines));
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** A document the other file lacks: all its lines are ours. */
+function oursOnly(od: DocEntry, lines: string[]): Disagreement {
+  const ours: { line: number; text: string }[] = [];
+  for (let l = od.startLine; l <= od.endLine; l++) ours.push({ line: l, text: stripCr(lines[l]) });
+  return { id: `document\u0001ours\u0001${od.key}`, document: od.id, kind: 'document', ours, theirs: [], line: od.startLine, after: od.endLine };
+}
+
+/** Documents only the other file has, each placed after the document before it there that we have too (else first). */
+function theirsOnly(current: DocEntry[], otherDocs: DocEntry[], otherLines: string[]): Disagreement[] {
+  const ours = new Map(current.map((d) => [d.key, d]));
+  const out: Disagreement[] = [];
+  let after = -1;
+  for (const td of otherDocs) {
+    const mine = ours.get(td.key);
+    if (mine) {
+      after = mine.endLine;
+      continue;
+    }
+    const theirs: string[] = [];
+    for (let l = td.startLine; l <= td.endLine; l++) theirs.push(stripCr(otherLines[l]));
+    const line = after >= 0 ? after + 1 : current[0]?.startLine ?? 0;
+    out.push({ id: `document\u0001theirs\u0001${td.key}`, document: td.id, kind: 'document', ours: [], theirs, line, after });
+  }
+  return out;
 }
 
 function documentDisagreements(od: DocEntry, td: DocEntry, lines: string[], otherLines: string[]): Disagreement[] {
@@ -155,6 +191,7 @@ export function decisionEdits(currentText: string, d: Disagreement, choice: Choi
     if (!takeTheirs) theirsLines(lines, d).forEach(deleteLine);
     return sortEdits(edits);
   }
+  if (d.kind === 'document') return sortEdits(documentEdits(lines, d, keepOurs, takeTheirs, eol));
   if (!keepOurs) for (const o of d.ours) deleteLine(o.line);
   if (takeTheirs && d.theirs.length) {
     const text = d.theirs.map((t) => t + eol).join('');
@@ -164,6 +201,25 @@ export function decisionEdits(currentText: string, d: Disagreement, choice: Choi
     else edits.push({ range: { start: { line: after, character: lines[after].length }, end: { line: after, character: lines[after].length } }, newText: eol + text.slice(0, -eol.length) });
   }
   return sortEdits(edits);
+}
+
+/** A whole document removed (with one blank line that separated it) or added (as its own blank-separated block). */
+function documentEdits(lines: string[], d: Disagreement, keepOurs: boolean, takeTheirs: boolean, eol: string): TextEdit[] {
+  const at = (line: number, character: number) => ({ line, character });
+  if (d.ours.length && !keepOurs) {
+    const first = d.ours[0].line;
+    const last = d.ours.at(-1)!.line;
+    const blank = (l: number) => l >= 0 && l < lines.length && stripCr(lines[l]).trim() === '';
+    // Take the blank line after it (or, for the file's last document, the one before) so no double gap is left.
+    if (blank(last + 1) && last + 2 < lines.length) return [{ range: { start: at(first, 0), end: at(last + 2, 0) }, newText: '' }];
+    if (blank(first - 1) && first >= 2) return [{ range: { start: at(first - 2, lines[first - 2].length), end: at(last, lines[last].length) }, newText: '' }];
+    return [{ range: { start: at(first, 0), end: last + 1 < lines.length ? at(last + 1, 0) : at(last, lines[last].length) }, newText: '' }];
+  }
+  if (!d.theirs.length || !takeTheirs) return [];
+  const block = d.theirs.join(eol);
+  if (d.after >= 0) return [{ range: { start: at(d.after, lines[d.after].length), end: at(d.after, lines[d.after].length) }, newText: eol + eol + block }];
+  const empty = lines.every((l) => stripCr(l).trim() === '');
+  return [{ range: { start: at(d.line, 0), end: at(d.line, 0) }, newText: block + eol + (empty ? '' : eol) }];
 }
 
 /** The lines of a conflict's second side in the text (between ======= and >>>>>>>). */

@@ -2,8 +2,10 @@
 // id and how often the id came before), its passage lines and its rows, each
 // row as an annotation with an identity (equal identities are the same
 // annotation, however spaced) and a slot (two different annotations in one
-// slot contradict each other: the same span, or the same pair of ids).
+// slot contradict each other: the same span, or the same pair of ids). Ids
+// are compared by what they name (`MESH:D001241` is `D001241`), not as spelled.
 
+import type { ConceptRef } from '../parse/conceptIds';
 import type { ParsedFile, PubtatorDocument } from '../parse/model';
 
 export interface RowEntry {
@@ -32,6 +34,19 @@ export interface DocEntry {
 
 const trimmed = (fields: { text: string }[]) => fields.map((f) => f.text.trim()).join('\t');
 
+/** An id as the concepts it names: each part by its normalised key, the separators as written. */
+function idKey(text: string, ref: ConceptRef): string {
+  if (ref.none) return '-'; // `-1`, `-` and an empty id all say "no concept"
+  if (!ref.atoms.length) return text.trim();
+  let out = '';
+  let at = 0;
+  for (const a of ref.atoms) {
+    out += text.slice(at, a.start) + a.key;
+    at = a.end;
+  }
+  return (out + text.slice(at)).trim();
+}
+
 export function docEntries(file: ParsedFile, lines: readonly string[]): DocEntry[] {
   const seen = new Map<string, number>();
   return file.documents.map((doc) => {
@@ -44,12 +59,13 @@ export function docEntries(file: ParsedFile, lines: readonly string[]): DocEntry
 function entryOf(doc: PubtatorDocument, key: string, lines: readonly string[]): DocEntry {
   const rows: RowEntry[] = [];
   for (const m of doc.mentions) {
-    const fields = [m.startField, m.endField, m.textField, ...(m.typeField ? [m.typeField] : []), ...(m.idField ? [m.idField] : []), ...m.extra];
+    const fields = [m.startField, m.endField, m.textField, ...(m.typeField ? [m.typeField] : []), ...(m.idField ? [{ text: idKey(m.idField.text, m.concept) }] : []), ...m.extra];
     rows.push({ line: m.line, kind: 'mention', identity: trimmed(fields), slot: `M\t${m.startField.text.trim()}\t${m.endField.text.trim()}` });
   }
   for (const r of doc.relations) {
-    const ids = r.idFields.slice(0, 2).map((f) => f.text.trim()).sort();
-    rows.push({ line: r.line, kind: 'relation', identity: trimmed([r.typeField, ...r.idFields, ...r.extra]), slot: `R\t${ids.join('\t')}` });
+    const idTexts = r.idFields.map((f, i) => ({ text: r.concepts[i] ? idKey(f.text, r.concepts[i]) : f.text }));
+    const ids = idTexts.slice(0, 2).map((f) => f.text.trim()).sort();
+    rows.push({ line: r.line, kind: 'relation', identity: trimmed([r.typeField, ...idTexts, ...r.extra]), slot: `R\t${ids.join('\t')}` });
   }
   rows.sort((a, b) => a.line - b.line);
   const headerLines = [...doc.passages, ...doc.latePassages].map((p) => p.line).sort((a, b) => a - b);

@@ -5,13 +5,15 @@
 // different annotations in the same slot (the same span, or the same pair of
 // ids) conflict, and the conflict is written with git's markers around whole
 // rows. The output is ours (A) with rows dropped and inserted: its row order,
-// columns, ids and line ends stay as they were; a file merged with itself
-// comes back byte for byte.
+// columns, ids and line ends stay as they were, and the rows brought in from
+// theirs (B) are rewritten in its id style and column layout (rowStyle.ts);
+// a file merged with itself comes back byte for byte.
 
 import { parsePubtator } from '../parse/parseFile';
 import { CONFLICT_MARKERS } from '../parse/conflictMarkers';
 import { docEntries, signature, stripCr, type DocEntry, type RowEntry } from './docEntries';
 import { LinePlan } from './linePlan';
+import { learnStyle, restyleRow, type RowStyle } from './rowStyle';
 
 export type Prefer = 'a' | 'b' | 'both' | 'neither';
 
@@ -42,17 +44,28 @@ interface Side {
   docs: DocEntry[];
   byKey: Map<string, DocEntry>;
   cr: string;
+  /** How rows of this side are written into the output (theirs: in ours' style). */
+  write: (row: string) => string;
+  /** How this side writes its rows (for the other side's rows brought into it). */
+  style: () => RowStyle;
 }
 
-function side(text: string): Side {
+function side(text: string, into?: Side): Side {
   const file = parsePubtator(text);
   const lines = text.split('\n');
   const docs = docEntries(file, lines);
-  return { lines, docs, byKey: new Map(docs.map((d) => [d.key, d])), cr: file.crlf ? '\r' : '' };
+  const intoStyle = into?.style();
+  const write = intoStyle ? (row: string) => restyleRow(row, intoStyle) : (row: string) => row;
+  return { lines, docs, byKey: new Map(docs.map((d) => [d.key, d])), cr: file.crlf ? '\r' : '', write, style: () => learnStyle(file) };
 }
 
-const rowText = (s: Side, r: RowEntry) => stripCr(s.lines[r.line]);
-const docLines = (s: Side, d: DocEntry) => s.lines.slice(d.startLine, d.endLine + 1).map(stripCr);
+/** A row as the output writes it; `asWritten` keeps the side's own spelling (for reports). */
+const rowText = (s: Side, r: RowEntry, asWritten = false) => (asWritten ? stripCr(s.lines[r.line]) : s.write(stripCr(s.lines[r.line])));
+/** A document's lines as the output writes them: its passages as they are, its rows in the output's style. */
+const docLines = (s: Side, d: DocEntry, asWritten = false) => {
+  const rows = new Set(d.rows.map((r) => r.line));
+  return s.lines.slice(d.startLine, d.endLine + 1).map((l, i) => (asWritten || !rows.has(d.startLine + i) ? stripCr(l) : s.write(stripCr(l))));
+};
 
 /** How one document pair's differing rows are settled: by the base (three-way) or by a policy (two-way). */
 interface Rules {
@@ -153,7 +166,7 @@ function insertDocuments(plan: LinePlan, o: Side, t: Side, kept: Set<string>, to
 export function mergeThree(baseText: string, oursText: string, theirsText: string): MergeResult {
   const b = side(baseText);
   const o = side(oursText);
-  const t = side(theirsText);
+  const t = side(theirsText, o);
   const plan = new LinePlan(o.lines, o.cr);
   let conflicts = 0;
   const kept = new Set<string>();
@@ -194,7 +207,7 @@ export function mergeThree(baseText: string, oursText: string, theirsText: strin
 
 export function mergeTwo(aText: string, bText: string, prefer: Prefer): MergeResult {
   const a = side(aText);
-  const b = side(bText);
+  const b = side(bText, a);
   const plan = new LinePlan(a.lines, a.cr);
   const keepA = prefer === 'a' || prefer === 'both';
   const keepB = prefer === 'b' || prefer === 'both';
@@ -215,7 +228,7 @@ export function mergeTwo(aText: string, bText: string, prefer: Prefer): MergeRes
         const has = (rows: RowEntry[], keep: boolean) => rows.length > 0 && keep;
         const k = has(ours, keepA) && has(theirs, keepB) ? 'both' : has(ours, keepA) ? 'a' : has(theirs, keepB) ? 'b' : 'neither';
         decisions.push({
-          document: ad.id, kind: 'rows', a: ours.map((r) => rowText(a, r)), b: theirs.map((r) => rowText(b, r)),
+          document: ad.id, kind: 'rows', a: ours.map((r) => rowText(a, r)), b: theirs.map((r) => rowText(b, r, true)),
           lineA: ours[0]?.line ?? -1, lineB: theirs[0]?.line ?? -1, kept: k,
         });
         return { ours: keepA, theirs: keepB };
@@ -233,7 +246,7 @@ export function mergeTwo(aText: string, bText: string, prefer: Prefer): MergeRes
   for (const bd of b.docs) {
     if (a.byKey.has(bd.key)) continue;
     toInsert.set(bd.key, docLines(b, bd));
-    decisions.push({ document: bd.id, kind: 'document', a: [], b: docLines(b, bd), lineA: -1, lineB: bd.startLine, kept: 'b' });
+    decisions.push({ document: bd.id, kind: 'document', a: [], b: docLines(b, bd, true), lineA: -1, lineB: bd.startLine, kept: 'b' });
   }
   insertDocuments(plan, a, b, kept, toInsert);
   return { text: plan.render(), decisions, conflicts: 0 };

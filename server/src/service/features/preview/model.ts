@@ -47,6 +47,8 @@ export interface PreviewDocument {
   problems: PreviewProblem[];
   /** Lines opening an unresolved git merge conflict (<<<<<<<) in or just before the document: both sides' rows are in it. */
   conflicts?: number[];
+  /** While adjudicating: how many of the other annotator's rows are shown beside this document's (mentions with side `theirs`). */
+  theirRows?: number;
   counts: PreviewCounts;
   /** Families that occur, with their mention counts, in a fixed order (the legend). */
   families: { family: EntityFamily; label: string; count: number }[];
