@@ -174,7 +174,7 @@ describe('a run of keystrokes carried as one correction', () => {
     // The carry applied is an edit of a row: the run ends, the next keystroke starts another.
     assert.equal(tracker.edit(service.parse(text), { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '' }, ++version, ['codepoint']), undefined);
     const range = { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } };
-    const again = tracker.edit(service.parse(after), { range, text: 'X' }, ++version, ['codepoint'])!.get('codepoint')!;
+    const again = tracker.edit(service.parse(after), { range, text: 'X' }, version + 1, ['codepoint'])!.get('codepoint')!;
     assert.equal(applyEdits(applyEdits(after, [{ range, newText: 'X' }]), again.edits).split('\n')[5], row('9', 45, 57, 'chronic pain', 'Disease', 'D059350'));
   });
 });
