@@ -1,12 +1,12 @@
-// The HTTP half of `pubtator fetch`: each export request in turn, paced as
-// NCBI asks, tried again on 429/5xx and network errors with backoff, every
+// The requests of a fetch (`pubtator fetch`, the editor's Fetch command):
+// each export request in turn, paced as NCBI asks, tried again on 429/5xx and network errors with backoff, every
 // answer handed to the merger. Clock, sleep and fetch are injectable so tests
-// run against a local server with a fake clock.
+// run against a local server with a fake clock. Only the global fetch, which
+// Node and browser workers both have.
 
-import type { ExportRequest } from '../service/fetch/exportRequests';
-import type { ExportMerger } from '../service/fetch/exportMerge';
-import { normalizeId } from '../service/fetch/exportMerge';
-import { isRetryable, RequestPacer, retryDelay } from '../service/fetch/pacing';
+import type { ExportRequest } from './exportRequests';
+import type { ExportMerger } from './exportMerge';
+import { isRetryable, RequestPacer, retryDelay } from './pacing';
 
 export interface ClientOptions {
   fetch?: typeof fetch;
@@ -78,11 +78,8 @@ export async function fetchExports(requests: readonly ExportRequest[], merger: E
     } else {
       const merged = merger.add(body);
       if (merged.error) outcome.failed.push({ ids: request.ids, reason: `unreadable answer: ${merged.error} (${request.url})` });
-      else {
-        const got = new Set(merged.ids);
-        // An id taken from an earlier answer counts as returned too.
-        for (const id of request.ids) if (!got.has(normalizeId(id)) && !merger.has(id)) outcome.missing.push(id);
-      }
+      // An id whose document came in an earlier answer counts as returned too.
+      else for (const id of request.ids) if (!merger.has(id)) outcome.missing.push(id);
     }
     options.progress?.(i + 1, requests.length);
   }
