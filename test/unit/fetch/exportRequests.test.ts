@@ -99,3 +99,23 @@ test('RequestPacer: starts at least 1/rate apart; retryDelay: Retry-After, else 
   assert.equal(retryDelay(1, 'garbage', 0, 100), 100);
   assert.ok(isRetryable(429) && isRetryable(503) && !isRetryable(404) && !isRetryable(400));
 });
+
+test('ExportMerger (property): however the documents are split into answers, each comes once, in first-seen order', () => {
+  const doc = (id: number) => `${id}|t|T${id}\n${id}|a|A${id}\n${id}\t0\t1\tT\tGene\t${id}`;
+  fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 60 }), fc.integer({ min: 1, max: 10 }), (ids, size) => {
+    for (const format of ['pubtator', 'bioc-json'] as const) {
+      const m = new ExportMerger(format);
+      for (const group of batches(ids, size)) {
+        const body = format === 'pubtator' ? group.map(doc).join('\n\n') : JSON.stringify({ PubTator3: group.map((id) => ({ id: String(id), passages: [] })) });
+        assert.equal(m.add(body).error, undefined);
+      }
+      const unique = [...new Set(ids)];
+      assert.equal(m.documents, unique.length);
+      const expected = format === 'pubtator'
+        ? (unique.length ? `${unique.map(doc).join('\n\n')}\n` : '')
+        : `${JSON.stringify({ PubTator3: unique.map((id) => ({ id: String(id), passages: [] })) }, null, 1)}\n`;
+      if (unique.length) assert.equal(m.text(), expected);
+      for (const id of unique) assert.ok(m.has(String(id)));
+    }
+  }));
+});
