@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ExecuteCommandRequest } from 'vscode-languageclient';
+import { ExecuteCommandRequest, WorkDoneProgress } from 'vscode-languageclient';
 
 export const FETCH_DOCUMENTS_COMMAND = 'pubtator.fetchDocuments';
 const SERVER_COMMAND = 'pubtator.fetch.documents';
@@ -41,9 +41,21 @@ export function registerFetchDocuments(getClient: () => BaseLanguageClient | und
     });
     if (!ids) return;
     const apiUrl = config.get<string>('fetch.apiUrl') || undefined;
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fetching from PubTator3', cancellable: true }, async (_p, token) =>
-      client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [{ ids, format: 'pubtator', apiUrl }] }, token) as Promise<Report | { error: string } | undefined>,
-    ).then((r) => r, (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fetching from PubTator3', cancellable: true }, async (progress, token) => {
+      const workDoneToken = `pubtator-fetch-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      let shown = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind !== 'report') return;
+        const p = value.percentage ?? shown;
+        progress.report({ message: value.message, increment: p > shown ? p - shown : undefined });
+        shown = Math.max(shown, p);
+      });
+      try {
+        return await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [{ ids, format: 'pubtator', apiUrl }], workDoneToken }, token) as Report | { error: string } | undefined;
+      } finally {
+        listener.dispose();
+      }
+    }).then((r) => r, (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
     if (!report || 'error' in report) {
       void vscode.window.showErrorMessage(`Fetching from PubTator3 failed: ${report?.error ?? 'the server did not answer'}.`);
       return;

@@ -25,7 +25,12 @@ function token(cancelled = false): CancellationToken {
   return { isCancellationRequested: cancelled, onCancellationRequested: (listener: () => void) => { if (cancelled) listener(); return { dispose: () => undefined }; } } as unknown as CancellationToken;
 }
 
-const progress = {} as WorkDoneProgressReporter;
+const reported: string[] = [];
+const progress = {
+  begin: (title: string) => reported.push(`begin ${title}`),
+  report: (a: number | string, b?: string) => reported.push(`report ${a} ${b ?? ''}`.trim()),
+  done: () => reported.push('done'),
+} as unknown as WorkDoneProgressReporter;
 
 test('fetch command: ids fetched from the apiUrl given, PubTator text and missing ids answered', async () => {
   const asked: string[] = [];
@@ -43,6 +48,7 @@ test('fetch command: ids fetched from the apiUrl given, PubTator text and missin
     assert.equal(report.documents, 2);
     assert.deepEqual(report.missing, ['3']);
     assert.deepEqual(report.failed, []);
+    assert.deepEqual(reported, ['begin Fetching from PubTator3', 'report 100 1/1 requests', 'done']);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
