@@ -15,6 +15,7 @@ import { registerCompare } from './compare';
 import { registerAdjudicate } from './adjudicate';
 import { registerPreview } from './preview/previewCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerFetchDocuments } from './fetchDocuments';
 import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceFiles } from './workspaceFiles';
 import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
@@ -69,6 +70,7 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerCheckWorkspace(() => client),
     listenForLargeWorkspace(client, context.workspaceState),
     ...registerServerCommands(() => client, outputChannel),
+    registerFetchDocuments(() => client),
     registerWalkthrough(context.extensionUri),
     registerBiocLanguage(),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -12,6 +12,8 @@ import { runMerge } from './cli/runMerge';
 import { runSchema } from './cli/runSchema';
 import { parseConvertArgs } from './cli/convertArgs';
 import { runConvert } from './cli/runConvert';
+import { parseFetchArgs } from './cli/fetchArgs';
+import { runFetch } from './cli/runFetch';
 import { underMemoryBudget } from './cli/memoryBudget';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
@@ -19,8 +21,8 @@ import { isMainThread } from 'node:worker_threads';
 import './cli/workerPool';
 
 async function main(argv: readonly string[]): Promise<number> {
-  // `convert` has options of its own (convertArgs.ts).
-  const command = argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : parseCommandLine(argv);
+  // `convert` and `fetch` have options of their own (convertArgs.ts, fetchArgs.ts).
+  const command = argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : argv[0] === 'fetch' ? parseFetchArgs(argv.slice(1)) : parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
       process.stdout.write(HELP);
@@ -48,6 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runMerge(command);
     case 'convert':
       return runConvert(command);
+    case 'fetch':
+      return runFetch(command);
   }
 }
 

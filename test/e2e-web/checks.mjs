@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { compareChecks } from './compare.mjs';
 import { adjudicateChecks } from './adjudicate.mjs';
+import { fetchChecks } from './fetch.mjs';
 import { schemaChecks } from './schema.mjs';
 import { serverCommands } from './serverCommands.mjs';
 import { meshIndexSetting } from './meshIndex.mjs';
@@ -56,6 +57,7 @@ export async function runChecks(ctx) {
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
     ['adjudicate', () => adjudicateChecks(ctx)],
+    ['fetch', () => fetchChecks(ctx)],
   ];
   await cleanFile(ctx);
   for (const [name, run] of groups) if (only.length === 0 || only.includes(name)) await run();

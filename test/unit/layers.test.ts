@@ -28,6 +28,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['agreement', 'merge'],
   // BioC XML/JSON: read, projected onto the PubTator model, checked through validate; above them all.
   ['bioc'],
+  // PubTator3 export requests: batching, URLs, merging the answers (pure text; the HTTP is the CLI's).
+  ['fetch'],
   ['incrementalFile.ts', 'languageService.ts'],
 ];
 

@@ -23,6 +23,11 @@ export const HELP = `Usage:
                                                 exit 1 with conflicts marked (docs/merge.md)
   pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
                                                 bioc-xml, bioc-json; see docs/bioc.md)
+  pubtator fetch ID... [-o OUT] [--format FORMAT] [--ids-from FILE]
+                                                documents with their annotations from PubTator3's
+                                                export API (PMIDs; PMCIDs for full text in BioC),
+                                                100 a request, 3 requests a second; ids not
+                                                returned named on stderr, exit 1 (docs/fetch.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are

@@ -15,6 +15,7 @@ import { registerCompare } from './compare';
 import { registerAdjudicate } from './adjudicate';
 import { registerWorkspaceChecks } from './workspaceChecks';
 import { registerCurate } from './curate';
+import { registerFetchCommand } from './fetchCommand';
 
 export const FEATURES: readonly RegisterFeature[] = [
   registerReading, // hover, definition, references, tokens, outline, folding, inlay hints, code lens ...
@@ -25,5 +26,6 @@ export const FEATURES: readonly RegisterFeature[] = [
   registerCompare, // "Compare with…": diagnostics, lenses and fixes against a reference file
   registerAdjudicate, // "Adjudicate with…": disagreements with another annotator's file, each settled by an edit
   registerWorkspaceChecks, // the workspace scope: every PubTator file's problems, "Check Workspace"
+  registerFetchCommand, // "Fetch Documents…": documents from PubTator3's export API, as `pubtator fetch`
   registerCurate, // curating in the reading view: intents to edits, picker choices, carrying annotations through text edits
 ];
