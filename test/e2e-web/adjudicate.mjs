@@ -53,7 +53,8 @@ export async function adjudicateChecks(ctx) {
     await wb.sleep(1000);
     await wb.command('PubTator: Adjudicate with…');
     const rows = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-    await rows.filter({ hasText: 'Choose a file' }).first().waitFor({ state: 'visible', timeout: 60000 });
+    // The ranked rows (the list draws only those that fit; the file dialog is last, maybe out of sight).
+    await rows.filter({ hasText: /shares \d+ of its|no document id in common/ }).first().waitFor({ state: 'visible', timeout: 60000 });
     await wb.page.locator('.quick-input-widget input').first().fill(OTHER.replace('.pubtator', ''));
     await wb.sleep(400);
     await wb.page.keyboard.press('Enter');
