@@ -14,7 +14,8 @@ import type { InputFile, InputProblem } from './discover';
 import { describeError, InputError } from './errors';
 import { CHUNK_BYTES, forEachChunk, StopReading } from './fileChunks';
 import { fileRanges, LineLedger, refuseBinary } from './fileRanges';
-import type { ReadCounters } from './readInput';
+import { isProjected, projectedPieces } from './projectedInput';
+import { bytePieces, type ReadCounters } from './readInput';
 import type { ChunkRunner, OrderedResults } from './runner';
 import type { Summary } from './summary';
 
@@ -35,13 +36,15 @@ export async function checkOne(
   kind: 'check' | 'stats' = 'check', use: (result: CheckResult | StatsResult) => ChunkCheck = (r) => r.check,
 ): Promise<void> {
   try {
-    if (runner.threads > 1 && !input.gzip && !input.stdin && input.size !== undefined) {
+    // A BioC file (stats) is read through its projection, on this thread's reader.
+    const projected = kind === 'stats' && await isProjected(input);
+    if (!projected && runner.threads > 1 && !input.gzip && !input.stdin && input.size !== undefined) {
       await checkRanges(input, input.size, counters, runner, results, file, kind, use);
     } else {
       await forEachChunk(input, counters, async (chunk) => {
         if (file.done) throw new StopReading();
         await results.add(runner.run({ kind, bytes: chunk.bytes, firstLine: chunk.firstLine } as CheckTask | StatsTask), (r) => file.chunk(use(r as CheckResult | StatsResult)));
-      });
+      }, CHUNK_BYTES, projected ? projectedPieces : bytePieces);
     }
     await results.then(() => file.end());
   } catch (err) {

@@ -22,7 +22,7 @@ import { ProblemRows } from './problemRows';
 import { Summary } from './summary';
 
 export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
-  const { files, problems, skipped } = await discover(options.paths, options);
+  const { files, problems, skipped } = await discover(options.paths, { ...options, bioc: true });
   io.stderr.write(skippedMessage(skipped));
   const summary = new Summary();
   const unreadable = (p: InputProblem) => {
