@@ -25,6 +25,8 @@ export interface FileHooks {
   taken?(result: ChunkCheck, counts: Counts): void;
   /** The file was read to its end and taken whole. */
   ended?(): void;
+  /** Which findings count (all unless said: stats leaves out those that do not apply to a BioC projection). */
+  keep?(d: Diagnostic): boolean;
 }
 
 /**
@@ -122,7 +124,7 @@ export class FileCheck {
     if (this.done) return;
     if (!this.seenDocument && this.strayLines() > 0) return this.fail(new InputError(this.notPubtator()));
     this.held.splice(0).forEach((r) => this.take(r));
-    const settled = this.reducer.end();
+    const settled = this.kept(this.reducer.end());
     this.summary.addDiagnostics(settled);
     const rest = this.pending ? mergeSorted(this.pending, settled, false) : settled;
     this.pending = undefined;
@@ -142,7 +144,8 @@ export class FileCheck {
   }
 
   private take(result: ChunkCheck): void {
-    const { diagnostics, counts } = this.reducer.add(result, this.own.has(result));
+    const { diagnostics: all, counts } = this.reducer.add(result, this.own.has(result));
+    const diagnostics = this.kept(all);
     this.hooks.taken?.(result, counts);
     this.summary.addCounts(counts);
     this.summary.addDiagnostics(diagnostics);
@@ -154,6 +157,11 @@ export class FileCheck {
     this.pending?.forEach(this.print);
     this.pending = undefined;
     diagnostics.forEach(this.print);
+  }
+
+  private kept(diagnostics: Diagnostic[]): Diagnostic[] {
+    const keep = this.hooks.keep;
+    return keep ? diagnostics.filter((d) => keep(d)) : diagnostics;
   }
 
   private strayLines(): number {

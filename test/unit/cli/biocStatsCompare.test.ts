@@ -45,6 +45,17 @@ test('stats: a BioC XML file counts as its PubTator twin does', () => {
   }
 });
 
+test('stats: a BioC document of one passage is not counted as missing its abstract (no line layout in BioC)', () => {
+  ensureBuilt();
+  // bytes.bioc.json: one document with title and abstract, one with a title passage only.
+  const r = run(['stats', '--json', join(BIOC, 'bytes.bioc.json')]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.total.layouts, { 't a': 1, t: 1 });
+  assert.equal(report.total.rowsWithProblems, 0);
+  assert.equal(report.total.problems['missing-abstract'], undefined);
+});
+
 test('stats: a folder takes its BioC files beside the PubTator ones', () => {
   ensureBuilt();
   const r = run(['stats', '--json', BIOC]);

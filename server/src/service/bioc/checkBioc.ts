@@ -86,7 +86,7 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
 }
 
 /** PubTator checks about the line layout, which a BioC file does not have (its passages are elements). */
-const LAYOUT_ONLY = new Set(['missing-abstract', 'missing-title', 'misplaced-passage']);
+export const LAYOUT_ONLY: ReadonlySet<string> = new Set(['missing-abstract', 'missing-title', 'misplaced-passage']);
 
 /** "line N" in a message names a line of the projection: name the file's line instead. */
 function sourceLines(message: string, p: Projection, index: LineIndex): string {
