@@ -1,6 +1,6 @@
 // The --help text and the `checks` listing.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 
 /** The one line said after a usage mistake. */
 export const USAGE_LINE = 'Usage: pubtator check|stats|compare|schema|checks [options] FILE_OR_FOLDER...';
@@ -160,9 +160,9 @@ A single document too large for the budget stops the run with a message.
 /** `pubtator checks`: an aligned table, or one JSON object per line. */
 export function formatChecks(json: boolean): string {
   if (json) {
-    return CHECKS.map((c) => JSON.stringify({ code: c.code, defaultSeverity: c.defaultSeverity, description: c.description })).join('\n') + '\n';
+    return EVERY_CHECK.map((c) => JSON.stringify({ code: c.code, defaultSeverity: c.defaultSeverity, description: c.description })).join('\n') + '\n';
   }
-  const width = Math.max(...CHECKS.map((c) => c.code.length));
-  const levelWidth = Math.max(...CHECKS.map((c) => c.defaultSeverity.length));
-  return CHECKS.map((c) => `${c.code.padEnd(width)}  ${c.defaultSeverity.padEnd(levelWidth)}  ${c.description}`).join('\n') + '\n';
+  const width = Math.max(...EVERY_CHECK.map((c) => c.code.length));
+  const levelWidth = Math.max(...EVERY_CHECK.map((c) => c.defaultSeverity.length));
+  return EVERY_CHECK.map((c) => `${c.code.padEnd(width)}  ${c.defaultSeverity.padEnd(levelWidth)}  ${c.description}`).join('\n') + '\n';
 }

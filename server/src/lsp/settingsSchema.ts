@@ -2,14 +2,14 @@
 // settings UI lists exactly the codes the server knows. scripts/sync-manifest.mjs
 // writes it into package.json; a test fails when the two disagree.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 import { SECTION, SEVERITY_KEY } from './settings';
 
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function configurationContribution(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const check of CHECKS) {
+  for (const check of EVERY_CHECK) {
     properties[`${SECTION}.${SEVERITY_KEY}.${check.code}`] = {
       type: 'string',
       enum: LEVELS,
