@@ -15,10 +15,15 @@ export interface BiocPreviewRequest {
   around?: number;
 }
 
+/** The projected position standing for a position in the BioC file (the next row's start between elements). */
+export function projectedAt(view: BiocCheck, position: Position): Position {
+  const offset = view.index.offset(position);
+  return projectedPosition(view.projection, offset) ?? nearestRow(view, offset);
+}
+
 export function biocPreview(view: BiocCheck, request: BiocPreviewRequest, options: PreviewOptions = {}): PreviewWindow {
   const { projection, index } = view;
-  const offset = index.offset(request.position);
-  const at = projectedPosition(projection, offset) ?? nearestRow(view, offset);
+  const at = projectedAt(view, request.position);
   // Offsets in the projection count code points (as checkBioc checks them).
   const window = previewWindow(view.file, { line: at.line, character: at.character, around: request.around }, { ...options, unit: 'codepoint' });
   const back = (line: number, from: number, to: number): Range | undefined =>
