@@ -34,6 +34,9 @@ on stderr; a folder with nothing to check is an error (status 2).
 GLOB matches whatever their content ('*.txt', 'CDR_*'; * and ? as in a shell).
 .gz files, and gzip data on stdin, are decompressed as they are read. - reads stdin.
 Files are read as a stream, document by document, so size is not limited by memory.
+BioC XML and JSON files (told by their content; in folders, their .xml/.json
+files) are read too: check, stats and compare run on their projection onto
+PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED.
 
 Options for check:
   --format FORMAT, -f    text (default), json, sarif or github:
