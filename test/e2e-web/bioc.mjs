@@ -75,4 +75,24 @@ export async function biocChecks(ctx) {
     await wb.closePanel();
     return 'BioC JSON, no problem';
   });
+
+  // Last in the group: the preview narrows the editor, and every editor is closed after it.
+  await report.check(`${FOLDER}/${XML}: the preview opens on the BioC file, and a click on a mention selects its <annotation> element`, async () => {
+    await wb.open(`${FOLDER}/${XML}`, xml);
+    const title = lineOf('<text>Aspirin and asthma.</text>');
+    await wb.goto(title, lines[title].indexOf('Aspirin') + 1);
+    await wb.command('PubTator: Open Preview to the Side');
+    try {
+      const shown = await wb.previewUntil((p) => p.id === '1' && p.highlights.some((h) => h.text === 'Aspirin'), 'the preview of BioC document 1', 60000);
+      const aspirin = shown.highlights.find((h) => h.text === 'Aspirin');
+      const element = lineOf('<annotation id="A1">');
+      assert.equal(aspirin.line, element, `the mention's line is its <annotation> element's: ${JSON.stringify(aspirin)}`);
+      await wb.goto(0, 0);
+      await wb.clickInPreview('.seg', 'Aspirin');
+      await wb.until(async () => ((await wb.cursor()).line === element ? true : null), `the cursor on line ${element}`);
+      return `${shown.highlights.length} highlights; "Aspirin" -> line ${element + 1}`;
+    } finally {
+      await wb.command('View: Close All Editors');
+    }
+  });
 }

@@ -17,8 +17,10 @@ const EDIT_DELAY_MS = 250;
 const AROUND = 1;
 const REFOCUS_AFTER_MS = 150;
 
+/** Whether the preview shows a document: PubTator, or BioC XML/JSON (read through its projection; curation refused). */
 export function isPubtator(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === 'pubtator';
+  const id = document?.languageId;
+  return id === 'pubtator' || id === 'bioc' || id === 'bioc-json';
 }
 
 export class PreviewPanel implements vscode.Disposable {

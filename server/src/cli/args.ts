@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import { CHECK_CODES as PUBTATOR_CODES } from '../service/checks/index';
-import { BIOC_CHECKS } from '../service/bioc/checkBioc';
+import { BIOC_CHECKS } from '../service/bioc/biocChecks';
 import type { OffsetUnit } from '../service/types';
 import { agreeCommand, type AgreeCommand } from './agreeArgs';
 import { mergeCommand, type MergeCommand } from './mergeArgs';

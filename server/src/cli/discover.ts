@@ -38,7 +38,7 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** `--include`: globs of file names to check whatever their name and content. */
   include?: readonly string[];
-  /** A folder's BioC files are taken too (check reads them; the other commands do not yet). */
+  /** A folder's BioC files are taken too (check, stats and compare read them). */
   bioc?: boolean;
 }
 

@@ -10,7 +10,8 @@ import { ByteChunker, type ByteChunk } from '../service/parse/byteChunks';
 import { parseChunk } from '../service/parse/parseChunk';
 import type { InputFile } from './discover';
 import { InputError } from './errors';
-import { bytePieces, type ReadCounters } from './readInput';
+import { readerFor } from './projectedInput';
+import type { ReadCounters } from './readInput';
 
 /** Lines without any document after which a file is taken for something else (as `check` does). */
 const NOT_PUBTATOR_AFTER_LINES = 1000;
@@ -42,7 +43,9 @@ export async function* documentGroups(
       }
     };
     try {
-      for await (const bytes of bytePieces(file, counters)) {
+      // A BioC file is compared on its projection onto PubTator (projectedInput.ts).
+      const pieces = await readerFor(file);
+      for await (const bytes of pieces(file, counters)) {
         take(chunker.push(bytes));
         while (ready.length) yield ready.shift()!;
       }

@@ -14,7 +14,8 @@ import type { InputFile, InputProblem } from './discover';
 import { describeError, InputError } from './errors';
 import { CHUNK_BYTES, forEachChunk, StopReading } from './fileChunks';
 import { fileRanges, LineLedger, refuseBinary } from './fileRanges';
-import type { ReadCounters } from './readInput';
+import { isProjected, projectedPieces } from './projectedInput';
+import { bytePieces, type ReadCounters } from './readInput';
 import type { ChunkRunner, OrderedResults } from './runner';
 import type { Summary } from './summary';
 
@@ -24,6 +25,8 @@ export interface FileHooks {
   taken?(result: ChunkCheck, counts: Counts): void;
   /** The file was read to its end and taken whole. */
   ended?(): void;
+  /** Which findings count (all unless said: stats leaves out those that do not apply to a BioC projection). */
+  keep?(d: Diagnostic): boolean;
 }
 
 /**
@@ -35,13 +38,15 @@ export async function checkOne(
   kind: 'check' | 'stats' = 'check', use: (result: CheckResult | StatsResult) => ChunkCheck = (r) => r.check,
 ): Promise<void> {
   try {
-    if (runner.threads > 1 && !input.gzip && !input.stdin && input.size !== undefined) {
+    // A BioC file (stats) is read through its projection, on this thread's reader.
+    const projected = kind === 'stats' && await isProjected(input);
+    if (!projected && runner.threads > 1 && !input.gzip && !input.stdin && input.size !== undefined) {
       await checkRanges(input, input.size, counters, runner, results, file, kind, use);
     } else {
       await forEachChunk(input, counters, async (chunk) => {
         if (file.done) throw new StopReading();
         await results.add(runner.run({ kind, bytes: chunk.bytes, firstLine: chunk.firstLine } as CheckTask | StatsTask), (r) => file.chunk(use(r as CheckResult | StatsResult)));
-      });
+      }, CHUNK_BYTES, projected ? projectedPieces : bytePieces);
     }
     await results.then(() => file.end());
   } catch (err) {
@@ -119,7 +124,7 @@ export class FileCheck {
     if (this.done) return;
     if (!this.seenDocument && this.strayLines() > 0) return this.fail(new InputError(this.notPubtator()));
     this.held.splice(0).forEach((r) => this.take(r));
-    const settled = this.reducer.end();
+    const settled = this.kept(this.reducer.end());
     this.summary.addDiagnostics(settled);
     const rest = this.pending ? mergeSorted(this.pending, settled, false) : settled;
     this.pending = undefined;
@@ -139,7 +144,8 @@ export class FileCheck {
   }
 
   private take(result: ChunkCheck): void {
-    const { diagnostics, counts } = this.reducer.add(result, this.own.has(result));
+    const { diagnostics: all, counts } = this.reducer.add(result, this.own.has(result));
+    const diagnostics = this.kept(all);
     this.hooks.taken?.(result, counts);
     this.summary.addCounts(counts);
     this.summary.addDiagnostics(diagnostics);
@@ -151,6 +157,11 @@ export class FileCheck {
     this.pending?.forEach(this.print);
     this.pending = undefined;
     diagnostics.forEach(this.print);
+  }
+
+  private kept(diagnostics: Diagnostic[]): Diagnostic[] {
+    const keep = this.hooks.keep;
+    return keep ? diagnostics.filter((d) => keep(d)) : diagnostics;
   }
 
   private strayLines(): number {

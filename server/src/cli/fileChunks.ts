@@ -3,7 +3,7 @@
 
 import { ByteChunker, type ByteChunk } from '../service/parse/byteChunks';
 import type { InputFile } from './discover';
-import { readInput, type ReadCounters } from './readInput';
+import { bytePieces, type ReadCounters } from './readInput';
 
 /**
  * Bytes gathered per chunk: large enough that checking a chunk dwarfs handing
@@ -19,14 +19,16 @@ export class StopReading extends Error {}
 /**
  * Calls `each` with every chunk of the input in order (`last` for the final
  * one), waiting for it before reading on. Rejects as readInput does.
+ * `pieces` reads the input (a BioC file's projection for stats: projectedInput.ts).
  */
 export async function forEachChunk(
   input: InputFile, counters: ReadCounters, each: (chunk: ByteChunk, last: boolean) => Promise<void>, target = CHUNK_BYTES,
+  pieces: (input: InputFile, counters: ReadCounters) => AsyncIterable<Uint8Array> = bytePieces,
 ): Promise<void> {
   const chunker = new ByteChunker(target);
-  await readInput(input, counters, async (bytes) => {
+  for await (const bytes of pieces(input, counters)) {
     for (const chunk of chunker.push(bytes)) await each(chunk, false);
-  });
+  }
   const rest = chunker.end();
   for (let i = 0; i < rest.length; i++) await each(rest[i], i === rest.length - 1);
 }

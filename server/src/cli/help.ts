@@ -1,6 +1,6 @@
 // The --help text and the `checks` listing.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 
 /** The one line said after a usage mistake. */
 export const USAGE_LINE = 'Usage: pubtator check|stats|compare|schema|checks [options] FILE_OR_FOLDER...';
@@ -39,6 +39,9 @@ on stderr; a folder with nothing to check is an error (status 2).
 GLOB matches whatever their content ('*.txt', 'CDR_*'; * and ? as in a shell).
 .gz files, and gzip data on stdin, are decompressed as they are read. - reads stdin.
 Files are read as a stream, document by document, so size is not limited by memory.
+BioC XML and JSON files (told by their content; in folders, their .xml/.json
+files) are read too: check, stats and compare run on their projection onto
+PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED.
 
 Options for check:
   --format FORMAT, -f    text (default), json, sarif or github:
@@ -168,9 +171,9 @@ A single document too large for the budget stops the run with a message.
 /** `pubtator checks`: an aligned table, or one JSON object per line. */
 export function formatChecks(json: boolean): string {
   if (json) {
-    return CHECKS.map((c) => JSON.stringify({ code: c.code, defaultSeverity: c.defaultSeverity, description: c.description })).join('\n') + '\n';
+    return EVERY_CHECK.map((c) => JSON.stringify({ code: c.code, defaultSeverity: c.defaultSeverity, description: c.description })).join('\n') + '\n';
   }
-  const width = Math.max(...CHECKS.map((c) => c.code.length));
-  const levelWidth = Math.max(...CHECKS.map((c) => c.defaultSeverity.length));
-  return CHECKS.map((c) => `${c.code.padEnd(width)}  ${c.defaultSeverity.padEnd(levelWidth)}  ${c.description}`).join('\n') + '\n';
+  const width = Math.max(...EVERY_CHECK.map((c) => c.code.length));
+  const levelWidth = Math.max(...EVERY_CHECK.map((c) => c.defaultSeverity.length));
+  return EVERY_CHECK.map((c) => `${c.code.padEnd(width)}  ${c.defaultSeverity.padEnd(levelWidth)}  ${c.description}`).join('\n') + '\n';
 }

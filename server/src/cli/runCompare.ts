@@ -31,7 +31,7 @@ const EXAMPLES = 5;
 
 export async function runCompare(cmd: CompareCommand, io: Streams = process): Promise<number> {
   const started = performance.now();
-  const include = { include: cmd.include };
+  const include = { include: cmd.include, bioc: true };
   const found = { gold: await discover([cmd.gold], include), predicted: await discover([cmd.predicted], include) };
   const say = (p: InputProblem) => io.stderr.write(`pubtator: ${printable(p.path)}: ${printable(p.reason)}\n`);
   let unusable = false;

@@ -5,6 +5,7 @@
 // exactly as `check` reads them (chunks, --jobs, the same reduce step); each
 // chunk is also counted (features/corpusStats.ts) and the counts added up.
 
+import { LAYOUT_ONLY } from '../service/bioc/checkBioc';
 import { StatsTotal, type CorpusStats } from '../service/features/corpusStats';
 import { prepare, type ValidationOptions } from '../service/validate';
 import type { StatsCommand } from './args';
@@ -13,6 +14,7 @@ import { discover, type InputProblem } from './discover';
 import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
 import { printable } from './format';
+import { isProjected } from './projectedInput';
 import type { ReadCounters } from './readInput';
 import { OrderedResults, queueFor } from './runner';
 import { createRunner, defaultJobs } from './runners';
@@ -23,7 +25,7 @@ import { ProgressBar, totalSize } from './progress';
 import { Summary } from './summary';
 
 export async function runStats(options: StatsCommand, io: Streams = process): Promise<number> {
-  const { files, problems, skipped } = await discover(options.paths, options);
+  const { files, problems, skipped } = await discover(options.paths, { ...options, bioc: true });
   io.stderr.write(skippedMessage(skipped));
   const summary = new Summary();
   const counters: ReadCounters = { raw: 0, text: 0 };
@@ -49,6 +51,8 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
     for (const input of files) {
       if (progress) progress.label = printable(input.path);
       const counted = new StatsTotal();
+      // A BioC file is counted on its projection (projectedInput.ts), without the line-layout checks.
+      const bioc = await isProjected(input);
       const problems = new ProblemRows();
       const file = new FileCheck(input, input.path, validation, summary, (d) => problems.add(d), unreadable, {
         // A document cut from its continuation block at a chunk boundary was counted twice.
@@ -60,6 +64,7 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
           total.add(stats);
           problemRows += rows;
         },
+        keep: bioc ? (d) => !LAYOUT_ONLY.has(d.code) : undefined,
       });
       await checkOne(input, counters, runner, results, file, 'stats', (r) => {
         counted.add((r as StatsResult).stats);

@@ -11,6 +11,7 @@ import type { OffsetUnit } from '../service/types';
 import type { ServerContext } from './serverContext';
 import { CarryTracker } from '../service/edits/curate/carryTracker';
 import { describe, runSafe } from './runSafe';
+import { isBiocLanguage } from './biocViews';
 
 export const CURATE_REQUEST = 'pubtator/curate';
 export const CURATE_CHOICES_REQUEST = 'pubtator/curateChoices';
@@ -53,6 +54,8 @@ export function registerCurate(ctx: ServerContext): void {
       const settings = await ctx.settingsFor(uri);
       const doc = documents.get(uri);
       if (!doc) return { error: 'The document is not open.' };
+      // The preview of a BioC file reads it; PubTator edits would break its XML/JSON.
+      if (isBiocLanguage(doc.languageId)) return { error: 'A BioC file is read-only in the preview: convert it to PubTator (pubtator convert) to curate it.' };
       if (typeof params?.version === 'number' && params.version !== doc.version) return STALE;
       return runSafe<T | { error: string }>(log, `${what} in ${uri}`, { error: `${what} failed; see the PubTator log.` },
         () => run(doc, settings.unit, { unit: settings.unit, schema: settings.schema }));

@@ -4,6 +4,7 @@
 // picture. The service computes both; this file finds the document, its
 // settings and its problems, and turns any failure into a log line and null.
 
+import { biocPreview, projectedAt } from '../service/bioc/biocPreview';
 import type { PreviewExport, PreviewExportFormat, PreviewWindow } from '../service/languageService';
 import type { ChunkedTextDocument } from './chunkedTextDocument';
 import { withTheirRows } from '../service/merge/adjudicationPreview';
@@ -67,6 +68,12 @@ export function registerPreview(ctx: ServerContext): void {
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) => withDocument(uriOf(params), 'Preview', (doc, s): PreviewResult | null => {
     if (!isPosition(params.position)) return null;
     const around = Number.isSafeInteger(params.around) ? params.around : undefined;
+    if (ctx.biocViews?.isBioc(doc)) {
+      // A BioC file previews its projection, with positions back on its elements (biocPreview.ts).
+      const view = ctx.biocViews.get(doc, ctx.validationOptions(s));
+      const window = biocPreview(view, { position: params.position, around }, { severities: s.severities, concepts: host.conceptsFor(s) });
+      return { ...window, uri: doc.uri, version: doc.version };
+    }
     const file = host.fileOf(doc);
     const options = { unit: s.unit, severities: s.severities, concepts: host.conceptsFor(s), problems: host.problemsOf(doc, s) };
     let window = service.preview(file, { line: params.position.line, character: params.position.character, around }, options);
@@ -78,6 +85,11 @@ export function registerPreview(ctx: ServerContext): void {
 
   connection.onRequest(PREVIEW_EXPORT_REQUEST, (params: PreviewExportParams) => withDocument(uriOf(params), 'Preview export', (doc, s): PreviewExport | null => {
     if (!Number.isSafeInteger(params.line) || (params.format !== 'html' && params.format !== 'svg')) return null;
+    if (ctx.biocViews?.isBioc(doc)) {
+      const view = ctx.biocViews.get(doc, ctx.validationOptions(s));
+      const line = projectedAt(view, { line: params.line, character: 0 }).line;
+      return service.previewExport(view.file, line, params.format, { unit: 'codepoint', severities: s.severities, concepts: host.conceptsFor(s) }) ?? null;
+    }
     return service.previewExport(host.fileOf(doc), params.line, params.format, {
       unit: s.unit, severities: s.severities, concepts: host.conceptsFor(s), problems: host.problemsOf(doc, s),
     }) ?? null;

@@ -5,7 +5,7 @@
 // schemas/pubtator.schema.json (contributed as `jsonValidation`); a test fails
 // when the file is stale.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 import { CHECK_LEVELS } from '../service/schema/levels';
 import { PRESET_NAMES } from '../service/schema/presets';
 import { FAMILIES, ID_NAMESPACES } from '../service/schema/schema';
@@ -61,7 +61,7 @@ export function schemaFileJsonSchema(): Record<string, unknown> {
       checks: {
         type: 'object',
         description: 'Check levels for this corpus, in the editor and on the command line alike.',
-        properties: Object.fromEntries(CHECKS.map((c) => [c.code, { enum: [...CHECK_LEVELS], description: `${c.description} (default: ${c.defaultSeverity})` }])),
+        properties: Object.fromEntries(EVERY_CHECK.map((c) => [c.code, { enum: [...CHECK_LEVELS], description: `${c.description} (default: ${c.defaultSeverity})` }])),
         additionalProperties: false,
       },
       ignore: { type: 'array', items: { type: 'string' }, description: 'Files below this folder not to check: globs with **, * and ?.' },

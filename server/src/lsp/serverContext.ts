@@ -60,6 +60,8 @@ export interface ServerContext {
   watchedFiles: Pick<WatchedFiles, 'watch' | 'listen'>;
   /** The up-to-date parse of an open document. */
   fileOf(doc: ChunkedTextDocument): ParsedFile;
+  /** Open BioC documents' checks and projections (the preview reads them). */
+  biocViews?: BiocViews;
   /** Listens to single edits of open documents before they apply, with the parse they are made on. */
   onBeforeChange(listener: BeforeChange): void;
   /** The document's current diagnostics (cached per document). */

@@ -2,7 +2,7 @@
 // field: any client (VS Code, Neovim, a test) may send anything, and an odd
 // value falls back to the default instead of breaking validation.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 import { isSeverityName, type SeveritySettings } from '../service/checks/check';
 import type { OffsetUnit } from '../service/types';
 import type { CorpusSchema } from '../service/schema/schema';
@@ -55,7 +55,7 @@ export function readSettings(raw: unknown): ServerSettings {
   if (isRecord(diagnostics) && (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace')) settings.diagnosticsScope = diagnostics.scope;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
-    for (const check of CHECKS) {
+    for (const check of EVERY_CHECK) {
       const level = levels[check.code];
       if (typeof level === 'string' && isSeverityName(level)) settings.severities[check.code] = level;
     }
@@ -76,7 +76,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function withSchema(settings: ServerSettings, schema: CorpusSchema | undefined): ServerSettings {
   if (!schema) return settings;
   const severities: SeveritySettings = {};
-  for (const check of CHECKS) {
+  for (const check of EVERY_CHECK) {
     const level = settings.severities[check.code];
     if (level !== undefined && level !== check.defaultSeverity) severities[check.code] = level;
   }

@@ -2,14 +2,14 @@
 // settings UI lists exactly the codes the server knows. scripts/sync-manifest.mjs
 // writes it into package.json; a test fails when the two disagree.
 
-import { CHECKS } from '../service/checks/index';
+import { EVERY_CHECK } from '../service/bioc/everyCheck';
 import { SECTION, SEVERITY_KEY } from './settings';
 
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function configurationContribution(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const check of CHECKS) {
+  for (const check of EVERY_CHECK) {
     properties[`${SECTION}.${SEVERITY_KEY}.${check.code}`] = {
       type: 'string',
       enum: LEVELS,
@@ -92,6 +92,12 @@ export function configurationContribution(): Record<string, unknown> {
     default: false,
     scope: 'machine',
     markdownDescription: 'Look up names of NCBI Gene, NCBI Taxonomy and dbSNP ids (through NCBI E-utilities) and Cellosaurus cell lines for the hover, at most 3 requests a second, with answers cached on disk. Only in trusted workspaces; a hover never waits for an answer.',
+  };
+  properties[`${SECTION}.fetch.apiUrl`] = {
+    type: 'string',
+    default: '',
+    scope: 'machine',
+    markdownDescription: 'Base URL of the PubTator3 API used by **PubTator: Fetch Documents…** (empty: `https://www.ncbi.nlm.nih.gov/research/pubtator3-api`). Fetching needs `#pubtator.online.enabled#`.',
   };
   properties[`${SECTION}.trace.server`] = {
     type: 'string',

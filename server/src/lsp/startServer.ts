@@ -219,6 +219,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsFor,
     watchedFiles,
     fileOf: (doc) => openFiles.get(doc).file,
+    biocViews,
     onBeforeChange: (listener) => openFiles.onBeforeChange(listener),
     diagnosticsOf: (doc, s) => openFiles.get(doc).diagnostics(validationOptions(s)),
     checkedOnce: (uri) => lastValidationMs.has(uri),

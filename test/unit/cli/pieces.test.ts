@@ -1,5 +1,6 @@
 // The CLI's pure pieces: cutting bytes into chunks, names to check, argument
 // parsing, output formats and the progress bar text.
+import { EVERY_CHECK } from '../../../server/src/service/bioc/everyCheck';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCommandLine } from '../../../server/src/cli/args';
@@ -155,10 +156,10 @@ test('read errors become short reasons, not stack traces', () => {
   assert.equal(describeError('odd'), 'odd');
 });
 
-test('`checks` lists every code with its default level and description', () => {
+test('`checks` lists every code (the PubTator checks, then BioC\'s) with its default level and description', () => {
   const table = formatChecks(false).trimEnd().split('\n');
-  assert.equal(table.length, CHECKS.length);
-  CHECKS.forEach((c, i) => assert.match(table[i], new RegExp(`^${c.code} +${c.defaultSeverity} +\\S`)));
+  assert.equal(table.length, EVERY_CHECK.length);
+  EVERY_CHECK.forEach((c, i) => assert.match(table[i], new RegExp(`^${c.code} +${c.defaultSeverity} +\\S`)));
   const json = formatChecks(true).trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(json.map((j) => j.code), CHECKS.map((c) => c.code));
+  assert.deepEqual(json.map((j) => j.code), EVERY_CHECK.map((c) => c.code));
 });

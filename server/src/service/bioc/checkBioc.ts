@@ -12,20 +12,11 @@ import { LineIndex } from './lineIndex';
 import type { BiocCollection, BiocDocument, SourceRange } from './model';
 import { projectCollection, type Finding, type Projection } from './project';
 import { readBioc } from './readBioc';
+import { BIOC_CHECKS } from './biocChecks';
 import { sourceRange } from './sourceMap';
 import { lengthIn } from './units';
 
-/** The BioC checks, their default level, and what each finds. */
-export const BIOC_CHECKS: Record<string, { level: SeverityName; about: string }> = {
-  'bioc-not-well-formed': { level: 'error', about: 'the XML or JSON cannot be read there (or is not a BioC collection)' },
-  'bioc-location-outside-passage': { level: 'error', about: 'an annotation location lies outside its passage and every other' },
-  'bioc-passage-local-offsets': { level: 'error', about: 'a document counts offsets from each passage, not from the document (one finding per document)' },
-  'bioc-passage-offset': { level: 'error', about: 'a passage states an offset its annotations do not count from (one finding per passage)' },
-  'bioc-annotation-without-location': { level: 'error', about: 'an annotation without a usable location' },
-  'bioc-duplicate-annotation-id': { level: 'warning', about: 'two annotations of a document share an id' },
-  'bioc-dangling-node': { level: 'warning', about: 'a relation node refers to no annotation (only where the file\'s nodes do refer to annotation ids)' },
-  'bioc-overlapping-passages': { level: 'warning', about: 'a passage starts before the previous one ends' },
-};
+export { BIOC_CHECKS };
 
 const LEVEL: Record<SeverityName, Severity | undefined> = {
   error: Severity.Error, warning: Severity.Warning, information: Severity.Information, hint: Severity.Hint, off: undefined,
@@ -86,7 +77,7 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
 }
 
 /** PubTator checks about the line layout, which a BioC file does not have (its passages are elements). */
-const LAYOUT_ONLY = new Set(['missing-abstract', 'missing-title', 'misplaced-passage']);
+export const LAYOUT_ONLY: ReadonlySet<string> = new Set(['missing-abstract', 'missing-title', 'misplaced-passage']);
 
 /** "line N" in a message names a line of the projection: name the file's line instead. */
 function sourceLines(message: string, p: Projection, index: LineIndex): string {
