@@ -59,7 +59,7 @@ describe('editing features over stdio', () => {
     // Completion on request only: a TAB must always insert a TAB.
     assert.deepEqual(caps.completionProvider, {});
     assert.ok(caps.renameProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['pubtator.insertMention', 'pubtator.meshIndex.build', 'pubtator.learnSchema', 'pubtator.workspace.check']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['pubtator.insertMention', 'pubtator.meshIndex.build', 'pubtator.learnSchema', 'pubtator.workspace.check', 'pubtator.fetch.documents']);
   });
 
   it('fixes a text mismatch with the quick fix the diagnostic offers', async () => {
