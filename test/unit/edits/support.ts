@@ -67,7 +67,12 @@ export function parseSummary(file: ParsedFile): string[] {
 }
 
 /** Problems as code plus the row they sit on, independent of line numbers. */
+/** Notes said once for the file, at the first of the rows they count (which row that is moves when rows are sorted). */
+const ONCE_FOR_THE_FILE = new Set(['text-mismatch-minor', 'normalised-text-column']);
+
 export function problemSummary(text: string): string[] {
   const lines = text.split(/\r?\n/);
-  return diagnostics(text).map((d) => `${d.code}\t${lines[d.range.start.line]?.replace(/ +$/, '')}`).sort();
+  const summarises = (d: { code?: string | number; data?: unknown }) => ONCE_FOR_THE_FILE.has(String(d.code))
+    || (typeof d.data === 'object' && d.data !== null && ('rows' in d.data || 'everyRelation' in d.data));
+  return diagnostics(text).map((d) => (summarises(d) ? `${d.code}\t(the file)` : `${d.code}\t${lines[d.range.start.line]?.replace(/ +$/, '')}`)).sort();
 }
