@@ -132,8 +132,8 @@ export class ExportMerger {
     } else if (isObject(value) && Array.isArray(value.documents)) {
       docs = value.documents;
       if (this.jsonHeader === undefined) {
-        const { documents: _documents, ...header } = value;
-        this.jsonHeader = header;
+        // The collection's header: everything but its documents.
+        this.jsonHeader = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'documents'));
       }
       this.jsonShape ??= 'collection';
     } else if (isObject(value) && Array.isArray(value.passages)) docs = [value];
