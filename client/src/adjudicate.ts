@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { baseName, isOpenPubtator, pickReference, readText } from './compare';
+import type { Disagreement } from '../../server/src/service/merge/adjudication';
 
 export const ADJUDICATE_WITH_COMMAND = 'pubtator.adjudicateWith';
 const LIST_REQUEST = 'pubtator/adjudicate.list';
@@ -21,16 +22,6 @@ const CONFLICT = /^(<{7}|={7}|>{7})( |\r?$)/m;
 
 type Choice = 'ours' | 'theirs' | 'both' | 'neither';
 const CHOICES: readonly Choice[] = ['ours', 'theirs', 'both', 'neither'];
-
-interface Disagreement {
-  id: string;
-  document: string;
-  kind: 'mention' | 'relation' | 'conflict' | 'document';
-  ours: { line: number; text: string }[];
-  theirs: string[];
-  line: number;
-  after: number;
-}
 
 type ListResult = { ok: true; version: number; disagreements: Disagreement[] } | { ok: false; message: string };
 type DecideResult = { ok: true; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }

@@ -6,19 +6,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ExecuteCommandRequest, WorkDoneProgress } from 'vscode-languageclient';
+import type { FetchReport as Report } from '../../server/src/service/fetch/fetchDocuments';
 
 export const FETCH_DOCUMENTS_COMMAND = 'pubtator.fetchDocuments';
 const SERVER_COMMAND = 'pubtator.fetch.documents';
 
-interface Report {
-  text: string;
-  documents: number;
-  invalid: string[];
-  skipped: string[];
-  missing: string[];
-  failed: { ids: string[]; reason: string }[];
-  asked: number;
-}
 
 export function registerFetchDocuments(getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
   return vscode.commands.registerCommand(FETCH_DOCUMENTS_COMMAND, async (given?: string) => {
