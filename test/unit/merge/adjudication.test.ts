@@ -8,15 +8,9 @@ import assert from 'node:assert/strict';
 import { decisionEdits, disagreements, type Choice } from '../../../server/src/service/merge/adjudication';
 import { mergeThree } from '../../../server/src/service/merge/mergeFiles';
 import { applyEdits } from '../../../server/src/service/edits/textEdit';
+import { TWO_DOCUMENTS } from './fixtures';
 
-const BASE = [
-  '1|t|Aspirin and pain.', '1|a|Aspirin relieves headache.',
-  '1\t0\t7\tAspirin\tChemical\tD001241', '1\t12\t16\tpain\tDisease\tD010146', '1\tCID\tD001241\tD010146',
-  '',
-  '2|t|Fever.', '2|a|Fever in children.',
-  '2\t0\t5\tFever\tDisease\tD005334',
-  '',
-].join('\n');
+const BASE = TWO_DOCUMENTS;
 const OURS = BASE;
 const THEIRS = BASE.replace('1\tCID\tD001241\tD010146\n', '').replace('1\t12\t16\tpain\tDisease\tD010146',
   '1\t12\t16\tpain\tSymptom\tD010146\n1\t39\t47\theadache\tDisease\tD006261');

@@ -7,15 +7,9 @@ import assert from 'node:assert/strict';
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { previewWindow } from '../../../server/src/service/features/preview/previewWindow';
 import { withTheirRows } from '../../../server/src/service/merge/adjudicationPreview';
+import { TWO_DOCUMENTS } from './fixtures';
 
-const OURS = [
-  '1|t|Aspirin and pain.', '1|a|Aspirin relieves headache.',
-  '1\t0\t7\tAspirin\tChemical\tD001241', '1\t12\t16\tpain\tDisease\tD010146', '1\tCID\tD001241\tD010146',
-  '',
-  '2|t|Fever.', '2|a|Fever in children.',
-  '2\t0\t5\tFever\tDisease\tD005334',
-  '',
-].join('\n');
+const OURS = TWO_DOCUMENTS;
 const THEIRS = OURS.replace('1\t12\t16\tpain\tDisease\tD010146', '1\t12\t16\tpain\tSymptom\tD010146\n1\t39\t47\theadache\tDisease\tD006261');
 
 test('both versions of each disagreement on the text: ours marked ours, theirs marked theirs at the disagreement\'s line', () => {

@@ -13,15 +13,9 @@ import { mergeThree, mergeTwo } from '../../../server/src/service/merge/mergeFil
 import { parsePubtator } from '../../../server/src/service/parse/parseFile';
 import { validateFile } from '../../../server/src/service/validate';
 import { corporaDir, corporaSkip } from '../../support/paths';
+import { TWO_DOCUMENTS } from './fixtures';
 
-const BASE = [
-  '1|t|Aspirin and pain.', '1|a|Aspirin relieves headache.',
-  '1\t0\t7\tAspirin\tChemical\tD001241', '1\t12\t16\tpain\tDisease\tD010146', '1\tCID\tD001241\tD010146',
-  '',
-  '2|t|Fever.', '2|a|Fever in children.',
-  '2\t0\t5\tFever\tDisease\tD005334',
-  '',
-].join('\n');
+const BASE = TWO_DOCUMENTS;
 
 const edit = (text: string, from: string, to: string) => {
   assert.ok(text.includes(from), from);
