@@ -2,7 +2,7 @@
 // XML (desc2025.gz ~ 30 MB, supp2025.gz ~ 60 MB) over HTTPS, streamed to a
 // temporary file, checked to decompress to MeSH, then moved into place.
 
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -96,6 +96,7 @@ async function save(response: Response, name: string, kind: MeshFileKind, url: s
   const length = Number(response.headers.get('content-length'));
   const totalBytes = Number.isFinite(length) && length > 0 ? length : undefined;
   const part = join(options.dir, `${name}.${process.pid}-${Date.now()}.part`);
+  let out: WriteStream | undefined;
   try {
     let bytes = 0;
     const count = new Transform({
@@ -106,7 +107,8 @@ async function save(response: Response, name: string, kind: MeshFileKind, url: s
       },
     });
     const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-    await pipeline(body, count, createWriteStream(part), { signal: options.signal });
+    out = createWriteStream(part);
+    await pipeline(body, count, out, { signal: options.signal });
     if (totalBytes !== undefined && bytes !== totalBytes) throw new MeshDownloadError(`${url}: the download stopped after ${bytes} of ${totalBytes} bytes`);
     const gzip = await verify(part, kind, url, options.signal);
     // A server may have decompressed a .gz on the way (Content-Encoding): name the file for what it holds.
@@ -115,6 +117,9 @@ async function save(response: Response, name: string, kind: MeshFileKind, url: s
     renameSync(part, path);
     return { kind, path, bytes };
   } catch (e) {
+    // A cancelled stream may still be opening its file: remove the file only once it is closed,
+    // or the open would create it again after the removal.
+    if (out && !out.closed) await new Promise<void>((resolve) => out!.once('close', () => resolve()));
     rmSync(part, { force: true });
     throw e;
   }
