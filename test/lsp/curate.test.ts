@@ -64,4 +64,17 @@ describe('curation over stdio', () => {
     assert.ok(carry, 'a carry for the last keystroke');
     assert.equal(applyEdits(text, carry.edits).split('\n')[3], row('7', 30, 37, 'Aspirin', 'Chemical', 'D001241'));
   });
+
+  it('offers the ids another open file gave to the same words, after this file\'s own', async () => {
+    const other = LspTestClient.uri('other annotator.pubtator');
+    await client.open(other, file(doc('8', 'Aspirin.', '', row('8', 0, 7, 'Aspirin', 'Chemical', 'MESH:D001241'))), 1);
+    const fresh = LspTestClient.uri('fresh.pubtator');
+    const text = file(doc('9', 'Aspirin again.', ''));
+    await client.open(fresh, text, 1);
+    const selection = { line: 0, from: 0, to: 7, text: 'Aspirin' };
+    const answer = await client.connection.sendRequest(CURATE_CHOICES_REQUEST, { textDocument: { uri: fresh }, query: { kind: 'ids', selection, type: 'Chemical' } }) as { choices: { value: string; detail: string }[] };
+    const byValue = new Map(answer.choices.map((c) => [c.value, c.detail]));
+    assert.match(byValue.get('MESH:D001241') ?? '', /given to "Aspirin" 1× in other annotator\.pubtator/);
+    assert.match(byValue.get('D001241') ?? '', /given to "Aspirin" 4× in (curate|typed)\.pubtator and 1 other file$/);
+  });
 });

@@ -6,7 +6,8 @@
 // words (computed when the edit arrives, from the parse it was made on).
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { Carry, ChoicesQuery, CurateIntent } from '../service/languageService';
+import type { Carry, ChoicesQuery, CurateIntent, CurateOptions } from '../service/languageService';
+import type { ServerSettings } from './settings';
 import type { OffsetUnit } from '../service/types';
 import type { ServerContext } from './serverContext';
 import { CarryTracker } from '../service/edits/curate/carryTracker';
@@ -38,6 +39,16 @@ export interface CarryParams {
 
 export type CarryAnswer = Carry & { version: number };
 
+function fileName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
 const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
 
@@ -47,7 +58,8 @@ export function registerCurate(ctx: ServerContext): void {
   const carried = new Map<string, { version: number; byUnit: Map<OffsetUnit, Carry> }>();
 
   async function withDocument<T>(params: { textDocument?: { uri?: unknown }; version?: unknown } | undefined, what: string,
-    run: (doc: NonNullable<ReturnType<typeof documents.get>>, unit: OffsetUnit, schema: Parameters<typeof service.curate>[2]) => T): Promise<T | { error: string }> {
+    run: (doc: NonNullable<ReturnType<typeof documents.get>>, unit: OffsetUnit, options: CurateOptions,
+      settings: ServerSettings) => T): Promise<T | { error: string }> {
     const uri = params?.textDocument?.uri;
     try {
       if (typeof uri !== 'string' || !documents.get(uri)) return { error: 'The document is not open.' };
@@ -58,7 +70,7 @@ export function registerCurate(ctx: ServerContext): void {
       if (isBiocLanguage(doc.languageId)) return { error: 'A BioC file is read-only in the preview: convert it to PubTator (pubtator convert) to curate it.' };
       if (typeof params?.version === 'number' && params.version !== doc.version) return STALE;
       return runSafe<T | { error: string }>(log, `${what} in ${uri}`, { error: `${what} failed; see the PubTator log.` },
-        () => run(doc, settings.unit, { unit: settings.unit, schema: settings.schema }));
+        () => run(doc, settings.unit, { unit: settings.unit, schema: settings.schema }, settings));
     } catch (e) {
       log.error(`${what} failed: ${describe(e)}`);
       return { error: `${what} failed; see the PubTator log.` };
@@ -70,8 +82,14 @@ export function registerCurate(ctx: ServerContext): void {
     return 'edits' in result ? { ...result, version: doc.version } : result;
   }));
 
-  connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options) =>
-    service.curateChoices(ctx.fileOf(doc), params.query, options)));
+  // The id picker also offers what the other open files gave to the same words, and MeSH headings.
+  connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options, settings) => {
+    const ids = params.query?.kind === 'ids' ? {
+      others: documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ name: fileName(d.uri), file: ctx.fileOf(d) })),
+      mesh: ctx.conceptSources(settings)?.mesh,
+    } : undefined;
+    return service.curateChoices(ctx.fileOf(doc), params.query, { ...options, ids });
+  }));
 
   /** Per document: the run of keystrokes on one passage line (see carryTracker.ts). */
   const trackers = new Map<string, CarryTracker>();

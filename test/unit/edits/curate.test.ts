@@ -13,6 +13,7 @@ import { curate, curateChoices, type CurateIntent, type MentionRef, type TextSel
 import { snapToWords, STALE } from '../../../server/src/service/edits/curate/target';
 import type { MentionRow } from '../../../server/src/service/parse/model';
 import type { OffsetUnit } from '../../../server/src/service/types';
+import { openFixtureIndex, TempDir } from '../concepts/meshFixtures';
 
 const TEXT = lines(
   '9|t|Aspirin and pain relief.',
@@ -290,5 +291,46 @@ describe('curate: choices', () => {
     const c = curateChoices(service.parse(text), { kind: 'ids', selection: words(text, 5, 'pain'), type: 'Disease' });
     assert.ok('choices' in c);
     assert.deepEqual(c.choices.map((x) => x.value), ['D010146', 'D999999', 'D000001']);
+  });
+
+  it('offers, after this file\'s ids for the words, those the corpus\'s other files gave them, naming the file', () => {
+    const text = lines('1|t|pain and ache.', row('1', 0, 4, 'pain', 'Disease', 'D010146'), row('1', 9, 13, 'ache', 'Disease', 'D000001'));
+    const other = lines(
+      '7|t|pain, pain and pain.',
+      row('7', 0, 4, 'pain', 'Disease', 'D010146'),
+      row('7', 6, 10, 'pain', 'Disease', 'D059350'),
+      row('7', 15, 19, 'pain', 'Disease', 'D059350'),
+    );
+    const third = lines('8|t|pain', row('8', 0, 4, 'pain', 'Disease', 'D017699'));
+    const file = service.parse(text);
+    const others = [{ name: 'other.pubtator', file: service.parse(other) }, { name: 'third.pubtator', file: service.parse(third) }, { name: 'self', file }];
+    const c = curateChoices(file, { kind: 'ids', selection: words(text, 0, 'pain'), type: 'Disease' }, { ids: { others } });
+    assert.ok('choices' in c);
+    assert.deepEqual(c.choices.map((x) => [x.value, x.detail]), [
+      ['D010146', 'given to "pain" 1×'],
+      ['D059350', 'given to "pain" 2× in other.pubtator'],
+      ['D017699', 'given to "pain" 1× in third.pubtator'],
+      ['D000001', 'Disease id used 1×'],
+    ]);
+  });
+
+  it('with a MeSH index, a MeSH id says its heading, ticked when the words are one of its names', async () => {
+    const tmp = new TempDir();
+    const mesh = await openFixtureIndex(tmp);
+    try {
+      const text = lines('1|t|pain and ketamine.', row('1', 0, 4, 'pain', 'Disease', 'MESH:D010146'), row('1', 9, 17, 'ketamine', 'Chemical', 'D007649'),
+        row('1', 9, 17, 'ketamine', 'Disease', 'D007649|D010146'));
+      const file = service.parse(text);
+      const c = curateChoices(file, { kind: 'ids', selection: words(text, 0, 'ketamine'), type: 'Disease' }, { ids: { mesh } });
+      assert.ok('choices' in c);
+      assert.deepEqual(c.choices.map((x) => [x.value, x.detail]), [
+        ['D007649', 'given to "ketamine" 1× · MeSH: Ketamine ✓'],
+        ['D007649|D010146', 'given to "ketamine" 1×'],
+        ['MESH:D010146', 'Disease id used 1× · MeSH: Pain'],
+      ]);
+    } finally {
+      mesh.close();
+      tmp.remove();
+    }
   });
 });

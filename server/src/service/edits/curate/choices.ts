@@ -1,13 +1,19 @@
 // What the pickers offer. Entity types: the schema's (when it declares them),
 // else the file's, most used first, each with its count. Ids for some words:
-// the ids already given to the same text first, then the file's other ids of
-// that type, most used first. Relation types for two mentions: those the
+// the ids already given to the same text in this file, then in the corpus's
+// other files, then the file's other ids of that type, most used first; with
+// a MeSH index, each MeSH id says its heading and whether the words are one of
+// its names. Relation types for two mentions: those the
 // schema allows between their types, else the file's own, most used first.
 
 import type { ParsedFile, PubtatorDocument } from '../../parse/model';
 import type { CorpusSchema } from '../../schema/schema';
 import { schemaFamilies } from '../../schema/families';
 import type { EntityFamily } from '../../knowledge/entityTypes';
+import type { ConceptRef } from '../../parse/conceptIds';
+import { meshRecord, type MeshLookup } from '../../concepts/conceptSources';
+import { meshNameMismatch } from '../../concepts/meshChecks';
+import { meshUiOf } from '../../concepts/meshIds';
 import { forSampled } from './conventions';
 
 export interface Choice {
@@ -41,19 +47,75 @@ export function typeChoices(file: ParsedFile, doc: PubtatorDocument | undefined,
   return declared.sort((a, b) => b.count - a.count).map(withFamily);
 }
 
-export function idChoices(file: ParsedFile, doc: PubtatorDocument | undefined, text: string, type: string): Choice[] {
+/** Another file of the corpus whose ids the id picker offers. */
+export interface CorpusFile {
+  /** How the picker names it (a file name). */
+  name: string;
+  file: ParsedFile;
+}
+
+export interface IdContext {
+  /** The corpus's other files (the open ones, say): ids they gave to the same words. */
+  others?: readonly CorpusFile[];
+  /** An open MeSH index: headings for MeSH ids. */
+  mesh?: MeshLookup;
+}
+
+/** Other files read for ids: enough to find a corpus's habit, never a stall. */
+const MAX_OTHER_FILES = 20;
+
+export function idChoices(file: ParsedFile, doc: PubtatorDocument | undefined, text: string, type: string, context: IdContext = {}): Choice[] {
   const sameText = new Map<string, number>();
   const sameType = new Map<string, number>();
+  const refs = new Map<string, ConceptRef>();
   forSampled(file, doc, (d) => {
     for (const m of d.mentions) {
       if (m.concept.none) continue;
-      if (m.textField.text === text) bump(sameText, m.concept.raw);
-      else if (m.typeField?.text.trim() === type) bump(sameType, m.concept.raw);
+      const id = m.concept.raw.trim();
+      if (m.textField.text === text) bump(sameText, id);
+      else if (m.typeField?.text.trim() === type) bump(sameType, id);
+      else continue;
+      if (!refs.has(id)) refs.set(id, m.concept);
     }
   });
-  const first = ranked(sameText).map((c) => ({ ...c, detail: `given to ${JSON.stringify(text)} ${c.count}×` }));
-  const rest = ranked(sameType).filter((c) => !sameText.has(c.value)).map((c) => ({ ...c, detail: `${type} id used ${c.count}×` }));
-  return first.concat(rest);
+  // The corpus: per id, the count and the files that gave it to these words.
+  const elsewhere = new Map<string, { count: number; files: Set<string> }>();
+  for (const other of (context.others ?? []).slice(0, MAX_OTHER_FILES)) {
+    if (other.file === file) continue;
+    forSampled(other.file, undefined, (d) => {
+      for (const m of d.mentions) {
+        if (m.concept.none || m.textField.text !== text) continue;
+        const id = m.concept.raw.trim();
+        if (!id || sameText.has(id)) continue;
+        let e = elsewhere.get(id);
+        if (!e) elsewhere.set(id, e = { count: 0, files: new Set() });
+        e.count++;
+        e.files.add(other.name);
+        if (!refs.has(id)) refs.set(id, m.concept);
+      }
+    });
+  }
+  const named = (c: Choice, detail: string): Choice => ({ ...c, detail: withMeshName(detail, refs.get(c.value), text, context.mesh) });
+  const first = ranked(sameText).map((c) => named(c, `given to ${JSON.stringify(text)} ${c.count}×`));
+  const corpus = [...elsewhere].sort((a, b) => b[1].count - a[1].count)
+    .map(([value, e]) => named({ value, count: e.count }, `given to ${JSON.stringify(text)} ${e.count}× in ${filesNamed(e.files)}`));
+  const seen = new Set([...sameText.keys(), ...elsewhere.keys()]);
+  const rest = ranked(sameType).filter((c) => !seen.has(c.value)).map((c) => named(c, `${type} id used ${c.count}×`));
+  return first.concat(corpus, rest);
+}
+
+function filesNamed(files: Set<string>): string {
+  const [first] = files;
+  return files.size === 1 ? first : `${first} and ${files.size - 1} other file${files.size > 2 ? 's' : ''}`;
+}
+
+/** A single MeSH id's heading (and whether the words are one of its names), after the detail. */
+function withMeshName(detail: string, ref: ConceptRef | undefined, text: string, mesh: MeshLookup | undefined): string {
+  if (!mesh || !ref || ref.atoms.length !== 1) return detail;
+  const ui = meshUiOf(ref.atoms[0]);
+  const record = ui ? meshRecord(mesh, ui) : undefined;
+  if (!record) return detail;
+  return `${detail} · MeSH: ${record.name}${meshNameMismatch(text, record) ? '' : ' ✓'}`;
 }
 
 export function relationTypeChoices(file: ParsedFile, doc: PubtatorDocument | undefined, a: string, b: string, schema?: CorpusSchema): Choice[] {

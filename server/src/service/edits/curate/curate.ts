@@ -68,7 +68,7 @@ export function curateChoices(file: ParsedFile, query: ChoicesQuery, options: Cu
     case 'ids': {
       const t = target(query);
       if ('error' in t) return t;
-      return { choices: idChoices(file, t.doc, t.text, typeof query.type === 'string' ? query.type.trim() : ''), text: t.text };
+      return { choices: idChoices(file, t.doc, t.text, typeof query.type === 'string' ? query.type.trim() : '', options.ids), text: t.text };
     }
     case 'relationTypes': {
       const a = resolveMention(file, query.from, unit);

@@ -7,6 +7,7 @@
 import { passageAt, toOffset } from '../../parse/documentText';
 import type { MentionRow, ParsedFile } from '../../parse/model';
 import type { OffsetUnit } from '../../types';
+import type { IdContext } from './choices';
 import type { CorpusSchema } from '../../schema/schema';
 import { replaceField, type TextEdit } from '../textEdit';
 import { emptyIdMarker, keepsOffsetOrder } from './conventions';
@@ -17,6 +18,8 @@ import { cleanValue, resolveMention, resolveSelection, snapToWords, type Planned
 export interface CurateOptions {
   unit?: OffsetUnit;
   schema?: CorpusSchema;
+  /** For the id picker only: the corpus's other files and an open MeSH index. */
+  ids?: IdContext;
 }
 
 function unitOf(options: CurateOptions): OffsetUnit {
