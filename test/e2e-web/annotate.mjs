@@ -4,6 +4,7 @@
 // highlighted in the view with its type, with no problem; Ctrl+Z in the editor takes it back.
 /* global window, document, NodeFilter */
 import assert from 'node:assert/strict';
+import { KEYBINDINGS } from './lib/vscode.mjs';
 
 const WORD = 'Management';
 const TYPE = 'Gene';
@@ -95,8 +96,58 @@ async function undoInEditor(wb, gone, what) {
   return shown;
 }
 
+/** Gives the preview the keyboard (a click on its header, no mention there), as a user does. */
+async function focusPreview(wb) {
+  const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
+  await frame.locator('#preview .counts').first().click();
+}
+
+/** The first highlight the view marks as walked to. */
+const walked = (p) => p.highlights.find((h) => h.classes.split(' ').includes('curating'));
+
 /**
- * @param ctx {{ wb, report, texts: Record<string,string>, name: string }}
+ * Presses `key` in the preview (a key VS Code passes on to its keybindings) until the mention of
+ * `text` (on row `line`, if given) is walked to; each press waits for the outline to move.
+ */
+async function walkTo(wb, text, line, key = 'Tab') {
+  await focusPreview(wb);
+  for (let i = 0; i < 40; i++) {
+    const p = await wb.preview();
+    const at = walked(p);
+    if (at && at.text === text && (line === undefined || at.line === line)) return p;
+    await wb.page.keyboard.press(key);
+    await wb.previewUntil((q) => walked(q) && (!at || walked(q).line !== at.line), `${key} to walk to another mention`, 5000);
+  }
+  throw new Error(`${key} never walked to "${text}"`);
+}
+
+/** The modal dialog on screen: its text (message and buttons), and a click on the button `choose` (a regex). */
+async function dialog(wb, choose) {
+  const box = wb.page.locator('.monaco-dialog-box').first();
+  await wb.until(async () => (await box.isVisible().catch(() => false)) || null, 'a dialog', 10000);
+  // The message comes first, then the buttons.
+  const message = (await box.innerText()).replace(/\s+/g, ' ').trim();
+  await box.locator('.monaco-button', { hasText: choose }).first().click();
+  return message;
+}
+
+/** Ctrl+Z in the file's editor once; waits until the view shows `back`. */
+async function undoOnce(wb, back, what) {
+  await wb.command('View: Focus First Editor Group');
+  await wb.focusEditor();
+  await wb.page.keyboard.press('Control+z');
+  return wb.previewUntil(back, what, 15000);
+}
+
+/** Opens document `id` of the file in the preview (the cursor on its title). */
+async function previewDocument(wb, lines, id) {
+  await wb.command('View: Focus First Editor Group');
+  await wb.goto(lines.findIndex((l) => l.startsWith(`${id}|t|`)), 0);
+  return wb.previewUntil((p) => p.id === id && p.highlights.length > 0, `the preview of document ${id}`, 20000);
+}
+
+/**
+ * @param ctx {{ wb, report, texts: Record<string,string>, name: string, shoot?: (name: string, kind: string) => Promise<void> }}
  */
 export async function annotateChecks(ctx) {
   const { wb, report, texts, name } = ctx;
@@ -115,6 +166,10 @@ export async function annotateChecks(ctx) {
     await wb.previewUntil((p) => p.id === id && p.highlights.length > 0, `the preview of document ${id}`, 60000);
     const selected = await selectInPreview(wb, WORD);
     assert.equal(selected, WORD);
+    // The picture of docs/annotate.md: the words selected, the type picker open over them.
+    const picker = wb.page.locator('.quick-input-widget input').first();
+    await wb.until(async () => ((await picker.getAttribute('placeholder').catch(() => '')) ?? '').includes('Entity type') || null, 'the entity type picker');
+    await ctx.shoot?.('annotate', 'annotate');
     await answer(wb, 'Entity type', TYPE);
     await answer(wb, 'Id of', ID);
     const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.text === WORD && h.type === TYPE), `"${WORD}" highlighted as ${TYPE}`, 15000)
@@ -225,5 +280,116 @@ export async function annotateChecks(ctx) {
     await undoInEditor(wb, (p) => p.highlights.some((h) => h.text === 'Ketamine' && h.line === ketamine), '"Ketamine" back as it was');
     wb.lines[ketamine] = lines[ketamine];
     return `${text}; ${shown.highlights.length} highlights; undone`;
+  });
+
+  await allOccurrencesCheck(ctx, lines);
+  await deleteWithRelationsChecks(ctx, id, lines);
+  await rebindingCheck(ctx);
+}
+
+/** A new span, then "annotate every other occurrence" on it: the count asked first, every row written, one Ctrl+Z takes them all back. */
+async function allOccurrencesCheck({ wb, report, name }, lines) {
+  const word = 'mutation';
+  const type = 'ProteinMutation';
+  const second = lines.findIndex((l, i) => i > 0 && /\|t\|/.test(l) && l.includes(` ${word} `));
+  const doc = second >= 0 ? lines[second].slice(0, lines[second].indexOf('|t|')) : '';
+  await report.check(`${name}: A on a new mention annotates every other occurrence of its words (the count asked first), one Ctrl+Z takes them all back`, async () => {
+    assert.ok(second > 0, `a title of ${name} holds "${word}"`);
+    const title = lines[second].slice(lines[second].indexOf('|t|') + 3);
+    const abstract = lines[second + 1].slice(lines[second + 1].indexOf('|a|') + 3);
+    const starts = [title.indexOf(word), title.length + 1 + abstract.indexOf(` ${word} `) + 1];
+    assert.ok(abstract.includes(` ${word} `), `its abstract holds "${word}" once more`);
+    const before = await previewDocument(wb, lines, doc);
+    assert.ok(!before.highlights.some((h) => h.text === word), `"${word}" is not annotated yet`);
+    assert.equal(await selectInPreview(wb, word), word);
+    await answer(wb, 'Entity type', type);
+    await answer(wb, 'Id of', '');
+    await wb.previewUntil((p) => p.highlights.filter((h) => h.text === word).length === 1, `"${word}" annotated once`, 15000)
+      .catch(async (e) => {
+        throw new Error(`${e.message}; notifications: ${await toasts(wb)}`, { cause: e });
+      });
+    await walkTo(wb, word);
+    await wb.page.keyboard.press('a');
+    const asked = await dialog(wb, /^Annotate 1$/);
+    assert.match(asked, new RegExp(`Annotate 1 more occurrence of "${word}" in this document\\?`), 'the count comes first');
+    const shown = await wb.previewUntil((p) => p.highlights.filter((h) => h.text === word).length === 2, `both "${word}" highlighted`, 15000);
+    const rows = shown.highlights.filter((h) => h.text === word).map((h) => h.line).sort((a, b) => a - b);
+    const texts = [];
+    for (const [k, row] of rows.entries()) {
+      wb.lines.splice(row, 0, `${doc}\t${starts[k]}\t${starts[k] + word.length}\t${word}\t${type}\t`);
+      texts.push(await lineText(wb, row));
+      assert.ok(texts[k].startsWith(`${doc} ${starts[k]} ${starts[k] + word.length} ${word} ${type}`), `${texts[k]}: the row of the occurrence at ${starts[k]}`);
+    }
+    await undoOnce(wb, (p) => p.highlights.filter((h) => h.text === word).length === 1, `one Ctrl+Z: "${word}" annotated once again`);
+    wb.lines.splice(rows[1], 1);
+    await undoInEditor(wb, (p) => !p.highlights.some((h) => h.text === word), `"${word}" no longer highlighted`);
+    wb.lines.splice(rows[0], 1);
+    return `"${asked}"; ${texts.join(' | ')}; undone in one step, then the span`;
+  });
+}
+
+/** Delete on the last mention of an id that relations use: the dialog, and each answer. */
+async function deleteWithRelationsChecks({ wb, report, name }, id, lines) {
+  const rowOf = (text) => lines.findIndex((l) => l.startsWith(`${id}\t`) && l.split('\t')[3] === text);
+  const cells = (l) => l.split('\t');
+  const isRelation = (l) => l.startsWith(`${id}\t`) && cells(l).length >= 4 && !/^\d+$/.test(cells(l)[1]);
+  for (const [text, choice] of [['morphine', 'Keep the Relations'], ['GRIN2B', 'Delete the Relations Too']]) {
+    const row = rowOf(text);
+    const concept = row > 0 ? cells(lines[row])[5] : '';
+    const using = lines.filter((l) => isRelation(l) && cells(l).slice(2).includes(concept));
+    const relationType = using[0] ? cells(using[0])[1] : '';
+    const keep = choice.startsWith('Keep');
+    await report.check(`${name}: Delete on "${text}", the last mention of an id a relation uses, asks; "${choice}" ${keep ? 'keeps' : 'deletes'} the relation; Ctrl+Z brings all back`, async () => {
+      assert.ok(row > 0 && using.length === 1 && !lines.some((l, i) => i !== row && !isRelation(l) && l.startsWith(`${id}\t`) && cells(l)[5] === concept),
+        `"${text}" is the one mention of ${concept}, which one relation uses`);
+      assert.equal(lines.filter((l) => isRelation(l) && cells(l)[1] === relationType).length, 1, `the document has one ${relationType} relation`);
+      const before = await previewDocument(wb, lines, id);
+      await walkTo(wb, text, row);
+      await wb.page.keyboard.press('Delete');
+      const asked = await dialog(wb, new RegExp(`^${choice}$`));
+      assert.match(asked, new RegExp(`"${text}" is the last mention of ${concept}, which 1 relation uses`));
+      const after = await wb.previewUntil((p) => !p.highlights.some((h) => h.text === text), `"${text}" no longer highlighted`, 15000);
+      assert.equal(after.relations.length, before.relations.length - (keep ? 0 : 1), keep ? 'the relation kept' : 'the relation deleted too');
+      assert.equal(after.relations.some((r) => r.text.startsWith(relationType)), keep, `the ${relationType} relation ${keep ? 'kept' : 'gone'}`);
+      await undoInEditor(wb, (p) => p.highlights.some((h) => h.text === text) && p.relations.length === before.relations.length, `"${text}" and every relation back`);
+      return `"${asked}" → ${choice}: ${after.relations.length} relations of ${before.relations.length}; one Ctrl+Z brings all back`;
+    });
+  }
+}
+
+/** The help overlay of the preview: the lines it lists, or null when it is not shown. */
+async function helpShown(wb) {
+  const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
+  return frame.evaluate(() => {
+    const help = document.querySelector('.key-help');
+    return help ? [...help.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`) : null;
+  });
+}
+
+/**
+ * The user's keybindings.json (the harness writes it into the fresh profile, lib/vscode.mjs
+ * KEYBINDINGS) moves "Show the Keys" from ? to H and gives ? to "Go to the Next Mention".
+ */
+async function rebindingCheck({ wb, report, name }) {
+  await report.check(`${name}: keys the user rebinds act in the preview (keybindings.json: H shows the keys, ? walks to the next mention instead)`, async () => {
+    assert.deepEqual(KEYBINDINGS.map((k) => `${k.key} ${k.command}`),
+      ['shift+/ -pubtator.preview.showKeys', 'h pubtator.preview.showKeys', 'shift+/ pubtator.preview.nextMention']);
+    await focusPreview(wb);
+    await wb.page.keyboard.press('h');
+    const lines = await wb.until(() => helpShown(wb), 'H to show the keys', 5000);
+    for (const line of ['Tab: Go to the Next Mention', 'T: Retype the Mention', 'Shift+A: Annotate Every Other Occurrence in the File', 'Ctrl+Z: Undo in the Previewed File']) {
+      assert.ok(lines.includes(line), `the help lists "${line}": ${lines.join(' | ')}`);
+    }
+    const note = await (await wb.webviewFrame('.key-help', 'the help')).locator('.key-help-note').innerText();
+    assert.match(note, /Keyboard Shortcuts \(search "PubTator Preview"\)/);
+    await wb.page.keyboard.press('h');
+    await wb.until(async () => (await helpShown(wb)) === null || null, 'H again to hide the keys', 5000);
+    await wb.page.keyboard.press('Escape');
+    await wb.previewUntil((p) => !walked(p), 'no mention walked to after Escape', 5000);
+    await wb.page.keyboard.press('Shift+Slash');
+    const shown = await wb.previewUntil((p) => walked(p), '? to walk to a mention', 5000);
+    assert.equal(await helpShown(wb), null, '? no longer shows the keys');
+    await wb.page.keyboard.press('Escape');
+    return `H showed ${lines.length} lines, e.g. "${lines[0]}"; ? walked to "${walked(shown).text}" and showed no help`;
   });
 }

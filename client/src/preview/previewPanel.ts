@@ -67,6 +67,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel?.reveal(undefined, false);
   }
 
+  /** Sends the view a message of a command (a key's action); nothing when no preview is open. */
+  toView(message: ToWebview): void {
+    this.post(message);
+  }
+
   /** The file and line the view shows, for the export commands. */
   get shown(): { uri: vscode.Uri; line: number } | undefined {
     return this.panel && this.source ? { uri: this.source, line: this.position.line } : undefined;

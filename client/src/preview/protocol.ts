@@ -15,9 +15,27 @@ export type PreviewResult = PreviewWindow & { uri: string; version: number };
 /** Why the view is updated: an edit keeps the scroll position, a cursor move scrolls to what it is on. */
 export type UpdateReason = 'open' | 'cursor' | 'edit';
 
+/**
+ * What a key of the view asks for. The keys are VS Code keybindings (curateKeys.ts): VS Code
+ * receives the key from the focused view, runs the command, and the command sends the action here.
+ */
+export type KeyAction =
+  | 'help' | 'next' | 'previous' | 'retype' | 'reidentify' | 'delete'
+  | 'endRight' | 'endLeft' | 'startLeft' | 'startRight'
+  | 'annotateAll' | 'annotateAllInFile' | 'relate' | 'confirm' | 'leave';
+
+/** A line of the key help: the command's title and its default keys, as VS Code shows keys. */
+export interface KeyHelp {
+  keys: string;
+  title: string;
+}
+
 export type ToWebview =
   | { type: 'show'; window: PreviewResult; fileName: string; reason: UpdateReason }
-  | { type: 'message'; text: string };
+  | { type: 'message'; text: string }
+  | { type: 'key'; action: KeyAction }
+  /** The help overlay's lines (the `help` action), from the keybindings the extension contributes. */
+  | { type: 'keys'; keys: KeyHelp[] };
 
 /** A mention row as the view shows it (the columns as written): the server refuses it when the row changed. */
 export interface ViewMention {

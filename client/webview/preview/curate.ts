@@ -2,11 +2,12 @@
 // missing and the server computes the edit. Words selected in the title or
 // abstract ask for a new mention; a mention dragged onto another asks for a
 // relation; Tab / Shift+Tab walk the document's mentions and keys act on the
-// one walked to (see KEYS, which `?` shows). What the intents name is what the
+// one walked to. The keys are VS Code keybindings: the extension's commands
+// send their actions here (act), and `?` lists them. What the intents name is what the
 // view shows: the passage line and UTF-16 range inside its text, the mention
 // row's line and columns, and the text version.
 
-import type { FromWebview, PreviewDocument, PreviewMention, ViewIntent, ViewMention } from '../../src/preview/protocol';
+import type { FromWebview, KeyAction, KeyHelp, PreviewDocument, PreviewMention, ViewIntent, ViewMention } from '../../src/preview/protocol';
 import { el } from './dom';
 import type { Rendered } from './view';
 
@@ -15,26 +16,22 @@ export interface CurationHost {
   /** What is drawn now, and the text version it was computed on. */
   shown(): { doc: PreviewDocument; version: number; rendered: Rendered } | undefined;
   post(message: FromWebview): void;
+  /** Escape's other half: the view's own selection and card are dropped too. */
+  left(): void;
 }
 
-/** Every key of the view, for the help overlay. */
-export const KEYS: [string, string][] = [
+/** What the mouse does, for the help overlay (the keys come from the extension: they are VS Code keybindings). */
+export const GESTURES: [string, string][] = [
   ['select words', 'annotate them: pick a type (1-9 or type + Enter), then an id (Enter on an empty line: none)'],
   ['drag a mention onto another', 'relate their concepts: pick a relation type'],
-  ['Tab / Shift+Tab', 'walk the mentions of the document'],
-  ['T', 'retype the mention'],
-  ['I', 'change its id'],
-  ['Delete / Backspace', 'delete it (asks about relations that lose their last mention)'],
-  ['Shift+→ / Shift+←', 'move its end a word right / left'],
-  ['Alt+← / Alt+→', 'move its start a word left / right'],
-  ['drag an end of it', 'move that end to the word where it is dropped (Alt: exactly there)'],
-  ['A / Shift+A', 'annotate every other occurrence of its text in the document / the file'],
-  ['R, then Tab to another mention and Enter', 'relate the two'],
-  ['× or Delete on a relation in the list', 'delete the relation'],
-  ['Ctrl+Z / Ctrl+Y', 'undo / redo in the file'],
-  ['Escape', 'leave the mention; close this help'],
-  ['?', 'show or hide this help'],
+  ['drag an end of the mention walked to', 'move that end to the word where it is dropped (Alt: exactly there)'],
+  ['× on a relation in the list', 'delete the relation'],
 ];
+
+/** Elements that take typing: a key pressed in one is never an action of the view. */
+const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+/** Focusable controls that act on Enter and Space themselves (buttons, relation items, graph parts). */
+const CONTROL = 'button, a[href], [tabindex]';
 
 /** How near (pixels) to an end of the walked-to mention a press takes that end. */
 const EDGE_PX = 5;
@@ -62,7 +59,16 @@ function passageOf(node: Node): { line: number; root: Element } | undefined {
   return { line: Number(block.dataset.line) - 1, root: group };
 }
 
-export function installCuration(host: CurationHost): { redrawn(): void; deleteRelation(index: number): void } {
+export interface Curation {
+  redrawn(): void;
+  deleteRelation(index: number): void;
+  /** A key's action, sent by the extension's command for it. */
+  act(action: KeyAction): void;
+  /** The lines of the help overlay (the commands and their default keys). */
+  setKeys(keys: KeyHelp[]): void;
+}
+
+export function installCuration(host: CurationHost): Curation {
   const { main } = host;
   /** The mention walked to (by row, so that it survives a redraw). */
   let current: ViewMention | undefined;
@@ -71,6 +77,9 @@ export function installCuration(host: CurationHost): { redrawn(): void; deleteRe
   /** An edge of the walked-to mention being dragged. */
   let dragging: { side: 'start' | 'end'; mention: ViewMention; line: number } | undefined;
   let help: HTMLElement | undefined;
+  let keys: KeyHelp[] = [];
+  /** The last key pressed in the view: where, and whether the browser acts on it itself. */
+  let lastKey: { target: Element | null; typing: boolean; native: boolean } = { target: null, typing: false, native: false };
 
   const send = (intent: ViewIntent) => {
     const s = host.shown();
@@ -191,56 +200,67 @@ export function installCuration(host: CurationHost): { redrawn(): void; deleteRe
     send({ kind: 'addSpan', selection: { line: start.line, from: fromAt, to: toAt, text: text.slice(fromAt, toAt), endLine: end.line, exact: e.altKey } });
   });
 
+  // The keys themselves are VS Code's (the extension sends their actions, see act); the view only
+  // notes where each key was pressed and stops the browser's own use of the keys it takes
+  // (Tab moving the focus, Shift+arrows extending the selection, Alt+← going back).
   document.addEventListener('keydown', (e) => {
+    const target = e.target instanceof Element ? e.target : null;
+    const typing = target?.closest(TYPING) != null;
+    const control = !typing && target !== null && target !== document.body && target.closest(CONTROL) != null;
+    const relation = target?.closest('.relation') != null;
+    // Tab on a relation item moves the focus on as usual; Enter and Space are a control's own.
+    const native = typing || (e.key === 'Tab' && relation) || (control && (e.key === 'Enter' || e.key === ' '));
+    lastKey = { target, typing, native };
+    if (native || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Tab' || (current && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && (e.shiftKey || e.altKey))) e.preventDefault();
+  }, true);
+
+  function act(action: KeyAction): void {
     const s = host.shown();
-    if (!s) return;
-    if (e.key === '?') {
-      toggleHelp();
-      e.preventDefault();
-      return;
-    }
-    const relation = (e.target as Element | null)?.closest?.<HTMLElement>('.relation');
-    if (relation && (e.key === 'Delete' || e.key === 'Backspace')) {
-      deleteRelation(Number(relation.dataset.relation));
-      e.preventDefault();
-      return;
-    }
-    if (e.key === 'Tab' && !relation) {
-      walk(e.shiftKey ? -1 : 1);
-      e.preventDefault();
-      return;
-    }
-    if (e.key === 'Escape') {
+    if (lastKey.typing) return;
+    if (action === 'help') return toggleHelp();
+    if (action === 'leave') {
       current = undefined;
       relationFrom = undefined;
       help?.remove();
       help = undefined;
       mark();
+      host.left();
       return;
     }
-    if (!current || e.ctrlKey || e.metaKey) return;
+    if (!s) return;
+    if (action === 'next' || action === 'previous') {
+      if (!lastKey.native) walk(action === 'next' ? 1 : -1);
+      return;
+    }
+    const relation = lastKey.target?.closest<HTMLElement>('.relation');
+    if (action === 'delete' && relation?.isConnected) return deleteRelation(Number(relation.dataset.relation));
+    if (!current) return;
     const m = current;
-    const key = e.key.toLowerCase();
     let intent: ViewIntent | undefined;
-    if (e.key === 'Delete' || e.key === 'Backspace') intent = { kind: 'delete', mention: m };
-    else if (e.key === 'ArrowRight' && e.shiftKey) intent = { kind: 'resize', mention: m, side: 'end', step: 1 };
-    else if (e.key === 'ArrowLeft' && e.shiftKey) intent = { kind: 'resize', mention: m, side: 'end', step: -1 };
-    else if (e.key === 'ArrowLeft' && e.altKey) intent = { kind: 'resize', mention: m, side: 'start', step: -1 };
-    else if (e.key === 'ArrowRight' && e.altKey) intent = { kind: 'resize', mention: m, side: 'start', step: 1 };
-    else if (key === 't' && !e.altKey) intent = { kind: 'retype', mention: m };
-    else if (key === 'i' && !e.altKey) intent = { kind: 'reidentify', mention: m };
-    else if (key === 'a' && !e.altKey) intent = { kind: 'annotateAll', mention: m, scope: e.shiftKey ? 'file' : 'document' };
-    else if (key === 'r' && !e.altKey) {
-      relationFrom = m;
-      mark();
-    } else if (e.key === 'Enter' && relationFrom && indexOf(s.doc, relationFrom) !== indexOf(s.doc, m)) {
-      intent = { kind: 'addRelation', from: relationFrom, to: m };
-      relationFrom = undefined;
-      mark();
-    } else return;
-    e.preventDefault();
+    switch (action) {
+      case 'delete': intent = { kind: 'delete', mention: m }; break;
+      case 'endRight': intent = { kind: 'resize', mention: m, side: 'end', step: 1 }; break;
+      case 'endLeft': intent = { kind: 'resize', mention: m, side: 'end', step: -1 }; break;
+      case 'startLeft': intent = { kind: 'resize', mention: m, side: 'start', step: -1 }; break;
+      case 'startRight': intent = { kind: 'resize', mention: m, side: 'start', step: 1 }; break;
+      case 'retype': intent = { kind: 'retype', mention: m }; break;
+      case 'reidentify': intent = { kind: 'reidentify', mention: m }; break;
+      case 'annotateAll': intent = { kind: 'annotateAll', mention: m, scope: 'document' }; break;
+      case 'annotateAllInFile': intent = { kind: 'annotateAll', mention: m, scope: 'file' }; break;
+      case 'relate':
+        relationFrom = m;
+        mark();
+        return;
+      case 'confirm':
+        if (lastKey.native || !relationFrom || indexOf(s.doc, relationFrom) === indexOf(s.doc, m)) return;
+        intent = { kind: 'addRelation', from: relationFrom, to: m };
+        relationFrom = undefined;
+        mark();
+        break;
+    }
     if (intent) send(intent);
-  });
+  }
 
   function deleteRelation(index: number): void {
     const r = host.shown()?.doc.relations[index];
@@ -258,10 +278,19 @@ export function installCuration(host: CurationHost): { redrawn(): void; deleteRe
     help.setAttribute('aria-label', 'Keys of the preview');
     help.append(el('h3', undefined, 'Keys'));
     const list = el('dl');
-    for (const [k, what] of KEYS) list.append(el('dt', undefined, k), el('dd', undefined, what));
+    for (const k of keys) list.append(el('dt', undefined, k.keys), el('dd', undefined, k.title));
+    for (const [k, what] of GESTURES) list.append(el('dt', undefined, k), el('dd', undefined, what));
     help.append(list);
+    help.append(el('p', 'key-help-note', 'Every key is a VS Code keybinding: change them in Keyboard Shortcuts (search "PubTator Preview").'));
     document.body.append(help);
   }
 
-  return { redrawn: mark, deleteRelation };
+  return {
+    redrawn: mark,
+    deleteRelation,
+    act,
+    setKeys: (k) => {
+      keys = k;
+    },
+  };
 }

@@ -34,6 +34,10 @@ const curation = installCuration({
   main,
   shown: () => (shown && rendered && window_ ? { doc: shown.doc, version: window_.version, rendered } : undefined),
   post: (message) => vscode.postMessage(message),
+  left: () => {
+    select(undefined);
+    tooltip.hide();
+  },
 });
 
 const actions: Actions = {
@@ -71,6 +75,14 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     shown = undefined;
     rendered = undefined;
     main.replaceChildren(el('p', 'empty', message.text));
+    return;
+  }
+  if (message.type === 'key') {
+    curation.act(message.action);
+    return;
+  }
+  if (message.type === 'keys') {
+    curation.setKeys(message.keys);
     return;
   }
   if (message.type === 'show') {
@@ -194,13 +206,6 @@ main.addEventListener('click', (e) => {
   }
   const m = shown.doc.mentions[index];
   if (m) actions.reveal(m.line, m.rowStart, m.rowEnd);
-});
-
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') {
-    select(undefined);
-    tooltip.hide();
-  }
 });
 
 // The card over a highlight: every mention on those words, innermost first.

@@ -5,10 +5,11 @@
 //   problems.png  the Problems panel
 //   preview.png   the reading view beside the editor (test/e2e-web/preview.mjs)
 //   compare.png   the whole window while comparing two files: differences marked, lenses, the view
+//   annotate.png  words selected in the preview, the entity type quick pick open over them (annotate.mjs)
 import fs from 'node:fs';
 import path from 'node:path';
 
-const KINDS = ['editor', 'hover', 'problems', 'preview', 'compare'];
+const KINDS = ['editor', 'hover', 'problems', 'preview', 'compare', 'annotate'];
 
 export class Shooter {
   constructor({ shotsDir, imagesDir }) {
@@ -63,6 +64,16 @@ export class Shooter {
       return { x: panel.x, y: panel.y, width: panel.width, height: bottom - panel.y };
     }
     if (kind === 'preview') return wb.box('.part.editor');
+    if (kind === 'annotate') {
+      // The editor area and the quick pick over it (it hangs from the title bar, centred in the window).
+      const part = await wb.box('.part.editor');
+      const pick = await wb.box('.quick-input-widget');
+      if (!part || !pick) return null;
+      const x = Math.min(part.x, pick.x);
+      const y = Math.min(part.y, pick.y);
+      const right = Math.max(part.x + part.width, pick.x + pick.width);
+      return { x, y, width: right - x, height: part.y + part.height - y };
+    }
     const editor = await wb.box('.editor-group-container.active');
     if (!editor) return null;
     const lines = await wb.page.$$eval('.editor-group-container.active .view-lines .view-line', (els) => els.map((e) => e.getBoundingClientRect().bottom));

@@ -60,6 +60,18 @@ export const SETTINGS = {
   'window.restoreWindows': 'none',
 };
 
+const IN_PREVIEW = "activeWebviewPanelId == 'pubtator.preview' && !inputFocus && !focusedView";
+/**
+ * The user's own keybindings (User/keybindings.json, read when VS Code starts), as a user changes
+ * them in Keyboard Shortcuts: the preview's "Show the Keys" moved from ? to H, and ? given to "Go to
+ * the Next Mention" (annotate.mjs checks that both act).
+ */
+export const KEYBINDINGS = [
+  { key: 'shift+/', command: '-pubtator.preview.showKeys' },
+  { key: 'h', command: 'pubtator.preview.showKeys', when: IN_PREVIEW },
+  { key: 'shift+/', command: 'pubtator.preview.nextMention', when: IN_PREVIEW },
+];
+
 /** A new temp folder holding user data, extensions and a workspace; `settings` go over SETTINGS. */
 export function freshProfile(settings = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pubtator-e2e-web-'));
@@ -71,6 +83,7 @@ export function freshProfile(settings = {}) {
   };
   for (const dir of [path.join(profile.userData, 'User'), profile.extensions, profile.workspace]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(profile.userData, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(path.join(profile.userData, 'User/keybindings.json'), JSON.stringify(KEYBINDINGS, null, 2));
   profile.args = ['--config', path.join(root, 'config.yaml'), '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
   return profile;
 }
