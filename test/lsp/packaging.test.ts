@@ -26,6 +26,8 @@ const SERVER_BUNDLES = ['dist/server/server.js', ...(manifest.browser ? ['dist/w
 const WEBVIEW_ASSETS = ['dist/client/preview.js', 'dist/client/preview.css'];
 /** Every bundle the package needs (built first when one is missing). */
 const BUNDLES = [manifest.main, manifest.browser, ...SERVER_BUNDLES, ...WEBVIEW_ASSETS].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
+/** The entity families' coloured dots for the type picker (client/src/preview/familyIcons.ts), one per theme kind. */
+const FAMILY_ICONS = readdirSync(join(repoRoot, 'media', 'families')).map((f) => `media/families/${f}`);
 /** The walkthrough's sample, which client/src/walkthrough.ts opens (the manifest names the rest of its media). */
 const WALKTHROUGH_SAMPLE = 'media/walkthrough/sample.pubtator';
 
@@ -62,7 +64,7 @@ describe('vsix contents', () => {
   });
 
   it('is exactly the allowed set: manifest files, bundles, webview assets, icon, grammar, language configuration, walkthrough media', () => {
-    const allowed = [...new Set([...FIXED, ...SERVER_BUNDLES, ...WEBVIEW_ASSETS, WALKTHROUGH_SAMPLE, ...manifestFiles()])].sort();
+    const allowed = [...new Set([...FIXED, ...SERVER_BUNDLES, ...WEBVIEW_ASSETS, WALKTHROUGH_SAMPLE, ...FAMILY_ICONS, ...manifestFiles()])].sort();
     assert.deepEqual([...files].sort(), allowed);
   });
 
@@ -74,7 +76,7 @@ describe('vsix contents', () => {
 
   it('holds no sources, source maps, tests, node_modules or build leftovers', () => {
     const unwanted = files.filter((f) =>
-      /\.(ts|map|svg|vsix)$/.test(f) || /(^|\/)node_modules\//.test(f) ||
+      (/\.(ts|map|svg|vsix)$/.test(f) && !FAMILY_ICONS.includes(f)) || /(^|\/)node_modules\//.test(f) ||
       /^(test|out|bench|scripts|server|client|samples|docs|\.ci|\.vscode-test)\//.test(f));
     assert.deepEqual(unwanted, []);
   });

@@ -7,6 +7,7 @@
 // the version it was computed for. All PubTator knowledge is in the server.
 
 import * as vscode from 'vscode';
+import { familyIcon } from './familyIcons';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ViewIntent, ViewMention } from './protocol';
 
@@ -31,11 +32,6 @@ type Answer =
   | { ask: string; relations: number[] };
 
 /** Chart colours of the families (the preview's stylesheet uses the same). */
-const FAMILY_COLOURS: Record<string, string> = {
-  chemical: 'charts.green', disease: 'charts.orange', gene: 'charts.purple', species: 'terminal.ansiCyan',
-  variant: 'charts.blue', cellline: 'charts.yellow', other: 'charts.foreground',
-};
-
 interface Item extends vscode.QuickPickItem {
   value: string;
   /** The item that stands for the text typed so far. */
@@ -43,7 +39,7 @@ interface Item extends vscode.QuickPickItem {
 }
 
 export class Curator {
-  constructor(private readonly getClient: () => BaseLanguageClient | undefined) {}
+  constructor(private readonly getClient: () => BaseLanguageClient | undefined, private readonly extensionUri: vscode.Uri) {}
 
   /** Runs one intent of the view on the file `uri` at the version the view showed. */
   async run(uri: vscode.Uri, version: number, intent: ViewIntent): Promise<void> {
@@ -71,7 +67,7 @@ export class Curator {
         const types = await choices({ kind: 'types', selection: intent.selection });
         if (!types) return;
         const words = JSON.stringify(intent.selection.text.trim());
-        const type = await pickType(types, `Entity type of ${words} (type to filter, 1-9 to pick, Enter for what is typed)`);
+        const type = await pickType(types, this.extensionUri, `Entity type of ${words} (type to filter, 1-9 to pick, Enter for what is typed)`);
         if (type === undefined) return;
         const ids = await choices({ kind: 'ids', selection: intent.selection, type });
         if (!ids) return;
@@ -83,7 +79,7 @@ export class Curator {
       case 'retype': {
         const types = await choices({ kind: 'types', mention: intent.mention });
         if (!types) return;
-        const type = await pickType(types, `New entity type of ${describe(intent.mention)}`);
+        const type = await pickType(types, this.extensionUri, `New entity type of ${describe(intent.mention)}`);
         if (type !== undefined) await this.apply(document, await curate({ ...intent, type }));
         return;
       }
@@ -124,7 +120,7 @@ export class Curator {
       case 'addRelation': {
         const types = await choices({ kind: 'relationTypes', from: intent.from, to: intent.to });
         if (!types) return;
-        const type = await pickType(types, `Relation between ${describe(intent.from)} and ${describe(intent.to)}`);
+        const type = await pickType(types, this.extensionUri, `Relation between ${describe(intent.from)} and ${describe(intent.to)}`);
         if (type !== undefined) await this.apply(document, await curate({ ...intent, type }));
         return;
       }
@@ -158,11 +154,11 @@ function describe(m: ViewMention): string {
 }
 
 /** A quick pick of ranked values: counts and colours shown, digits 1-9 pick the n-th, Enter takes what is typed when nothing matches. */
-function pickType(choices: Choice[], placeholder: string): Promise<string | undefined> {
+function pickType(choices: Choice[], extensionUri: vscode.Uri, placeholder: string): Promise<string | undefined> {
   const items: Item[] = choices.map((c, i) => ({
     label: c.value,
     description: `${i < 9 ? `${i + 1} · ` : ''}${c.count} in this file`,
-    iconPath: c.family ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(FAMILY_COLOURS[c.family] ?? 'charts.foreground')) : undefined,
+    iconPath: c.family ? familyIcon(extensionUri, c.family) : undefined,
     value: c.value,
   }));
   return pick(items, placeholder, (typed) => {
