@@ -27,7 +27,9 @@ export const HELP = `Usage:
                                                 documents with their annotations from PubTator3's
                                                 export API (PMIDs; PMCIDs for full text in BioC),
                                                 100 a request, 3 requests a second; ids not
-                                                returned named on stderr, exit 1 (docs/fetch.md)
+                                                returned named on stderr, exit 1; answers kept 7
+                                                days in ~/.cache/pubtator/fetch (--no-cache,
+                                                --cache-dir DIR, --cache-max-age DAYS; docs/fetch.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
