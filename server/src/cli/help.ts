@@ -22,7 +22,8 @@ export const HELP = `Usage:
   pubtator merge --git BASE OURS THEIRS [PATH]  git merge driver (%O %A %B %P): result into OURS,
                                                 exit 1 with conflicts marked (docs/merge.md)
   pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
-                                                bioc-xml, bioc-json; see docs/bioc.md)
+                                                bioc-xml, bioc-json; see docs/bioc.md); a progress
+                                                bar on a terminal's stderr (-q, --quiet: none)
   pubtator fetch ID... [-o OUT] [--format FORMAT] [--ids-from FILE]
                                                 documents with their annotations from PubTator3's
                                                 export API (PMIDs; PMCIDs for full text in BioC),
