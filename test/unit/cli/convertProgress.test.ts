@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the tests look for terminal escapes */
 // `pubtator convert`'s progress bar (runConvert with progress.ts): drawn on
 // stderr only when stderr is a terminal, counting the input's bytes of its
 // size, erased at the end and before converted text goes to the same
