@@ -44,7 +44,9 @@ GLOB matches whatever their content ('*.txt', 'CDR_*'; * and ? as in a shell).
 Files are read as a stream, document by document, so size is not limited by memory.
 BioC XML and JSON files (told by their content; in folders, their .xml/.json
 files) are read too: check, stats and compare run on their projection onto
-PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED.
+PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED;
+stats counts the problems check reports (bioc-* among them), and compare
+--details names a BioC file's differences by their elements' line:column.
 
 Options for check:
   --format FORMAT, -f    text (default), json, sarif or github:
