@@ -1,7 +1,8 @@
 // "PubTator: Fetch Documents…" as a user runs it: the Command Palette, PMIDs
 // typed into the input box, the documents opened as a new PubTator file, and
 // a warning naming the id PubTator3 did not return. PubTator3 is a stand-in
-// on 127.0.0.1 (pubtator.fetch.apiUrl), never the real service.
+// on 127.0.0.1 (pubtator.fetch.apiUrl), never the real service. Fetched again,
+// the same PMIDs come from the server's fetch cache without a request.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,20 @@ export async function fetchChecks(ctx) {
       }, 'a warning naming 999', 10000, 300);
       assert.deepEqual(asked, ['/api/publications/export/pubtator?pmids=111,222,999']);
       return `${text.split('\n').filter(Boolean).length} lines; ${warning.split('\n')[0]}`;
+    });
+    await report.check('PubTator: Fetch Documents… a second time: the documents come from the cache, in the order typed, with no request', async () => {
+      await wb.command('PubTator: Fetch Documents…');
+      const input = wb.page.locator('.quick-input-widget input').first();
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill('222 111');
+      await wb.page.keyboard.press('Enter');
+      const text = await wb.until(async () => {
+        const t = (await wb.page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+        const first = t.indexOf('222|t|Title of 222');
+        return first >= 0 && t.indexOf('111|t|Title of 111') > first ? t : null;
+      }, 'the cached documents, 222 first, in a new editor', 30000, 300);
+      assert.equal(asked.length, 1, `no second request: ${asked.join(' ')}`);
+      return `${text.split('\n').filter(Boolean).length} lines, requests still ${asked.length}`;
     });
   } finally {
     fs.writeFileSync(machineSettings, JSON.stringify(settings, null, 2));

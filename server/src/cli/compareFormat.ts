@@ -40,14 +40,25 @@ export function scoreTable(scores: Score[]): string {
   return out.join('\n');
 }
 
-/** A detail line: `path:line: FP mention ...` (line 1-based). */
-export function detailText(path: string, d: Difference): string {
-  return `${printable(path)}:${d.line + 1}: ${printable(describeDifference(d, SIDE_NAMES))}`;
+/** Where a BioC file's row is (its element's line and character, 0-based), given instead of the projection's line. */
+export interface FilePlace {
+  line: number;
+  character: number;
 }
 
-/** A detail object: the difference with its file; `line` 0-based as in `check --json`. */
-export function detailJson(path: string, d: Difference): string {
-  const out: Record<string, unknown> = { level: d.level, type: d.type, kind: d.kind, file: path, line: d.line, document: d.document };
+/** `path:line:` (1-based), or `path:line:column:` at a BioC element. */
+function where(path: string, line: number, at: FilePlace | undefined): string {
+  return at ? `${printable(path)}:${at.line + 1}:${at.character + 1}:` : `${printable(path)}:${line + 1}:`;
+}
+
+/** A detail line: `path:line: FP mention ...` (line 1-based; `path:line:column:` at a BioC element). */
+export function detailText(path: string, d: Difference, at?: FilePlace): string {
+  return `${where(path, d.line, at)} ${printable(describeDifference(d, SIDE_NAMES))}`;
+}
+
+/** A detail object: the difference with its file; `line` 0-based as in `check --json` (and `character` at a BioC element). */
+export function detailJson(path: string, d: Difference, at?: FilePlace): string {
+  const out: Record<string, unknown> = { level: d.level, type: d.type, kind: d.kind, file: path, line: at ? at.line : d.line, ...(at ? { character: at.character } : {}), document: d.document };
   if (d.level === 'mention') Object.assign(out, { start: d.start, end: d.end, text: d.text, id: d.id });
   if (d.level === 'concept') out.id = d.id;
   if (d.level === 'relation') Object.assign(out, { id1: d.ids![0], id2: d.ids![1] });
@@ -60,15 +71,18 @@ export interface OnlyOneSide {
   path: string;
   line: number;
   document: string;
+  /** In a BioC file: where the document's element is. */
+  at?: FilePlace;
 }
 
 export function onlyText(o: OnlyOneSide): string {
   const [here, there] = o.side === 'gold' ? ['GOLD', 'PREDICTED'] : ['PREDICTED', 'GOLD'];
-  return `${printable(o.path)}:${o.line + 1}: document ${printable(o.document)} is only in ${here} (not in ${there})`;
+  return `${where(o.path, o.line, o.at)} document ${printable(o.document)} is only in ${here} (not in ${there})`;
 }
 
 export function onlyJson(o: OnlyOneSide): string {
-  return JSON.stringify({ level: 'document', kind: o.side === 'gold' ? 'only-gold' : 'only-predicted', file: o.path, line: o.line, document: o.document });
+  const line = o.at ? { line: o.at.line, character: o.at.character } : { line: o.line };
+  return JSON.stringify({ level: 'document', kind: o.side === 'gold' ? 'only-gold' : 'only-predicted', file: o.path, ...line, document: o.document });
 }
 
 export interface CompareSummary {

@@ -1,4 +1,4 @@
-// `pubtator convert IN [-o OUT] [--to pubtator|bioc-xml|bioc-json]`: its own
+// `pubtator convert IN [-o OUT] [--to pubtator|bioc-xml|bioc-json] [--quiet]`: its own
 // options, parsed apart from check's. No I/O.
 
 import { parseArgs } from 'node:util';
@@ -19,6 +19,8 @@ export interface ConvertCommand {
   source?: string;
   date?: string;
   key?: string;
+  /** --quiet: no progress bar and no note on the offset unit; warnings and errors are still told. */
+  quiet?: boolean;
 }
 
 const FORMATS: FileFormat[] = ['pubtator', 'bioc-xml', 'bioc-json'];
@@ -31,7 +33,7 @@ export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { ki
       args: [...argv], allowPositionals: true, strict: true,
       options: {
         output: { type: 'string', short: 'o' }, to: { type: 'string' }, unit: { type: 'string' }, offsets: { type: 'string' },
-        source: { type: 'string' }, date: { type: 'string' }, key: { type: 'string' },
+        source: { type: 'string' }, date: { type: 'string' }, key: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
       },
     });
   } catch (err) {
@@ -52,5 +54,6 @@ export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { ki
   if (values.source !== undefined) c.source = values.source;
   if (values.date !== undefined) c.date = values.date;
   if (values.key !== undefined) c.key = values.key;
+  if (values.quiet) c.quiet = true;
   return c;
 }

@@ -22,12 +22,15 @@ export const HELP = `Usage:
   pubtator merge --git BASE OURS THEIRS [PATH]  git merge driver (%O %A %B %P): result into OURS,
                                                 exit 1 with conflicts marked (docs/merge.md)
   pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
-                                                bioc-xml, bioc-json; see docs/bioc.md)
+                                                bioc-xml, bioc-json; see docs/bioc.md); a progress
+                                                bar on a terminal's stderr (-q, --quiet: none)
   pubtator fetch ID... [-o OUT] [--format FORMAT] [--ids-from FILE]
                                                 documents with their annotations from PubTator3's
                                                 export API (PMIDs; PMCIDs for full text in BioC),
                                                 100 a request, 3 requests a second; ids not
-                                                returned named on stderr, exit 1 (docs/fetch.md)
+                                                returned named on stderr, exit 1; answers kept 7
+                                                days in ~/.cache/pubtator/fetch (--no-cache,
+                                                --cache-dir DIR, --cache-max-age DAYS; docs/fetch.md)
   pubtator --help | --version
 
 Files named on the command line are checked whatever their name; folders are
@@ -41,7 +44,9 @@ GLOB matches whatever their content ('*.txt', 'CDR_*'; * and ? as in a shell).
 Files are read as a stream, document by document, so size is not limited by memory.
 BioC XML and JSON files (told by their content; in folders, their .xml/.json
 files) are read too: check, stats and compare run on their projection onto
-PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED.
+PubTator (docs/bioc.md), so compare takes a BioC GOLD and a PubTator PREDICTED;
+stats counts the problems check reports (bioc-* among them), and compare
+--details names a BioC file's differences by their elements' line:column.
 
 Options for check:
   --format FORMAT, -f    text (default), json, sarif or github:

@@ -62,6 +62,12 @@ export function totalSize(files: readonly { size?: number }[]): number | undefin
   return total;
 }
 
+/** When the bar first shows and how often it is redrawn (tests shorten them). */
+export interface ProgressTiming {
+  showAfterMs?: number;
+  redrawMs?: number;
+}
+
 export class ProgressBar {
   private timer: NodeJS.Timeout | undefined;
   private shown = false;
@@ -69,15 +75,15 @@ export class ProgressBar {
   label = '';
 
   /** `done` is read on each redraw; `total` is undefined when unknown. */
-  constructor(private readonly out: WriteStream, private readonly total: number | undefined, private readonly done: () => number) {}
+  constructor(private readonly out: WriteStream, private readonly total: number | undefined, private readonly done: () => number, private readonly timing: ProgressTiming = {}) {}
 
   /** A bar on `stream` if it is a terminal, else undefined. */
-  static forStream(stream: NodeJS.WriteStream, total: number | undefined, done: () => number): ProgressBar | undefined {
-    return stream.isTTY ? new ProgressBar(stream as WriteStream, total, done) : undefined;
+  static forStream(stream: NodeJS.WriteStream, total: number | undefined, done: () => number, timing?: ProgressTiming): ProgressBar | undefined {
+    return stream.isTTY ? new ProgressBar(stream as WriteStream, total, done, timing) : undefined;
   }
 
   start(): void {
-    this.timer = setInterval(() => this.draw(), REDRAW_MS);
+    this.timer = setInterval(() => this.draw(), this.timing.redrawMs ?? REDRAW_MS);
     this.timer.unref();
   }
 
@@ -96,7 +102,7 @@ export class ProgressBar {
 
   private draw(): void {
     const elapsedMs = Date.now() - this.started;
-    if (elapsedMs < SHOW_AFTER_MS) return;
+    if (elapsedMs < (this.timing.showAfterMs ?? SHOW_AFTER_MS)) return;
     const width = this.out.columns || 80;
     this.out.write('\r' + renderProgress({ done: this.done(), total: this.total, elapsedMs, label: this.label, width }) + '\x1b[K');
     this.shown = true;

@@ -2,8 +2,11 @@
 // groups, in step while they list documents in the same order (one pair in
 // memory at a time), pairs and scores them, prints the details as it goes and
 // the scores at the end. Exit status: 0, or 2 for an input that could not be
-// read (the scores then cover what was read, and stderr says so).
+// read (the scores then cover what was read, and stderr says so). With
+// --details, a BioC file's differences are placed at its elements
+// (biocLineMap.ts), not at lines of its projection.
 
+import { BiocLineMap, biocLineMap } from './biocLineMap';
 import type { CompareCommand } from './compareArgs';
 import { discover, type InputFile, type InputProblem } from './discover';
 import { describeError } from './errors';
@@ -11,9 +14,10 @@ import { skippedMessage } from './discoveryReport';
 import { documentGroups } from './documentStream';
 import {
   detailJson, detailText, onlyJson, onlyText, scoreJson, scoreTable, SIDE_NAMES, summaryJson, summaryText,
-  type CompareSummary, type OnlyOneSide,
+  type CompareSummary, type FilePlace, type OnlyOneSide,
 } from './compareFormat';
 import { printable } from './format';
+import { isProjected } from './projectedInput';
 import { ProgressBar, totalSize } from './progress';
 import { LineOutput } from './output';
 import type { ReadCounters } from './readInput';
@@ -54,11 +58,19 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     relationTypes: cmd.relationTypes ? new Set(cmd.relationTypes) : undefined,
     symmetric: symmetryRule({ symmetric: cmd.symmetric, directed: cmd.directed, schema: (type) => schema?.relationTypes?.get(type)?.direction }),
   });
+  const maps = cmd.details ? await lineMaps([...found.gold.files, ...found.predicted.files], io) : new Map<string, BiocLineMap>();
+  /** A projection line of a BioC group as a place in its file; undefined for PubTator (or a map that disagrees with the stream). */
+  const place = (g: DocumentGroup | undefined, line: number): FilePlace | undefined => {
+    const map = g?.source === undefined ? undefined : maps.get(g.source);
+    return map && map.startsAt(g!.blocks[0].startLine, g!.id) ? map.position(line) : undefined;
+  };
   const onlyExamples: Record<Side, string[]> = { gold: [], predicted: [] };
   const only = (side: Side, g: DocumentGroup) => {
     if (onlyExamples[side].length < EXAMPLES) onlyExamples[side].push(g.id);
     if (!cmd.details) return;
     const o: OnlyOneSide = { side, path: g.source ?? cmd[side], line: g.blocks[0].startLine, document: g.id };
+    const at = place(g, o.line);
+    if (at) o.at = at;
     out.line(cmd.json ? onlyJson(o) : onlyText(o));
   };
   const pairer = new DocumentPairer((gold, predicted) => {
@@ -67,8 +79,13 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     const result = scorer.pair(gold, predicted);
     if (!result || !cmd.details) return;
     for (const d of result.differences) {
-      const path = (d.kind === 'fp' ? predicted?.source : gold?.source) ?? '';
-      out.line(cmd.json ? detailJson(path, d) : detailText(path, d));
+      const [group, other] = d.kind === 'fp' ? [predicted, gold] : [gold, predicted];
+      const path = group?.source ?? '';
+      const at = place(group, d.line);
+      // The other side's row the note names ("GOLD has ... (line N)"): in a BioC file, its element's line.
+      const otherAt = d.note ? place(other, d.note.otherLine) : undefined;
+      const shown = otherAt && d.note ? { ...d, note: { ...d.note, otherLine: otherAt.line } } : d;
+      out.line(cmd.json ? detailJson(path, shown, at) : detailText(path, shown, at));
     }
   }, {
     loadSide: smallerSide(found.gold.files, found.predicted.files),
@@ -147,6 +164,22 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     return 2;
   }
   return 0;
+}
+
+/** The line maps of the BioC files among `files`, by path; a file too large is said on stderr, an unreadable one left to the compare's own read. */
+async function lineMaps(files: readonly InputFile[], io: Streams): Promise<Map<string, BiocLineMap>> {
+  const maps = new Map<string, BiocLineMap>();
+  for (const file of files) {
+    if (maps.has(file.path) || !await isProjected(file)) continue;
+    try {
+      const map = await biocLineMap(file);
+      if (map instanceof BiocLineMap) maps.set(file.path, map);
+      else io.stderr.write(`pubtator: ${printable(file.path)}: ${printable(map.tooLarge)}\n`);
+    } catch {
+      // Not readable: the comparison's own read of it says why.
+    }
+  }
+  return maps;
 }
 
 /** The side to hold in memory if the orders differ: the smaller on disk (stdin counts as unbounded). */

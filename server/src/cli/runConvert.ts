@@ -2,17 +2,21 @@
 // converts it as it goes (service/bioc/convertStream.ts: BioC XML and PubTator
 // in the memory of one document; BioC JSON whole) and writes the result
 // atomically to -o (gzip when it ends in .gz) or to stdout. What the target
-// cannot hold is told on stderr, once per kind.
+// cannot hold is told on stderr, once per kind. On a terminal a progress bar
+// (progress.ts, as check draws it) shows the input's bytes read of its size,
+// unless --quiet.
 
+import { promises as fs } from 'node:fs';
 import { ConvertStream } from '../service/bioc/convertStream';
 import { AtomicFile } from './atomicFile';
 import type { ConvertCommand } from './convertArgs';
 import { describeError } from './errors';
 import { printable } from './format';
-import { readInput } from './readInput';
+import { ProgressBar, type ProgressTiming } from './progress';
+import { readInput, type ReadCounters } from './readInput';
 import type { Streams } from './runCheck';
 
-export async function runConvert(command: ConvertCommand, io: Streams = process): Promise<number> {
+export async function runConvert(command: ConvertCommand, io: Streams = process, timing?: ProgressTiming): Promise<number> {
   const name = command.input === '-' ? 'stdin' : command.input;
   const header: { source?: string; date?: string; key?: string } = {};
   if (command.source !== undefined) header.source = command.source;
@@ -26,20 +30,33 @@ export async function runConvert(command: ConvertCommand, io: Streams = process)
     io.stderr.write(`pubtator: ${printable(command.output ?? '')}: ${printable(describeError(err))}\n`);
     return 2;
   }
+  const counters: ReadCounters = { raw: 0, text: 0 };
+  // The size on disk (compressed for .gz, as the bytes counted are); unknown for stdin.
+  const size = command.input === '-' ? undefined : await fs.stat(command.input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  const progress = command.quiet ? undefined : ProgressBar.forStream(io.stderr, size, () => counters.raw, timing);
+  if (progress) progress.label = printable(name);
+  // Converted text on the same terminal as the bar: the bar is erased first (it comes back on the next tick).
+  const beforeStdout = progress && io.stdout.isTTY ? () => progress.clear() : () => undefined;
   const put = async (text: string) => {
     if (text === '') return;
     if (file) await file.write(text);
-    else if (!io.stdout.write(text)) await new Promise((resolve) => (io.stdout as NodeJS.WritableStream).once('drain', resolve));
+    else {
+      beforeStdout();
+      if (!io.stdout.write(text)) await new Promise((resolve) => (io.stdout as NodeJS.WritableStream).once('drain', resolve));
+    }
   };
   const decoder = new TextDecoder('utf-8');
+  progress?.start();
   try {
-    await readInput({ path: command.input, gzip: /\.gz$/i.test(command.input), stdin: command.input === '-' }, { raw: 0, text: 0 }, async (bytes) => {
+    await readInput({ path: command.input, gzip: /\.gz$/i.test(command.input), stdin: command.input === '-' }, counters, async (bytes) => {
       await put(stream.write(decoder.decode(bytes, { stream: true })));
     });
     await put(stream.write(decoder.decode()));
     await put(stream.end());
+    progress?.stop();
     await file?.commit();
   } catch (err) {
+    progress?.stop();
     await file?.discard();
     io.stderr.write(`pubtator: ${printable(name)}: ${printable(describeError(err))}\n`);
     return 2;
@@ -47,6 +64,6 @@ export async function runConvert(command: ConvertCommand, io: Streams = process)
   for (const e of stream.errors) io.stderr.write(`pubtator: ${printable(name)}: error: ${printable(e)}\n`);
   for (const w of stream.warnings) io.stderr.write(`pubtator: ${printable(name)}: warning: ${printable(w)}\n`);
   const note = stream.unitNote;
-  if (note) io.stderr.write(`pubtator: ${printable(name)}: ${stream.from} -> ${stream.to}; ${printable(note)}\n`);
+  if (note && !command.quiet) io.stderr.write(`pubtator: ${printable(name)}: ${stream.from} -> ${stream.to}; ${printable(note)}\n`);
   return stream.errors.length > 0 ? 1 : 0;
 }

@@ -3,11 +3,13 @@
 // writes the merged answer atomically to -o or to stdout, and names on stderr
 // every id the API did not return. Exit 0 when all came, 1 when some did not,
 // 2 for a usage or I/O problem. The base URL is PUBTATOR_API_URL when set.
+// Documents fetched before (within --cache-max-age, 7 days by default) come
+// from the cache on disk (node/fetchDiskCache.ts) without a request.
 
 import { promises as fs } from 'node:fs';
-import type { ClientOptions } from '../service/fetch/exportClient';
 import { DEFAULT_API_URL, parseIds } from '../service/fetch/exportRequests';
-import { fetchDocuments } from '../service/fetch/fetchDocuments';
+import { fetchDocuments, type FetchOptions } from '../service/fetch/fetchDocuments';
+import { defaultFetchCacheDir, FetchDiskCache } from '../node/fetchDiskCache';
 import { AtomicFile } from './atomicFile';
 import { describeError } from './errors';
 import type { FetchCommand } from './fetchArgs';
@@ -20,7 +22,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function runFetch(command: FetchCommand, io: Streams = process, client: ClientOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runFetch(command: FetchCommand, io: Streams = process, client: FetchOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let text = command.ids.join(' ');
   for (const path of command.idsFrom) {
     try {
@@ -37,10 +39,18 @@ export async function runFetch(command: FetchCommand, io: Streams = process, cli
   }
   const base = env.PUBTATOR_API_URL?.trim() || DEFAULT_API_URL;
   const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+  let cacheWarned = false;
+  const cache = !command.cache ? undefined : new FetchDiskCache(command.cacheDir ?? defaultFetchCacheDir(env), { maxAgeMs: command.cacheMaxAgeMs }, (message) => {
+    // Said once: a cache that cannot be written costs requests, not the fetch.
+    if (!cacheWarned) io.stderr.write(`${tty ? '\n' : ''}pubtator: ${printable(message)}\n`);
+    cacheWarned = true;
+  });
   const report = await fetchDocuments(text, command.format, base, {
+    cache,
     ...client,
     progress: client.progress ?? (tty ? (done, total) => io.stderr.write(`\rpubtator: fetched ${done}/${total} batches${done === total ? '\n' : ''}`) : undefined),
   });
+  await cache?.prune();
   if (report.invalid.length > 0) {
     io.stderr.write(`pubtator: not a PMID or PMCID: ${report.invalid.slice(0, 10).map((t) => printable(JSON.stringify(t))).join(', ')}${report.invalid.length > 10 ? ` and ${report.invalid.length - 10} more` : ''}\n`);
     return 2;
@@ -68,6 +78,7 @@ export async function runFetch(command: FetchCommand, io: Streams = process, cli
   } else if (!io.stdout.write(result)) {
     await new Promise((resolve) => (io.stdout as NodeJS.WritableStream).once('drain', resolve));
   }
-  io.stderr.write(`pubtator: ${report.documents} document(s) fetched${command.output ? ` into ${printable(command.output)}` : ''}\n`);
+  const fromCache = report.cached > 0 ? ` (${report.cached} from the cache)` : '';
+  io.stderr.write(`pubtator: ${report.documents} document(s) fetched${fromCache}${command.output ? ` into ${printable(command.output)}` : ''}\n`);
   return problems ? 1 : 0;
 }

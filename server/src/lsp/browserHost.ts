@@ -4,6 +4,7 @@
 // events for exceptions no handler caught.
 
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { MemoryFetchCache } from '../service/fetch/fetchCache';
 import { BrowserConcepts } from './browserConcepts';
 import { describe } from './runSafe';
 import type { ServerHost } from './serverHost';
@@ -33,6 +34,8 @@ export function browserHost(connection: Connection, scope: WorkerScope): ServerH
         context.log.info(message);
       },
     }),
+    // No disk: fetched documents are kept for as long as the worker lives.
+    fetchCache: () => new MemoryFetchCache(),
     catchStray(log) {
       scope.addEventListener('error', (e) => {
         log(`Uncaught exception: ${describe(e.error ?? e.message)}`);

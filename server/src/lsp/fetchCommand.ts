@@ -3,7 +3,9 @@
 // workspace), sends the ids typed; the server runs the same fetch as
 // `pubtator fetch` (service/fetch/fetchDocuments.ts) and answers the merged
 // text with what did not come, reporting each batch as work-done progress.
-// Cancelling the request stops between batches.
+// Cancelling the request stops between batches. Documents fetched before
+// come from the host's fetch cache (the client's storage folder on disk, in
+// memory in a browser) without a request.
 
 import { DEFAULT_API_URL, FETCH_FORMATS, type FetchFormat } from '../service/fetch/exportRequests';
 import { fetchDocuments, type FetchReport } from '../service/fetch/fetchDocuments';
@@ -22,13 +24,16 @@ export function registerFetchCommand(ctx: ServerContext): void {
     const listener = token.onCancellationRequested(() => abort.abort());
     reporter.begin('Fetching from PubTator3', 0, undefined, true);
     const progress = (done: number, total: number) => reporter.report(Math.round((done / total) * 100), `${done}/${total} requests`);
+    const cache = ctx.fetchCache?.();
     try {
-      return await fetchDocuments(raw.ids, format, base, { signal: abort.signal, timeoutMs: 60_000, progress });
+      return await fetchDocuments(raw.ids, format, base, { signal: abort.signal, timeoutMs: 60_000, progress, cache });
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     } finally {
       listener.dispose();
       reporter.done();
+      // Not awaited: bounding the folder need not hold up the answer.
+      void cache?.prune?.().catch(() => undefined);
     }
   });
 }

@@ -1,8 +1,10 @@
 // What the server core gets from Node: the MeSH index on disk (opened, or
 // built from NLM's files in the client's storage folder), online look-ups
-// cached on disk, V8's full collection after large work, and process-wide
+// cached on disk, PubTator3's fetched documents cached on disk, V8's full collection after large work, and process-wide
 // exception hooks.
 
+import { join } from 'node:path';
+import { defaultFetchCacheDir, FetchDiskCache } from '../node/fetchDiskCache';
 import { ConceptHost, defaultStoragePath } from './conceptHost';
 import { MemoryReclaimer } from './memoryReclaimer';
 import { nodeSchemaFiles } from './nodeSchemaFiles';
@@ -18,6 +20,8 @@ export function nodeHost(): ServerHost {
       storagePath: context.storagePath ?? defaultStoragePath(),
       online: testServiceBases(),
     }),
+    // In the client's storage folder (VS Code's globalStorage), else where `pubtator fetch` keeps its answers.
+    fetchCache: (storagePath) => new FetchDiskCache(storagePath ? join(storagePath, 'fetch-cache') : defaultFetchCacheDir()),
     reclaimer: new MemoryReclaimer(),
     schemaFiles: nodeSchemaFiles,
     workspaceDisk: nodeWorkspaceDisk(),

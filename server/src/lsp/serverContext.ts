@@ -24,6 +24,7 @@ import { BIOC_DOCUMENT, BIOC_POSITION, type BiocViews } from './biocViews';
 import { describe, runSafe } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { WorkspaceDisk } from './workspaceDisk';
+import type { HostFetchCache } from './serverHost';
 
 export interface ServerLog {
   info(message: string): void;
@@ -53,6 +54,8 @@ export interface ServerContext {
   commands: Commands;
   /** Where the server runs (ServerHost.name). */
   hostName: string;
+  /** Where fetched documents are kept (ServerHost.fetchCache), once the client has initialized. */
+  fetchCache?(): HostFetchCache | undefined;
   /** The workspace's files on disk, where the host has them (not in a browser). */
   workspaceDisk?: WorkspaceDisk;
   settingsFor(uri: string): Promise<ServerSettings>;

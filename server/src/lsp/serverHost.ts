@@ -7,6 +7,12 @@
 import type { ConceptContext, ConceptProvider } from './conceptProvider';
 import type { SchemaFiles } from './schemaFiles';
 import type { WorkspaceDisk } from './workspaceDisk';
+import type { FetchCache } from '../service/fetch/fetchCache';
+
+/** Where "Fetch Documents…" keeps PubTator3's answers; prune() bounds it after a fetch. */
+export interface HostFetchCache extends FetchCache {
+  prune?(): Promise<void>;
+}
 
 /** Gives memory back after large work (memoryReclaimer.ts in Node). */
 export interface Reclaimer {
@@ -30,6 +36,8 @@ export interface ServerHost {
   catchStray?(log: (message: string) => void): void;
   /** Reads corpus schema files itself where it can (the disk), asking the client for the rest; the client alone when absent. */
   schemaFiles?(client: SchemaFiles): SchemaFiles;
+  /** The fetch cache, made when the client initializes (its storage folder, when it has one on disk); none: no cache. */
+  fetchCache?(storagePath: string | undefined): HostFetchCache;
   /** The workspace's files on disk, for the workspace scope (workspaceChecks.ts); absent in a browser. */
   readonly workspaceDisk?: WorkspaceDisk;
 }

@@ -24,7 +24,7 @@ import { OpenFiles } from './openFiles';
 import { BiocViews } from './biocViews';
 import { describe, runSafe } from './runSafe';
 import { requestWrappers, type FeatureRegistration, type ServerContext, type ServerExtensions } from './serverContext';
-import { NO_RECLAIMER, type ServerHost } from './serverHost';
+import { NO_RECLAIMER, type HostFetchCache, type ServerHost } from './serverHost';
 import { defaultSettings, readSettings, SECTION, withSchema, type ServerSettings } from './settings';
 import { clientSchemaFiles } from './schemaFiles';
 import { SchemaProvider } from './schemas';
@@ -67,6 +67,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const lastValidationMs = new Map<string, number>();
   /** MeSH index and online look-ups; made at initialize, from the client's storage folder and trust. */
   let concepts: ConceptProvider | undefined;
+  let fetchCache: HostFetchCache | undefined;
 
   let pullConfiguration = false;
   let dynamicConfigurationChange = false;
@@ -226,6 +227,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     conceptSources,
     validationOptions,
     concepts: () => concepts,
+    fetchCache: () => fetchCache,
     revalidateAll,
     republish: (uri) => {
       const doc = documents.get(uri);
@@ -246,7 +248,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     pullConfiguration = workspace?.configuration === true;
     dynamicConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchedFiles.setDynamicRegistration(workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
-    concepts = host.createConcepts(conceptContext(params.initializationOptions));
+    const conceptsContext = conceptContext(params.initializationOptions);
+    concepts = host.createConcepts(conceptsContext);
+    fetchCache = host.fetchCache?.(conceptsContext.storagePath);
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };

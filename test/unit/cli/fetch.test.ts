@@ -4,7 +4,7 @@
 // backoff (fake sleep), ids not returned named, output written atomically,
 // exit status. The built CLI is run once too, through PUBTATOR_API_URL.
 
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,11 @@ import { spawn } from 'node:child_process';
 import { runFetch } from '../../../server/src/cli/runFetch';
 import { parseFetchArgs, type FetchCommand } from '../../../server/src/cli/fetchArgs';
 import { CLI, ensureBuilt, tempDir } from './cliHarness';
+
+/** One cache folder for this file's runs, never the user's (each stand-in's own URL keeps their entries apart). */
+const cacheDir = tempDir();
+after(() => cacheDir.remove());
+const envFor = (url: string) => ({ PUBTATOR_API_URL: url, PUBTATOR_CACHE_DIR: cacheDir.path });
 
 type Handler = (format: string, kind: string, ids: string[], n: number) => { status: number; body: string; headers?: Record<string, string> };
 
@@ -69,7 +74,7 @@ test('fetch: 250 PMIDs in 3 requests of at most 100, paced at 3 a second, missin
     // Request starts as the client makes them (the server's arrival times also carry connection set-up).
     const starts: number[] = [];
     const timed: typeof fetch = (input, init) => { starts.push(performance.now()); return fetch(input, init); };
-    const code = await runFetch(command([...ids.slice(0, 100), '--ids-from', listFile, '-o', out]), { stdout: sink().stream, stderr: err.stream }, { fetch: timed }, { PUBTATOR_API_URL: stand.url });
+    const code = await runFetch(command([...ids.slice(0, 100), '--ids-from', listFile, '-o', out]), { stdout: sink().stream, stderr: err.stream }, { fetch: timed }, envFor(stand.url));
     assert.equal(code, 1, err.text);
     assert.deepEqual(stand.hits.map((h) => h.ids.length), [100, 100, 50]);
     assert.deepEqual(stand.hits.flatMap((h) => h.ids), ids);
@@ -92,7 +97,7 @@ test('fetch: 429 and 503 tried again after the backoff (Retry-After honoured), t
   try {
     const out = sink();
     const err = sink();
-    const code = await runFetch(command(['1', '2']), { stdout: out.stream, stderr: err.stream }, { sleep: async (ms) => { sleeps.push(ms); }, backoffMs: 100 }, { PUBTATOR_API_URL: stand.url });
+    const code = await runFetch(command(['1', '2']), { stdout: out.stream, stderr: err.stream }, { sleep: async (ms) => { sleeps.push(ms); }, backoffMs: 100 }, envFor(stand.url));
     assert.equal(code, 0, err.text);
     assert.equal(stand.hits.length, 3);
     assert.equal(out.text, `${pubDoc('1')}\n${pubDoc('2')}`);
@@ -110,7 +115,7 @@ test('fetch: a 404 is not retried; nothing fetched leaves the existing target un
     const out = join(dir.path, 'keep.pubtator');
     writeFileSync(out, 'old\n');
     const err = sink();
-    const code = await runFetch(command(['5', '-o', out]), { stdout: sink().stream, stderr: err.stream }, { sleep: async () => undefined }, { PUBTATOR_API_URL: stand.url });
+    const code = await runFetch(command(['5', '-o', out]), { stdout: sink().stream, stderr: err.stream }, { sleep: async () => undefined }, envFor(stand.url));
     assert.equal(code, 1);
     assert.equal(stand.hits.length, 1);
     assert.match(err.text, /request failed for 1 id\(s\) \(5\): HTTP 404/);
@@ -127,7 +132,7 @@ test('fetch: a server that keeps failing is given up on after the tries; the oth
     const out = sink();
     const err = sink();
     const ids = Array.from({ length: 101 }, (_, i) => String(i + 1));
-    const code = await runFetch(command(ids), { stdout: out.stream, stderr: err.stream }, { sleep: async () => undefined, tries: 3 }, { PUBTATOR_API_URL: stand.url });
+    const code = await runFetch(command(ids), { stdout: out.stream, stderr: err.stream }, { sleep: async () => undefined, tries: 3 }, envFor(stand.url));
     assert.equal(code, 1);
     assert.equal(stand.hits.length, 4);
     assert.equal(out.text, pubDoc('101'));
@@ -142,12 +147,12 @@ test('fetch: BioC JSON from PMIDs and PMCIDs merged into one {"PubTator3": [...]
   try {
     const out = sink();
     const err = sink();
-    const code = await runFetch(command(['--format', 'bioc-json', '3', 'PMC8']), { stdout: out.stream, stderr: err.stream }, {}, { PUBTATOR_API_URL: stand.url });
+    const code = await runFetch(command(['--format', 'bioc-json', '3', 'PMC8']), { stdout: out.stream, stderr: err.stream }, {}, envFor(stand.url));
     assert.equal(code, 0, err.text);
     assert.deepEqual(stand.hits.map((h) => [h.format, h.ids]), [['biocjson', ['3']], ['biocjson', ['PMC8']]]);
     assert.deepEqual(JSON.parse(out.text).PubTator3.map((d: { id: string }) => d.id), ['3', '77']);
     const err2 = sink();
-    const code2 = await runFetch(command(['4', 'PMC8']), { stdout: sink().stream, stderr: err2.stream }, {}, { PUBTATOR_API_URL: stand.url });
+    const code2 = await runFetch(command(['4', 'PMC8']), { stdout: sink().stream, stderr: err2.stream }, {}, envFor(stand.url));
     assert.equal(code2, 1);
     assert.match(err2.text, /PMC ids \(full text\) come only as BioC.*PMC8/);
   } finally {
@@ -159,7 +164,7 @@ test('fetch: usage errors (no ids, bad format, bad id) exit 2 without a request'
   assert.equal(parseFetchArgs([]).kind, 'usage');
   assert.equal(parseFetchArgs(['1', '--format', 'xml']).kind, 'usage');
   const err = sink();
-  assert.equal(await runFetch(command(['12', 'abc']), { stdout: sink().stream, stderr: err.stream }, {}, { PUBTATOR_API_URL: 'http://127.0.0.1:9/none' }), 2);
+  assert.equal(await runFetch(command(['12', 'abc']), { stdout: sink().stream, stderr: err.stream }, {}, envFor('http://127.0.0.1:9/none')), 2);
   assert.match(err.text, /not a PMID or PMCID: "abc"/);
 });
 
@@ -170,7 +175,7 @@ test('fetch: the built CLI through PUBTATOR_API_URL, BioC XML to -o', async () =
   try {
     const out = join(dir.path, 'out.xml');
     // Asynchronous child: the stand-in server answers from this process's event loop.
-    const child = spawn(process.execPath, [CLI, 'fetch', '1', '2', '--format', 'bioc-xml', '-o', out], { env: { ...process.env, PUBTATOR_API_URL: stand.url } });
+    const child = spawn(process.execPath, [CLI, 'fetch', '1', '2', '--format', 'bioc-xml', '-o', out], { env: { ...process.env, ...envFor(stand.url) } });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -5,7 +5,6 @@
 // Node and browser workers both have.
 
 import type { ExportRequest } from './exportRequests';
-import type { ExportMerger } from './exportMerge';
 import { isRetryable, RequestPacer, retryDelay } from './pacing';
 
 export interface ClientOptions {
@@ -25,6 +24,14 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/** What takes the answers in (ExportMerger, or fetchDocuments' collector of documents). */
+export interface AnswerSink {
+  /** Takes one answer's body (the answer to `request`); an error when it cannot be read. */
+  add(body: string, request: ExportRequest): { error?: string };
+  /** Whether a document with this id came in an answer taken so far. */
+  has(id: string): boolean;
+}
+
 export interface FetchOutcome {
   /** Requested ids that no answer held, in request order. */
   missing: string[];
@@ -36,7 +43,7 @@ export interface FetchOutcome {
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function fetchExports(requests: readonly ExportRequest[], merger: ExportMerger, options: ClientOptions = {}): Promise<FetchOutcome> {
+export async function fetchExports(requests: readonly ExportRequest[], merger: AnswerSink, options: ClientOptions = {}): Promise<FetchOutcome> {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepReal;
@@ -76,7 +83,7 @@ export async function fetchExports(requests: readonly ExportRequest[], merger: E
     if (body === undefined) {
       outcome.failed.push({ ids: request.ids, reason: `${reason} (${request.url})` });
     } else {
-      const merged = merger.add(body);
+      const merged = merger.add(body, request);
       if (merged.error) outcome.failed.push({ ids: request.ids, reason: `unreadable answer: ${merged.error} (${request.url})` });
       // An id whose document came in an earlier answer counts as returned too.
       else for (const id of request.ids) if (!merger.has(id)) outcome.missing.push(id);
