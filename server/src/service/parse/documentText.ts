@@ -60,7 +60,10 @@ export function mentionSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUn
   const start = toIndex(doc, m.start, unit);
   const end = toIndex(doc, m.end, unit);
   if (start === undefined || end === undefined) return undefined;
-  return { start, end, covered: doc.text.slice(start, end) };
+  // Most spans cover just the row's text: then that string serves, and none is cut from the text.
+  const text = m.textField.text;
+  const covered = end - start === text.length && doc.text.startsWith(text, start) ? text : doc.text.slice(start, end);
+  return { start, end, covered };
 }
 
 /** Index of the passage holding UTF-16 index `index` of the text (joining spaces go left). */

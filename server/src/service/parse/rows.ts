@@ -65,6 +65,7 @@ let ends = new Int32Array(64);
  */
 export function splitFieldsIn(source: string, from: number, to: number, base: number): Field[] {
   // A scan of the line only (indexOf could run on past it through a source without TABs).
+  if (to < from) to = from;
   let n = 0;
   for (let i = from; i <= to; i++) {
     if (i < to && source.charCodeAt(i) !== 9) continue;
