@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitFields, splitFieldsIn } from '../../server/src/service/parse/rows';
+import { splitFields, splitFieldsIn, tabCursor } from '../../server/src/service/parse/rows';
+import { parsePubtator } from '../../server/src/service/parse/parseFile';
 
 describe('splitFieldsIn', () => {
   it('gives the fields of a mention row with their character ranges (hand-computed)', () => {
@@ -29,6 +30,28 @@ describe('splitFieldsIn', () => {
       const to = from + line.length;
       assert.deepEqual(splitFieldsIn(source, from, to, base), splitFields(line, base));
     }), { numRuns: 500 });
+  });
+
+  it('with one cursor over the lines of a source, gives each line what splitFields gives it', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', '\t', '\t', ' ', '1') });
+    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), fc.nat(2), (lines, base) => {
+      const source = lines.join('\n');
+      const cursor = tabCursor();
+      let from = 0;
+      for (const l of lines) {
+        assert.deepEqual(splitFieldsIn(source, from, from + l.length, base, cursor), splitFields(l, base));
+        from += l.length + 1;
+      }
+    }), { numRuns: 500 });
+  });
+
+  it('reads a document of many lines without a TAB once, not once per line (linear time)', () => {
+    // 200,000 one-field lines in one document: a search for each line's TAB to the end of the text would read 10^11 characters.
+    const text = '1|t|Title\n' + 'no tab on this line\n'.repeat(200_000);
+    const started = performance.now();
+    const doc = parsePubtator(text).documents[0];
+    assert.equal(doc.malformed.length, 200_000);
+    assert.ok(performance.now() - started < 5000, `${Math.round(performance.now() - started)} ms`);
   });
 
   it('splits a row of more fields than its buffer first holds', () => {

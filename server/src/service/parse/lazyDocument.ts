@@ -5,7 +5,7 @@
 
 import type { CachedDiagnostics } from '../types';
 import type { PubtatorDocument } from './model';
-import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFieldsIn, TITLE_MARKERS } from './rows';
+import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFieldsIn, tabCursor, TITLE_MARKERS } from './rows';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -91,6 +91,7 @@ function parseBody(source: string, start: number, end: number, firstBase: number
   };
   let rows = 0;
   let pos = start;
+  const tabs = tabCursor();
   for (let line = firstLine; pos <= end; line++) {
     let nl = source.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
@@ -110,7 +111,7 @@ function parseBody(source: string, start: number, end: number, firstBase: number
       continue;
     }
     rows++;
-    const row = classifyRow(splitFieldsIn(source, from, lineEnd, base), line);
+    const row = classifyRow(splitFieldsIn(source, from, lineEnd, base, tabs), line);
     if (row.kind === 'mention') body.mentions.push(row);
     else if (row.kind === 'relation') body.relations.push(row);
     else body.malformed.push(row);
