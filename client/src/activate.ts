@@ -21,6 +21,7 @@ import { registerWorkspaceFiles } from './workspaceFiles';
 import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
 import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 import { BIOC_LANGUAGES, registerBiocLanguage } from './biocLanguage';
+import { registerHoverWhileStarting } from './hoverWhileStarting';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -73,6 +74,8 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     registerFetchDocuments(() => client),
     registerWalkthrough(context.extensionUri),
     registerBiocLanguage(),
+    // Before the start: a hover asked for while the server starts (or restarts) waits for it, instead of showing nothing.
+    registerHoverWhileStarting(client, clientOptions.documentSelector!),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),

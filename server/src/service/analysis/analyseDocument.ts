@@ -78,7 +78,9 @@ export interface Truncation {
 const KEYS: Record<OffsetUnit, object> = { codepoint: {}, utf16: {} };
 
 export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
-  return cached(doc, KEYS[unit], () => compute(doc, unit));
+  // Every check of a document asks: a cache hit makes no closure (cached() below is for the first ask).
+  const key = KEYS[unit];
+  return (doc.cache.get(key) as DocumentAnalysis | undefined) ?? cached(doc, key, () => compute(doc, unit));
 }
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {

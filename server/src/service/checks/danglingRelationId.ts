@@ -30,19 +30,22 @@ export const danglingRelationId: DocumentCheck = {
       return;
     }
     const analysis = ctx.analysis(doc);
-    // Many relations may name the same missing id: look for its near miss once.
-    const nearMisses = new Map<string, NearMiss | undefined>();
+    // Many relations may name the same missing id: look for its near miss once (the map is made for the first).
+    let nearMisses: Map<string, NearMiss | undefined> | undefined;
     const nearMissOf = (atom: ConceptAtom) => {
+      nearMisses ??= new Map();
       if (!nearMisses.has(atom.key)) nearMisses.set(atom.key, nearMiss(analysis, atom, candidateAtoms(doc.mentions)));
       return nearMisses.get(atom.key);
     };
+    // Plain loops: a closure per relation row was garbage for every row of a clean file.
     for (const rel of doc.relations) {
-      rel.concepts.forEach((ref, i) => {
-        if (mentionsOf(analysis, ref).length) return;
+      for (let i = 0; i < rel.concepts.length; i++) {
+        const ref = rel.concepts[i];
+        if (mentionsOf(analysis, ref).length) continue;
         const f = rel.idFields[i];
         if (ref.none) {
           ctx.report('dangling-relation-id', fieldRange(rel.line, f), `The ${ordinal(i)} concept of this relation is empty (${quote(f.text)}): a relation needs two concept ids.`);
-          return;
+          continue;
         }
         const missing = missingAtoms(analysis, ref);
         const atoms = missing.length ? missing : ref.atoms;
@@ -54,7 +57,7 @@ export const danglingRelationId: DocumentCheck = {
         else if (looksLikeName(ref.raw)) message += '; it looks like a name, not a concept id';
         ctx.report('dangling-relation-id', fieldRange(rel.line, f), message.endsWith('?') ? message : message + '.',
           near ? { data: { replacement: near.replacement, near: near.atom.raw } } : undefined);
-      });
+      }
     }
   },
   settle(ctx) {

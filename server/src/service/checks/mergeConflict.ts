@@ -15,6 +15,8 @@ export const mergeConflict: Check = {
     reportBlocks(file.stray.filter((r) => r.conflict), rows, ctx);
   },
   document(doc, ctx) {
+    // Nearly every document has no marker: then nothing is gathered (no array of its row lines).
+    if (!doc.malformed.some((r) => r.conflict)) return;
     reportBlocks(doc.malformed.filter((r) => r.conflict), rowLines(doc), ctx);
   },
 };

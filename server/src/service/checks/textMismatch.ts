@@ -11,6 +11,8 @@ import { asHeld, reportRows } from './settleRows';
 import { verbatimHabit } from './spanWording';
 import { isKnownEntityType } from '../knowledge/entityTypes';
 
+const NONE_EXPLAINED: ReadonlySet<unknown> = new Set();
+
 export const textMismatch: DocumentCheck = {
   code: 'text-mismatch',
   defaultSeverity: 'error',
@@ -19,7 +21,8 @@ export const textMismatch: DocumentCheck = {
   settles: ['text-mismatch', 'text-minor'],
   document(doc, ctx) {
     const analysis = ctx.analysis(doc);
-    const explained = new Set(analysis.drift?.rows.map((r) => r.mention));
+    // A set only when a drift explains rows (most documents have none).
+    const explained = analysis.drift ? new Set(analysis.drift.rows.map((r) => r.mention)) : NONE_EXPLAINED;
     for (const s of analysis.spans) {
       if (s.status !== 'mismatch' || explained.has(s.mention)) continue;
       const m = s.mention;

@@ -60,13 +60,24 @@ export function mentionSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUn
   const start = toIndex(doc, m.start, unit);
   const end = toIndex(doc, m.end, unit);
   if (start === undefined || end === undefined) return undefined;
-  return { start, end, covered: doc.text.slice(start, end) };
+  // Most spans cover just the row's text: then that string serves, and none is cut from the text.
+  const text = m.textField.text;
+  const covered = end - start === text.length && doc.text.startsWith(text, start) ? text : doc.text.slice(start, end);
+  return { start, end, covered };
 }
 
 /** Index of the passage holding UTF-16 index `index` of the text (joining spaces go left). */
 export function passageAt(doc: PubtatorDocument, index: number): number {
+  // The binary search written out: this runs twice per mention row, and a closure per call is garbage per row.
   const starts = doc.passageStarts;
-  return Math.max(0, partitionPoint(starts.length, (i) => starts[i] <= index) - 1);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** Editor position of a UTF-16 index into the document text. */

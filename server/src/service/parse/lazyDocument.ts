@@ -5,7 +5,7 @@
 
 import type { CachedDiagnostics } from '../types';
 import type { PubtatorDocument } from './model';
-import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFields, TITLE_MARKERS } from './rows';
+import { ABSTRACT_MARKERS, classifyRow, mayBePassage, parsePassage, splitFieldsIn, tabCursor, TITLE_MARKERS } from './rows';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -91,15 +91,17 @@ function parseBody(source: string, start: number, end: number, firstBase: number
   };
   let rows = 0;
   let pos = start;
+  const tabs = tabCursor();
   for (let line = firstLine; pos <= end; line++) {
     let nl = source.indexOf('\n', pos);
     if (nl < 0 || nl > end) nl = end;
     let lineEnd = nl;
     if (lineEnd > pos && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const base = line === firstLine ? firstBase : 0;
-    const text = source.slice(pos + base, lineEnd);
+    const from = pos + base;
     pos = nl + 1;
-    const passage = mayBePassage(text, 0, text.length) ? parsePassage(text, line, base) : undefined;
+    // A row is split where it lies in the source: only a passage line gets a string of its own.
+    const passage = mayBePassage(source, from, lineEnd) ? parsePassage(source.slice(from, lineEnd), line, base) : undefined;
     if (passage) {
       if (rows > 0) body.latePassages.push(passage);
       body.passages.push(passage);
@@ -109,7 +111,7 @@ function parseBody(source: string, start: number, end: number, firstBase: number
       continue;
     }
     rows++;
-    const row = classifyRow(splitFields(text, base), line);
+    const row = classifyRow(splitFieldsIn(source, from, lineEnd, base, tabs), line);
     if (row.kind === 'mention') body.mentions.push(row);
     else if (row.kind === 'relation') body.relations.push(row);
     else body.malformed.push(row);
