@@ -44,7 +44,8 @@ function multiset(lines: string[]): Map<string, number> {
  */
 export function assertUnrelatedRowsKept(before: string, after: string, edits: readonly TextEdit[]): void {
   const touched = new Set(edits.flatMap(linesOf));
-  const deleted = edits.filter((e) => e.newText === '' && e.range.end.line > e.range.start.line).length;
+  // Line breaks each edit removes (an edit may delete several adjacent rows at once) and adds.
+  const deleted = edits.reduce((n, e) => n + e.range.end.line - e.range.start.line, 0);
   const inserted = edits.reduce((n, e) => n + (e.newText.match(/\n/g)?.length ?? 0), 0);
   const old = before.split('\n');
   const kept = old.filter((_, i) => !touched.has(i));
@@ -52,8 +53,7 @@ export function assertUnrelatedRowsKept(before: string, after: string, edits: re
   for (const [line, n] of multiset(kept)) {
     assert.ok((now.get(line) ?? 0) >= n, `line ${JSON.stringify(line)} was changed or lost`);
   }
-  const touchedCount = [...touched].filter((l) => l < old.length).length;
-  assert.equal(after.split('\n').length, kept.length + touchedCount - deleted + inserted, 'only the touched lines changed');
+  assert.equal(after.split('\n').length, old.length - deleted + inserted, 'only the touched lines changed');
 }
 
 /** What formatting must keep: per document, its id, text, and rows as multisets. */
