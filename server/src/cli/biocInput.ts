@@ -1,28 +1,89 @@
-// A BioC input of `pubtator check`, checked whole (read into memory; the BioC
-// checks do not stream yet). Which files are BioC: biocFile.ts.
+// A BioC input of `pubtator check`. BioC XML is checked as it is read
+// (service/bioc/checkBiocStream.ts): the projected documents are checked in
+// batches on the run's threads (--jobs, as a PubTator file's chunks), so a
+// file of any size checks in the memory of a few batches. BioC JSON is read
+// and checked whole (its parser needs the whole text). Which files are BioC:
+// biocFile.ts.
 
 import { getHeapStatistics } from 'node:v8';
 import { checkBioc } from '../service/bioc/checkBioc';
+import { BiocCheckStream, type BiocBatch } from '../service/bioc/checkBiocStream';
+import { detectFormat } from '../service/bioc/detect';
 import { InputError } from './errors';
 import type { Diagnostic } from '../service/types';
-import type { ValidationOptions } from '../service/validate';
+import { prepare, type ValidationOptions } from '../service/validate';
 import type { InputFile } from './discover';
-import { readInput } from './readInput';
+import { bytePieces } from './readInput';
+import type { CheckResult } from './chunkTasks';
+import { OrderedResults, queueFor } from './runner';
+import { createRunner, type RunnerHints } from './runners';
 
-/** Reads and checks one BioC file; rejects with the read error. */
-/** Heap a BioC file checked whole takes per byte of it (measured: 730 MB resident for a 50 MB collection). */
+/** Heap a BioC JSON file checked whole takes per byte of it (measured on XML: 730 MB resident for a 50 MB collection). */
 const MEMORY_PER_BYTE = 15;
 
-export async function checkBiocInput(input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }): Promise<{ diagnostics: Diagnostic[]; documents: number; mentions: number; relations: number }> {
-  // Checked whole, a BioC file takes about 15 times its size in memory: say so rather than run out.
+export interface BiocTotals {
+  documents: number;
+  mentions: number;
+  relations: number;
+}
+
+/** How a streamed BioC check runs its batches: threads (--jobs) and what the workers need. */
+export interface BiocRun {
+  jobs: number;
+  hints: RunnerHints;
+}
+
+/**
+ * Checks one BioC file, handing its diagnostics to `print` in order as they
+ * are known; rejects with the read error (what was printed stays printed).
+ */
+export async function checkBiocInput(
+  input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }, print: (list: Diagnostic[]) => void, run: BiocRun = { jobs: 1, hints: {} },
+): Promise<BiocTotals> {
+  const decoder = new TextDecoder('utf-8');
+  const pieces = bytePieces(input, counters)[Symbol.asyncIterator]();
+  // The format is told by the first piece's text (as convert tells it).
+  const first = await pieces.next();
+  const head = first.done ? '' : decoder.decode(first.value, { stream: true });
+  if (detectFormat(head) === 'bioc-json') return checkJsonWhole(input, head, pieces, (bytes) => decoder.decode(bytes, { stream: bytes !== undefined }), options, print);
+  const stream = new BiocCheckStream(options);
+  const checkOptions = stream.checkOptions;
+  const runner = createRunner(run.jobs, { options: checkOptions, run: prepare(checkOptions) }, run.hints);
+  const results = new OrderedResults(queueFor(runner));
+  const encoder = new TextEncoder();
+  const send = async (batches: BiocBatch[]) => {
+    for (const batch of batches) {
+      const task = runner.run({ kind: 'check', bytes: encoder.encode(batch.text), firstLine: batch.firstLine });
+      await results.add(task, (r) => print(stream.take(batch, (r as CheckResult).check)));
+    }
+  };
+  try {
+    await send(stream.write(head));
+    for (let next = first.done ? first : await pieces.next(); !next.done; next = await pieces.next()) {
+      await send(stream.write(decoder.decode(next.value, { stream: true })));
+    }
+    await send(stream.write(decoder.decode()));
+    await send(stream.end());
+    await results.drain();
+    print(stream.finish());
+  } finally {
+    await runner.close();
+  }
+  return { documents: stream.documents, mentions: stream.mentions, relations: stream.relations };
+}
+
+/** BioC JSON, read and checked whole: refused, with a message, when it would not fit in the memory budget. */
+async function checkJsonWhole(
+  input: InputFile, head: string, pieces: AsyncIterator<Uint8Array>, decode: (bytes?: Uint8Array) => string, options: ValidationOptions, print: (list: Diagnostic[]) => void,
+): Promise<BiocTotals> {
   const limit = getHeapStatistics().heap_size_limit;
   if (input.size !== undefined && !input.gzip && input.size * MEMORY_PER_BYTE > limit) {
-    throw new InputError(`a BioC file of ${(input.size / 1e6).toFixed(1)} MB is checked whole and needs about ${Math.ceil(input.size * MEMORY_PER_BYTE / 1e6)} MB, more than the ${Math.round(limit / 1e6)} MB memory budget: run again with PUBTATOR_HEAP_MB=0 (no limit), or convert it to PubTator first (pubtator convert), which streams; not checked`);
+    throw new InputError(`a BioC JSON file of ${(input.size / 1e6).toFixed(1)} MB is checked whole and needs about ${Math.ceil(input.size * MEMORY_PER_BYTE / 1e6)} MB, more than the ${Math.round(limit / 1e6)} MB memory budget: run again with PUBTATOR_HEAP_MB=0 (no limit), or convert it to BioC XML or PubTator first (pubtator convert), whose checks stream; not checked`);
   }
-  const parts: string[] = [];
-  const decoder = new TextDecoder('utf-8');
-  await readInput(input, counters, (bytes) => { parts.push(decoder.decode(bytes, { stream: true })); });
-  parts.push(decoder.decode());
+  const parts: string[] = [head];
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) parts.push(decode(next.value));
+  parts.push(decode());
   const result = checkBioc(parts.join(''), options);
-  return { diagnostics: result.diagnostics, documents: result.collection.documents.length, mentions: result.mentions, relations: result.relations };
+  print(result.diagnostics);
+  return { documents: result.collection.documents.length, mentions: result.mentions, relations: result.relations };
 }

@@ -1,0 +1,96 @@
+// The streamed BioC XML check (checkBiocStream.ts) gives what the whole-file
+// check (checkBioc.ts) gives: the same diagnostics, codes, lines, columns and
+// messages, whatever the batch size and however the text arrives in pieces.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { checkBioc } from '../../../server/src/service/bioc/checkBioc';
+import { BiocCheckStream, type BiocBatch } from '../../../server/src/service/bioc/checkBiocStream';
+import { checkChunk } from '../../../server/src/service/streamingValidator';
+import { prepare, type ValidationOptions } from '../../../server/src/service/validate';
+import type { Diagnostic } from '../../../server/src/service/types';
+import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+
+/** The streamed check on this thread, the text fed `piece` characters at a time. */
+function streamed(text: string, options: ValidationOptions = {}, batchChars = 1 << 20, piece = 1 << 16): { diagnostics: Diagnostic[]; stream: BiocCheckStream } {
+  const stream = new BiocCheckStream(options, batchChars);
+  const run = prepare(stream.checkOptions);
+  const out: Diagnostic[] = [];
+  const take = (batches: BiocBatch[]) => {
+    for (const b of batches) out.push(...stream.take(b, checkChunk(b.text, b.firstLine, stream.checkOptions, run)));
+  };
+  for (let i = 0; i < text.length; i += piece) take(stream.write(text.slice(i, i + piece)));
+  take(stream.end());
+  out.push(...stream.finish());
+  return { diagnostics: out, stream };
+}
+
+/** What a diagnostic tells a user: code, level, where, message, related places. */
+function shown(list: Diagnostic[]): unknown[] {
+  return list.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message, related: d.relatedInformation?.map((r) => ({ range: r.range, message: r.message })) }));
+}
+
+function assertSame(text: string, label: string, options: ValidationOptions = {}, batchChars?: number, piece?: number): void {
+  const whole = checkBioc(text, options);
+  const { diagnostics, stream } = streamed(text, options, batchChars, piece);
+  assert.deepEqual(shown(diagnostics), shown(whole.diagnostics), label);
+  assert.equal(stream.documents, whole.collection.documents.length, `${label}: documents`);
+  assert.equal(stream.mentions, whole.mentions, `${label}: mentions`);
+  assert.equal(stream.relations, whole.relations, `${label}: relations`);
+}
+
+const fixture = (name: string) => readFileSync(join(fixturesDir, 'bioc', name), 'utf8');
+
+test('seeded defects: the streamed check finds each where the whole-file check does, in small batches and pieces', () => {
+  const text = fixture('seeded.bioc.xml');
+  assert.ok(checkBioc(text).diagnostics.length >= 6, 'the fixture is seeded');
+  for (const [batch, piece] of [[1 << 20, 1 << 16], [1, 7], [200, 1], [50, 333]]) assertSame(text, `seeded, batches of ${batch}, pieces of ${piece}`, {}, batch, piece);
+  assertSame(fixture('small.bioc.xml'), 'small');
+});
+
+test('hand-made defects: duplicate documents across batches, wrong nesting, levels set by the user', () => {
+  const doc = (id: string, text: string, offset: number, length: number, mention: string) => `<document><id>${id}</id>\n<passage><offset>0</offset><text>${text}</text>\n`
+    + `<annotation id="A1"><infon key="type">Chemical</infon><infon key="identifier">D1</infon><location offset="${offset}" length="${length}"/><text>${mention}</text></annotation>\n`
+    + '</passage></document>\n';
+  const xml = '<?xml version="1.0"?>\n<collection><source>x</source><date>d</date><key>k</key>\n'
+    + doc('1', 'Aspirin works.', 0, 7, 'Aspirin')
+    + doc('2', 'Ibuprofen works.', 1, 8, 'Ibuprofen')
+    + doc('1', 'Aspirin again.', 0, 7, 'Aspirin')
+    + doc('3', 'Café au lait, aspirin.', 15, 7, 'aspirin')
+    + '<document><id>4</id><passage><offset>0</offset><text>Open';
+  for (const batch of [1, 100, 1 << 20]) assertSame(xml, `hand-made, batches of ${batch}`, {}, batch, 13);
+  assertSame(xml, 'levels', { severities: { 'text-mismatch': 'off', 'duplicate-document': 'error' } }, 1, 5);
+  const codes = checkBioc(xml).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('duplicate-document') && codes.includes('span-boundary') && codes.includes('bioc-not-well-formed'), codes.join());
+});
+
+test('the unit is learned before the documents are projected: UTF-8 byte offsets past non-ASCII text', () => {
+  const docs = Array.from({ length: 30 }, (_, i) => `<document><id>${i + 1}</id><passage><offset>0</offset><text>Naïve café: aspirin ${i}.</text>`
+    + '<annotation id="A1"><infon key="type">Chemical</infon><location offset="14" length="7"/><text>aspirin</text></annotation></passage></document>').join('\n');
+  const xml = `<collection><source/><date/><key/>\n${docs}\n</collection>\n`;
+  assert.deepEqual(checkBioc(xml).diagnostics, [], 'byte offsets are read as bytes');
+  assertSame(xml, 'bytes', {}, 1, 64);
+});
+
+test('property: any batch size and piece size give the whole-file diagnostics', () => {
+  const text = fixture('seeded.bioc.xml');
+  const whole = shown(checkBioc(text).diagnostics);
+  fc.assert(fc.property(fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 5000 }), (batch, piece) => {
+    assert.deepEqual(shown(streamed(text, {}, batch, piece).diagnostics), whole);
+  }), { numRuns: 40 });
+});
+
+test('real BioC XML corpora: the streamed check equals the whole-file check', { skip: corporaSkip }, () => {
+  const dir = join(corporaDir, 'bioc');
+  if (!existsSync(dir)) return;
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]);
+  const files = walk(dir).filter((f) => /\.xml$/i.test(f));
+  assert.ok(files.length > 0, 'BioC XML files in ../shared/corpora/bioc');
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    assertSame(text, f, {}, 1 << 16, 1 << 16);
+  }
+});
