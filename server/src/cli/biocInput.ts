@@ -12,8 +12,10 @@ import { detectFormat } from '../service/bioc/detect';
 import { InputError } from './errors';
 import type { Diagnostic } from '../service/types';
 import { prepare, type ValidationOptions } from '../service/validate';
+import { checkChunk } from '../service/streamingValidator';
 import type { InputFile } from './discover';
 import { bytePieces } from './readInput';
+import { CHUNK_BYTES } from './fileChunks';
 import type { CheckResult } from './chunkTasks';
 import { OrderedResults, queueFor } from './runner';
 import { createRunner, type RunnerHints } from './runners';
@@ -46,13 +48,20 @@ export async function checkBiocInput(
   const first = await pieces.next();
   const head = first.done ? '' : decoder.decode(first.value, { stream: true });
   if (detectFormat(head) === 'bioc-json') return checkJsonWhole(input, head, pieces, (bytes) => decoder.decode(bytes, { stream: bytes !== undefined }), options, print);
-  const stream = new BiocCheckStream(options);
+  // Batches of about a chunk of projected PubTator text, as a PubTator file's chunks (PUBTATOR_CHUNK_BYTES).
+  const stream = new BiocCheckStream(options, CHUNK_BYTES);
   const checkOptions = stream.checkOptions;
-  const runner = createRunner(run.jobs, { options: checkOptions, run: prepare(checkOptions) }, run.hints);
+  const inline = prepare(checkOptions);
+  const runner = createRunner(run.jobs, { options: checkOptions, run: inline }, run.hints);
   const results = new OrderedResults(queueFor(runner));
   const encoder = new TextEncoder();
   const send = async (batches: BiocBatch[]) => {
     for (const batch of batches) {
+      // On this thread a batch is checked and used at once: nothing waits in a queue (memory, and the collector's work).
+      if (runner.threads === 1) {
+        print(stream.take(batch, checkChunk(batch.text, batch.firstLine, checkOptions, inline)));
+        continue;
+      }
       const task = runner.run({ kind: 'check', bytes: encoder.encode(batch.text), firstLine: batch.firstLine });
       await results.add(task, (r) => print(stream.take(batch, (r as CheckResult).check)));
     }

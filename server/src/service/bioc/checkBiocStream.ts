@@ -12,8 +12,10 @@
 //
 // What the file as a whole decides:
 // - the offset unit: learned from the first annotations that tell it
-//   (detectUnit.ts); documents wait, unprojected, until it is decided or
-//   SAMPLE_CHARS of them have been read (then the votes so far decide);
+//   (detectUnit.ts). Documents whose passages are all ASCII project the same
+//   under any unit and go on; from the first other one, documents wait,
+//   unprojected, until the unit is decided or SAMPLE_CHARS of them have been
+//   read (then the votes so far decide: a whole-file check would look on);
 // - whether relation nodes name annotations (documentFindings.ts NodeVotes):
 //   nodes that name none are held, and reported at the end if they should.
 //
@@ -31,13 +33,13 @@ import { LAYOUT_ONLY } from './checkBioc';
 import { UnitVotes } from './detectUnit';
 import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './documentFindings';
 import type { BiocDocument } from './model';
-import { DocumentProjector, type Finding, type LineMap } from './project';
+import { DocumentProjector, isAsciiDocument, type Finding, type LineMap } from './project';
 import { BiocXmlReader } from './readXml';
 import { LineWindow, SlidingLineIndex } from './slidingLines';
 import { sourceRange } from './sourceMap';
 
 /** Characters of documents read before the unit is decided from the votes so far. */
-export const SAMPLE_CHARS = 1 << 22;
+export const SAMPLE_CHARS = 1 << 21;
 /** Diagnostics held back to be printed in order with those only the file's end settles. */
 const OUTPUT_BUFFER = 20_000;
 
@@ -84,7 +86,8 @@ export class BiocCheckStream {
   private readonly votes = new UnitVotes();
   private readonly nodes = new NodeVotes();
   private readonly reducer: FileReducer;
-  private projector: DocumentProjector | undefined;
+  private readonly projector = new DocumentProjector(new UnitVotes().result());
+  private decided = false;
   /** Documents read while the unit is not decided. */
   private waiting: BiocDocument[] = [];
   private problemsPlaced = 0;
@@ -191,22 +194,24 @@ export class BiocCheckStream {
     // Placed before the batch this document may end forgets their lines.
     this.placeProblems();
     this.documents++;
-    if (this.projector) return this.project(d);
+    if (this.decided) return this.project(d);
     this.votes.add(d);
+    if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
     this.waiting.push(d);
     if (this.votes.decided || d.range.end - this.waiting[0].range.start > SAMPLE_CHARS) this.decideUnit();
   }
 
   private decideUnit(): void {
-    if (this.projector) return;
-    this.projector = new DocumentProjector(this.votes.result());
+    if (this.decided) return;
+    this.decided = true;
+    this.projector.learned(this.votes.result());
     const waiting = this.waiting;
     this.waiting = [];
     for (const d of waiting) this.project(d);
   }
 
   private project(d: BiocDocument): void {
-    const p = this.projector!.project(d);
+    const p = this.projector.project(d);
     this.batchStart ??= d.range.start;
     this.batchEnd = d.range.end;
     for (const f of p.findings) this.keep(this.place(f, 1));
@@ -215,7 +220,7 @@ export class BiocCheckStream {
       const r = this.place(f, 2);
       if (r) this.dangling.push(r);
     }
-    for (const f of overlappingPassages(d, this.projector!.unit, p.passageLocal)) this.keep(this.place(f, 2));
+    for (const f of overlappingPassages(d, this.projector.unit, p.passageLocal)) this.keep(this.place(f, 2));
     // The document's first line (its title): where a later document of the same id points back to.
     const title = p.lines[0];
     const id = p.text.slice(0, p.text.indexOf('|'));

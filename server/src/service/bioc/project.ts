@@ -123,10 +123,21 @@ export class DocumentProjector {
 
   get unit(): BiocUnit { return this.builder.unit; }
 
+  /** Sets the unit (learned after the first documents, which projected the same under any: isAsciiDocument). */
+  learned(found: DetectedUnit): void {
+    Object.assign(this.builder, { unit: found.unit, told: found.told, fits: found.fits });
+  }
+
   project(d: BiocDocument): ProjectedDocument {
     this.builder.document(d);
     return this.builder.takeDocument(d);
   }
+}
+
+/** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
+export function isAsciiDocument(d: BiocDocument): boolean {
+  for (const p of d.passages) if (p.text !== undefined && !isAscii(p.text)) return false;
+  return true;
 }
 
 class Builder {
