@@ -17,7 +17,7 @@ import type { InputFile } from './discover';
 import { bytePieces } from './readInput';
 import { CHUNK_BYTES } from './fileChunks';
 import type { CheckResult } from './chunkTasks';
-import { OrderedResults, queueFor } from './runner';
+import { OrderedResults } from './runner';
 import { createRunner, type RunnerHints } from './runners';
 
 /** Heap a BioC JSON file checked whole takes per byte of it (measured on XML: 730 MB resident for a 50 MB collection). */
@@ -48,12 +48,14 @@ export async function checkBiocInput(
   const first = await pieces.next();
   const head = first.done ? '' : decoder.decode(first.value, { stream: true });
   if (detectFormat(head) === 'bioc-json') return checkJsonWhole(input, head, pieces, (bytes) => decoder.decode(bytes, { stream: bytes !== undefined }), options, print);
-  // Batches of about a chunk of projected PubTator text, as a PubTator file's chunks (PUBTATOR_CHUNK_BYTES).
-  const stream = new BiocCheckStream(options, CHUNK_BYTES);
+  // Batches of a quarter of a PubTator file's chunk (PUBTATOR_CHUNK_BYTES): a batch waiting for its
+  // thread keeps its map back to the XML, several objects a row, which the collector would keep moving.
+  const stream = new BiocCheckStream(options, Math.max(1, CHUNK_BYTES >> 2));
   const checkOptions = stream.checkOptions;
   const inline = prepare(checkOptions);
   const runner = createRunner(run.jobs, { options: checkOptions, run: inline }, run.hints);
-  const results = new OrderedResults(queueFor(runner));
+  // One batch in flight per thread and one more: enough for the threads to keep busy while this one reads.
+  const results = new OrderedResults(runner.threads + 1);
   const encoder = new TextEncoder();
   const send = async (batches: BiocBatch[]) => {
     for (const batch of batches) {
