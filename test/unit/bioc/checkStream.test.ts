@@ -75,6 +75,17 @@ test('the unit is learned before the documents are projected: UTF-8 byte offsets
   assertSame(xml, 'bytes', {}, 1, 64);
 });
 
+test('the unit is decided by the first 200 annotations that tell it, in both checks: later documents in another unit are mismatches', () => {
+  const doc = (i: number, offset: number) => `<document><id>${i}</id><passage><offset>0</offset><text>Naïve café: aspirin ${i}.</text>`
+    + `<annotation id="A1"><infon key="type">Chemical</infon><location offset="${offset}" length="7"/><text>aspirin</text></annotation></passage></document>`;
+  // 14 is where "aspirin" starts in UTF-8 bytes, 12 in code points or UTF-16 units.
+  const docs = [...Array.from({ length: 210 }, (_, i) => doc(i + 1, 14)), ...Array.from({ length: 5 }, (_, i) => doc(i + 211, 12))];
+  const xml = `<collection><source/><date/><key/>\n${docs.join('\n')}\n</collection>\n`;
+  const whole = checkBioc(xml).diagnostics;
+  assert.equal(whole.filter((d) => d.range.start.line >= 211).length, 5, 'the 5 documents in code points are told, read as bytes');
+  assertSame(xml, 'decided at 200', {}, 1000, 4096);
+});
+
 test('property: any batch size and piece size give the whole-file diagnostics', () => {
   const text = fixture('seeded.bioc.xml');
   const whole = shown(checkBioc(text).diagnostics);

@@ -23,7 +23,6 @@
 // PubTator checks' at one place), all at the end when there are at most
 // OUTPUT_BUFFER diagnostics, else each batch's as it comes.
 
-import { HOLD_LIMIT } from '../conventions/held';
 import type { ChunkCheck } from '../streamingValidator';
 import { FileReducer } from '../streamingValidator';
 import { Severity, type Diagnostic, type Range, type SeverityName } from '../types';
@@ -37,6 +36,8 @@ import { DocumentProjector, isAsciiDocument, type Finding, type LineMap } from '
 import { BiocXmlReader } from './readXml';
 import { LineWindow, SlidingLineIndex } from './slidingLines';
 import { sourceRange } from './sourceMap';
+import { HeldPlaces, type BatchPlaces } from './heldPlaces';
+import { order, type Ranked } from './rankedOrder';
 
 /** Characters of documents read before the unit is decided from the votes so far. */
 export const SAMPLE_CHARS = 1 << 21;
@@ -58,23 +59,6 @@ export interface BiocBatch {
   readonly index: LineWindow;
   /** @internal BioC's own findings about these documents, placed. */
   readonly findings: Ranked[];
-}
-
-/** A diagnostic with what orders it as checkBioc does: position, then BioC's own before PubTator's, then the projection's order. */
-interface Ranked {
-  d: Diagnostic;
-  /** 0 not well-formed, 1 found while projecting, 2 BioC's checks, 3 PubTator's. */
-  rank: number;
-  /** PubTator's: the projection position (line, character), and settled ones after the others there. */
-  line: number;
-  character: number;
-  settled: boolean;
-}
-
-/** Where a row held for the file's habits lies in the XML: its range, its line, and whether the row is left out. */
-interface HeldPlace {
-  range: Range;
-  skip: boolean;
 }
 
 export class BiocCheckStream {
@@ -104,10 +88,8 @@ export class BiocCheckStream {
   /** First line of each document id's first document: its XML line and id range (duplicate-document points there). */
   private readonly titles = new Map<number, { line: number; id: Range }>();
   private readonly titleIds = new Set<string>();
-  /** Rows held for the file's habits, by their projected range: where they are in the XML. */
-  private readonly heldPlaces = new Map<string, HeldPlace>();
-  private readonly heldLines = new Map<number, number>();
-  private readonly heldCounts = new Map<string, number>();
+  /** Where the rows held for the file's habits lie in the XML. */
+  private readonly held = new HeldPlaces();
   /** Diagnostics not printed yet (undefined once past OUTPUT_BUFFER). */
   private pending: Ranked[] | undefined = [];
 
@@ -142,7 +124,7 @@ export class BiocCheckStream {
   take(batch: BiocBatch, check: ChunkCheck): Diagnostic[] {
     this.mentions += check.counts.mentions;
     this.relations += check.counts.relations;
-    this.placeHeld(batch, check);
+    this.held.note(this.places(batch), check.held);
     const { diagnostics } = this.reducer.add(check);
     const out: Ranked[] = batch.findings.slice();
     for (const d of diagnostics) {
@@ -157,7 +139,8 @@ export class BiocCheckStream {
     const out: Ranked[] = this.findings.splice(0);
     if (this.nodes.nodesReferToAnnotations) out.push(...this.dangling);
     for (const d of this.reducer.end()) {
-      const moved = this.moveHeld(d);
+      const found = this.held.move(d, (m) => this.heldLineNames(m), (x, flags) => keeps(x, flags));
+      const moved = found === 'unknown' ? this.moveEarlier(d) : found;
       if (moved) out.push({ d: moved, rank: 3, line: d.range.start.line, character: d.range.start.character, settled: true });
     }
     const rest = this.pending ? this.pending.concat(out) : out;
@@ -265,11 +248,8 @@ export class BiocCheckStream {
   private move(batch: BiocBatch, d: Diagnostic): Diagnostic | undefined {
     const local = d.range.start.line - batch.firstLine;
     if (local < 0) return this.moveEarlier(d);
-    if (LAYOUT_ONLY.has(d.code)) return undefined;
     const line = batch.lines[local];
-    if (d.code === 'dangling-relation-id' && line?.fromNodes) return undefined;
-    if (d.code === 'malformed-line' && line?.noType) return undefined;
-    if (line?.outside) return undefined;
+    if (!keeps(d, line) || line?.outside) return undefined;
     const range = this.rangeIn(batch, d.range);
     if (!range) return undefined;
     const moved: Diagnostic = { ...d, range, message: this.lineNames(batch, d.message) };
@@ -310,82 +290,34 @@ export class BiocCheckStream {
         const line = batch.lines[local];
         return line ? `line ${batch.index.position(line.src.start).line + 1}` : whole;
       }
-      const t = this.titles.get(at) ?? undefined;
-      const held = this.heldLines.get(at);
+      const t = this.titles.get(at);
+      const held = this.held.lines.get(at);
       return t ? `line ${t.line + 1}` : held !== undefined ? `line ${held + 1}` : whole;
     });
   }
 
-  /**
-   * Notes where the rows a batch holds for the file's habits lie in the XML,
-   * for those the reducer will keep (HOLD_LIMIT a group: conventions/held.ts):
-   * their verdict comes at the file's end, when this batch's map is gone.
-   */
-  private placeHeld(batch: BiocBatch, check: ChunkCheck): void {
-    for (const g of check.held) {
-      const key = `${g.kind}\u0000${g.key}`;
-      let kept = this.heldCounts.get(key) ?? 0;
-      const r = g.ranges;
-      for (let i = 0; i * 4 < r.length && kept < HOLD_LIMIT; i++, kept++) {
-        const range: Range = { start: { line: r[i * 4], character: r[i * 4 + 1] }, end: { line: r[i * 4 + 2], character: r[i * 4 + 3] } };
-        this.notePlace(batch, range);
-        const extra = g.extras?.[i];
-        if (extra && extra.related) for (const rel of extra.related) this.notePlace(batch, rel.range);
-      }
-      this.heldCounts.set(key, kept);
-    }
-  }
-
-  private notePlace(batch: BiocBatch, r: Range): void {
-    const local = r.start.line - batch.firstLine;
-    if (local < 0 || local >= batch.lines.length) return;
-    const line = batch.lines[local];
-    const at = this.rangeIn(batch, r);
-    this.heldPlaces.set(rangeKey(r), { range: at ?? { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } }, skip: !at || !!line?.outside });
-    if (line) this.heldLines.set(r.start.line, batch.index.position(line.src.start).line);
-    (this.flags ??= new Map()).set(r.start.line, { fromNodes: !!line?.fromNodes, noType: !!line?.noType });
-  }
-
-  private flags: Map<number, { fromNodes: boolean; noType: boolean }> | undefined;
-
-  /** A settled diagnostic (about a held row) on the XML, by where its row was noted. */
-  private moveHeld(d: Diagnostic): Diagnostic | undefined {
-    if (LAYOUT_ONLY.has(d.code)) return undefined;
-    const place = this.heldPlaces.get(rangeKey(d.range));
-    const flags = this.flags?.get(d.range.start.line);
-    if (d.code === 'dangling-relation-id' && flags?.fromNodes) return undefined;
-    if (d.code === 'malformed-line' && flags?.noType) return undefined;
-    if (!place || place.skip) return place ? undefined : this.moveEarlier(d);
-    const moved: Diagnostic = { ...d, range: place.range, message: this.heldLineNames(d.message) };
-    if (d.relatedInformation) {
-      moved.relatedInformation = d.relatedInformation.flatMap((r) => {
-        const at = this.heldPlaces.get(rangeKey(r.range));
-        return at && !at.skip ? [{ ...r, range: at.range }] : [];
-      });
-    }
-    return moved;
+  /** A batch's lines and their places in the XML, for the held rows' notes. */
+  private places(batch: BiocBatch): BatchPlaces {
+    return {
+      holds: (line) => line >= batch.firstLine && line < batch.firstLine + batch.lines.length,
+      lineMap: (line) => batch.lines[line - batch.firstLine],
+      range: (r) => this.rangeIn(batch, r),
+      xmlLine: (map) => batch.index.position(map.src.start).line,
+    };
   }
 
   private heldLineNames(message: string): string {
     return message.replace(/\bline (\d+)\b/g, (whole, n: string) => {
-      const at = this.heldLines.get(Number(n) - 1) ?? this.titles.get(Number(n) - 1)?.line;
+      const at = this.held.lines.get(Number(n) - 1) ?? this.titles.get(Number(n) - 1)?.line;
       return at === undefined ? whole : `line ${at + 1}`;
     });
   }
 }
 
-function rangeKey(r: Range): string {
-  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
-}
-
-/** As checkBioc orders: by XML position; at one place, BioC's own first, then PubTator's in the projection's order. */
-function order(list: Ranked[]): Diagnostic[] {
-  const indexed = list.map((r, i) => ({ r, i }));
-  indexed.sort((x, y) => {
-    const a = x.r;
-    const b = y.r;
-    return a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character
-      || a.rank - b.rank || a.line - b.line || a.character - b.character || Number(a.settled) - Number(b.settled) || x.i - y.i;
-  });
-  return indexed.map((x) => x.r.d);
+/** Whether checkBioc keeps a PubTator diagnostic of a projected line (the layout checks and some ids do not apply to BioC). */
+function keeps(d: Diagnostic, line: { fromNodes?: boolean; noType?: boolean } | undefined): boolean {
+  if (LAYOUT_ONLY.has(d.code)) return false;
+  if (d.code === 'dangling-relation-id' && line?.fromNodes) return false;
+  if (d.code === 'malformed-line' && line?.noType) return false;
+  return true;
 }
