@@ -61,6 +61,11 @@ export interface BiocBatch {
   readonly findings: Ranked[];
 }
 
+/** The options a BioC file's batches are checked with: the projection's offsets count code points. */
+export function biocCheckOptions(options: ValidationOptions): ValidationOptions {
+  return { ...options, unit: 'codepoint' };
+}
+
 export class BiocCheckStream {
   documents = 0;
   mentions = 0;
@@ -95,12 +100,12 @@ export class BiocCheckStream {
 
   constructor(private readonly options: ValidationOptions = {}, private readonly batchChars = 1 << 20) {
     this.reader = new BiocXmlReader((d) => this.document(d));
-    this.reducer = new FileReducer({ ...options, unit: 'codepoint' });
+    this.reducer = new FileReducer(biocCheckOptions(options));
   }
 
   /** The options the batches are checked with (the projection's offsets count code points). */
   get checkOptions(): ValidationOptions {
-    return { ...this.options, unit: 'codepoint' };
+    return biocCheckOptions(this.options);
   }
 
   /** Feeds XML text; gives the batches it completes, to check in order. */
