@@ -1,15 +1,11 @@
-// A BioC input of `pubtator check`. BioC XML is checked as it is read
+// A BioC input of `pubtator check`, XML or JSON, checked as it is read
 // (service/bioc/checkBiocStream.ts): the projected documents are checked in
 // batches on the run's threads (--jobs, as a PubTator file's chunks), so a
-// file of any size checks in the memory of a few batches. BioC JSON is read
-// and checked whole (its parser needs the whole text). Which files are BioC:
-// biocFile.ts.
+// file of any size checks in the memory of a few batches. Which files are
+// BioC: biocFile.ts.
 
-import { getHeapStatistics } from 'node:v8';
-import { checkBioc } from '../service/bioc/checkBioc';
 import { biocCheckOptions, BiocCheckStream, type BiocBatch } from '../service/bioc/checkBiocStream';
 import { detectFormat } from '../service/bioc/detect';
-import { InputError } from './errors';
 import type { Diagnostic } from '../service/types';
 import { prepare, type ValidationOptions } from '../service/validate';
 import { checkChunk } from '../service/streamingValidator';
@@ -20,11 +16,8 @@ import type { CheckResult } from './chunkTasks';
 import { OrderedResults } from './runner';
 import { createRunner, type RunnerHints } from './runners';
 
-/**
- * Heap a BioC JSON file checked whole takes per byte of it (its syntax tree is large: measured 386 MB
- * resident for a 7.5 MB file, which the default budget ran out on before this was raised from 15).
- */
-const MEMORY_PER_BYTE = 50;
+/** Characters read before the format is told. */
+const HEAD = 4096;
 
 export interface BiocTotals {
   documents: number;
@@ -47,17 +40,18 @@ export async function checkBiocInput(
 ): Promise<BiocTotals> {
   const decoder = new TextDecoder('utf-8');
   const pieces = bytePieces(input, counters)[Symbol.asyncIterator]();
-  // The format is told by the first piece's text (as convert tells it).
-  const first = await pieces.next();
-  const head = first.done ? '' : decoder.decode(first.value, { stream: true });
-  if (detectFormat(head) === 'bioc-json') return checkJsonWhole(input, head, pieces, (bytes) => decoder.decode(bytes, { stream: bytes !== undefined }), options, print);
+  // XML or JSON, told by the first 4 KB (as convert tells it).
+  let head = '';
+  let next = await pieces.next();
+  for (; !next.done && head.length < HEAD; next = await pieces.next()) head += decoder.decode(next.value, { stream: true });
+  const format = detectFormat(head) === 'bioc-json' ? 'bioc-json' : 'bioc-xml';
   const checkOptions = biocCheckOptions(options);
   const inline = prepare(checkOptions);
   const runner = createRunner(run.jobs, { options: checkOptions, run: inline }, run.hints);
   // Batches smaller than a PubTator file's chunk (PUBTATOR_CHUNK_BYTES): a batch keeps its map back to the
   // XML (objects for each row) until it is checked, which costs the collector; a sixteenth on this thread
   // (measured: a fifth less time than a quarter), a quarter on worker threads (fewer messages).
-  const stream = new BiocCheckStream(options, Math.max(1, CHUNK_BYTES >> (runner.threads === 1 ? 4 : 2)));
+  const stream = new BiocCheckStream(options, Math.max(1, CHUNK_BYTES >> (runner.threads === 1 ? 4 : 2)), format);
   const results = new OrderedResults(runner.threads + 1);
   const encoder = new TextEncoder();
   const send = async (batches: BiocBatch[]) => {
@@ -73,9 +67,7 @@ export async function checkBiocInput(
   };
   try {
     await send(stream.write(head));
-    for (let next = first.done ? first : await pieces.next(); !next.done; next = await pieces.next()) {
-      await send(stream.write(decoder.decode(next.value, { stream: true })));
-    }
+    for (; !next.done; next = await pieces.next()) await send(stream.write(decoder.decode(next.value, { stream: true })));
     await send(stream.write(decoder.decode()));
     await send(stream.end());
     await results.drain();
@@ -84,20 +76,4 @@ export async function checkBiocInput(
     await runner.close();
   }
   return { documents: stream.documents, mentions: stream.mentions, relations: stream.relations };
-}
-
-/** BioC JSON, read and checked whole: refused, with a message, when it would not fit in the memory budget. */
-async function checkJsonWhole(
-  input: InputFile, head: string, pieces: AsyncIterator<Uint8Array>, decode: (bytes?: Uint8Array) => string, options: ValidationOptions, print: (list: Diagnostic[]) => void,
-): Promise<BiocTotals> {
-  const limit = getHeapStatistics().heap_size_limit;
-  if (input.size !== undefined && !input.gzip && input.size * MEMORY_PER_BYTE > limit) {
-    throw new InputError(`a BioC JSON file of ${(input.size / 1e6).toFixed(1)} MB is checked whole and needs about ${Math.ceil(input.size * MEMORY_PER_BYTE / 1e6)} MB, more than the ${Math.round(limit / 1e6)} MB memory budget: run again with PUBTATOR_HEAP_MB=0 (no limit), or convert it to BioC XML or PubTator first (pubtator convert), whose checks stream; not checked`);
-  }
-  const parts: string[] = [head];
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) parts.push(decode(next.value));
-  parts.push(decode());
-  const result = checkBioc(parts.join(''), options);
-  print(result.diagnostics);
-  return { documents: result.collection.documents.length, mentions: result.mentions, relations: result.relations };
 }

@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkBioc } from '../../../server/src/service/bioc/checkBioc';
+import { detectFormat } from '../../../server/src/service/bioc/detect';
+import { convertText } from '../../../server/src/service/bioc/convert';
 import { BiocCheckStream, type BiocBatch } from '../../../server/src/service/bioc/checkBiocStream';
 import { checkChunk } from '../../../server/src/service/streamingValidator';
 import { prepare, type ValidationOptions } from '../../../server/src/service/validate';
@@ -16,7 +18,7 @@ import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
 
 /** The streamed check on this thread, the text fed `piece` characters at a time. */
 function streamed(text: string, options: ValidationOptions = {}, batchChars = 1 << 20, piece = 1 << 16): { diagnostics: Diagnostic[]; stream: BiocCheckStream } {
-  const stream = new BiocCheckStream(options, batchChars);
+  const stream = new BiocCheckStream(options, batchChars, detectFormat(text) === 'bioc-json' ? 'bioc-json' : 'bioc-xml');
   const run = prepare(stream.checkOptions);
   const out: Diagnostic[] = [];
   const take = (batches: BiocBatch[]) => {
@@ -94,14 +96,39 @@ test('property: any batch size and piece size give the whole-file diagnostics', 
   }), { numRuns: 40 });
 });
 
-test('real BioC XML corpora: the streamed check equals the whole-file check', { skip: corporaSkip }, () => {
+test('real BioC XML and JSON corpora: the streamed check equals the whole-file check', { skip: corporaSkip }, () => {
   const dir = join(corporaDir, 'bioc');
   if (!existsSync(dir)) return;
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]);
-  const files = walk(dir).filter((f) => /\.xml$/i.test(f));
+  const files = walk(dir).filter((f) => /\.(xml|json)$/i.test(f));
   assert.ok(files.length > 0, 'BioC XML files in ../shared/corpora/bioc');
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     assertSame(text, f, {}, 1 << 16, 1 << 16);
   }
+});
+
+test('BioC JSON streamed: the fixtures, PubTator3 answers and seeded defects give the whole-file diagnostics', () => {
+  for (const name of ['bytes.bioc.json', 'pubtator3.json']) {
+    for (const [batch, piece] of [[1 << 20, 1 << 16], [1, 3], [100, 17]]) assertSame(fixture(name), `${name}, batches of ${batch}, pieces of ${piece}`, {}, batch, piece);
+  }
+  // The seeded XML as BioC JSON (through PubTator, which keeps the mismatch and the wrong spans), and a root array of documents.
+  const json = convertText(fixture('small.pubtator'), { to: 'bioc-json' }).output;
+  const broken = json.replace(/"offset": ?(\d+), ?"length": ?(\d+)/, (_, o: string, l: string) => `"offset": ${Number(o) + 1}, "length": ${l}`);
+  assert.notEqual(broken, json);
+  assert.ok(checkBioc(broken).diagnostics.length > 0, 'a seeded span defect');
+  for (const piece of [1, 5, 4096]) assertSame(broken, `seeded JSON, pieces of ${piece}`, {}, 10, piece);
+  const docs = JSON.parse(json).documents as unknown[];
+  assertSame(JSON.stringify(docs, null, 1), 'a root array', {}, 10, 7);
+});
+
+test('BioC JSON streamed: a truncated file is told where it ends, the documents before it checked', () => {
+  const json = convertText(fixture('small.pubtator'), { to: 'bioc-json' }).output;
+  const cut = json.slice(0, json.lastIndexOf('"passages"'));
+  const { diagnostics, stream } = streamed(cut, {}, 10, 9);
+  const bad = diagnostics.filter((d) => d.code === 'bioc-not-well-formed');
+  assert.ok(bad.length >= 1, JSON.stringify(diagnostics));
+  const lines = cut.split('\n');
+  assert.ok(bad.some((d) => d.range.start.line === lines.length - 1), 'at the end of the file');
+  assert.ok(stream.documents >= 1);
 });

@@ -1,7 +1,7 @@
-// A BioC XML file checked as it is read, in the memory of a few documents:
+// A BioC XML or JSON file checked as it is read, in the memory of a few documents:
 // the streamed twin of checkBioc.ts, giving the same diagnostics.
 //
-// The XML is read by the streaming reader (readXml.ts); each document, as it
+// The file is read by a streaming reader (readXml.ts, readJsonStream.ts); each document, as it
 // closes, is projected onto PubTator (project.ts) and its BioC findings are
 // placed at once; projected documents are gathered into batches of about
 // `batchChars`, which the caller checks with the PubTator map step
@@ -34,6 +34,7 @@ import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './docume
 import type { BiocDocument } from './model';
 import { DocumentProjector, isAsciiDocument, type Finding, type LineMap } from './project';
 import { BiocXmlReader } from './readXml';
+import { BiocJsonReader } from './readJsonStream';
 import { LineWindow, SlidingLineIndex } from './slidingLines';
 import { sourceRange } from './sourceMap';
 import { HeldPlaces, type BatchPlaces } from './heldPlaces';
@@ -71,7 +72,7 @@ export class BiocCheckStream {
   mentions = 0;
   relations = 0;
   private readonly lines = new SlidingLineIndex();
-  private readonly reader: BiocXmlReader;
+  private readonly reader: BiocXmlReader | BiocJsonReader;
   private readonly votes = new UnitVotes();
   private readonly nodes = new NodeVotes();
   private readonly reducer: FileReducer;
@@ -98,8 +99,9 @@ export class BiocCheckStream {
   /** Diagnostics not printed yet (undefined once past OUTPUT_BUFFER). */
   private pending: Ranked[] | undefined = [];
 
-  constructor(private readonly options: ValidationOptions = {}, private readonly batchChars = 1 << 20) {
-    this.reader = new BiocXmlReader((d) => this.document(d));
+  /** `format`: BioC XML or BioC JSON (both read document by document). */
+  constructor(private readonly options: ValidationOptions = {}, private readonly batchChars = 1 << 20, format: 'bioc-xml' | 'bioc-json' = 'bioc-xml') {
+    this.reader = format === 'bioc-json' ? new BiocJsonReader((d) => this.document(d)) : new BiocXmlReader((d) => this.document(d));
     this.reducer = new FileReducer(biocCheckOptions(options));
   }
 
