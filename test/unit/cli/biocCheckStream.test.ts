@@ -1,5 +1,5 @@
-// `pubtator check` on BioC XML streams: a file far larger than the old
-// whole-file limit (about 12 MB under the default 128 MB heap budget) is
+// `pubtator check` on BioC XML and JSON streams: a file far larger than the
+// old whole-file limit (about 12 MB under the default 128 MB heap budget) is
 // checked, not refused, with each seeded defect found in every copy; and the
 // output is the same byte for byte on one thread or several, and the same
 // diagnostics as the whole-file check of the editor.
@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBioc } from '../../../server/src/service/bioc/checkBioc';
+import { convertText } from '../../../server/src/service/bioc/convert';
 import { ensureBuilt, run } from './cliHarness';
 import { fixturesDir } from '../../support/paths';
 
@@ -84,6 +85,34 @@ test('check: a BioC XML file gives the same output on one thread and on two, and
     const whole = checkBioc(xml).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
     assert.ok(whole.length > 20, 'defects in every copy');
     assert.deepEqual(found, whole);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('check: a 10 MB BioC JSON file is checked under the default memory budget (read whole, it ran out of memory)', () => {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'pubtator-bioc-json-'));
+  try {
+    const pubtator = readFileSync(join(fixturesDir, 'bioc', 'small.pubtator'), 'utf8');
+    const collection = JSON.parse(convertText(pubtator, { to: 'bioc-json' }).output) as { documents: { id: string }[] };
+    const one = collection.documents;
+    const docs: unknown[] = [];
+    let size = 0;
+    for (let copy = 0; size < 10 * 1024 * 1024; copy++) {
+      for (const d of one) {
+        const doc = { ...d, id: `${copy}-${d.id}` };
+        docs.push(doc);
+        size += JSON.stringify(doc).length;
+      }
+    }
+    const path = join(dir, 'big.bioc.json');
+    writeFileSync(path, JSON.stringify({ ...collection, documents: docs }, null, 1));
+    const r = run(['check', '--json', '--jobs', '1', path], { env: { PUBTATOR_HEAP_MB: '128' } });
+    assert.doesNotMatch(r.stderr, /memory budget|not checked/, r.stderr);
+    assert.equal(r.code, 0, r.stderr + r.stdout.slice(0, 2000));
+    const summary = jsonLines(r.stdout).find((l) => l.summary)!.summary!;
+    assert.equal(summary.documents, docs.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
