@@ -132,3 +132,12 @@ test('BioC JSON streamed: a truncated file is told where it ends, the documents 
   assert.ok(bad.some((d) => d.range.start.line === lines.length - 1), 'at the end of the file');
   assert.ok(stream.documents >= 1);
 });
+
+test('BioC JSON streamed: a bare document (read whole at the end), well-formed or not, gives the whole-file diagnostics', () => {
+  const json = convertText(fixture('small.pubtator'), { to: 'bioc-json' }).output;
+  const doc = JSON.stringify((JSON.parse(json) as { documents: unknown[] }).documents[0], null, 1);
+  assertSame(doc, 'a bare document', {}, 10, 11);
+  const broken = doc.replace('"offset": 0', '"offset" 0');
+  assert.ok(checkBioc(broken).diagnostics.some((d) => d.code === 'bioc-not-well-formed'));
+  assertSame(broken, 'a bare document not well-formed', {}, 10, 11);
+});

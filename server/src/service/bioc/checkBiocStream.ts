@@ -110,7 +110,7 @@ export class BiocCheckStream {
     return biocCheckOptions(this.options);
   }
 
-  /** Feeds XML text; gives the batches it completes, to check in order. */
+  /** Feeds the file's text; gives the batches it completes, to check in order. */
   write(text: string): BiocBatch[] {
     this.lines.feed(text);
     this.reader.write(text);

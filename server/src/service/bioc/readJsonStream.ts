@@ -97,8 +97,9 @@ export class BiocJsonReader {
       // No documents array: read what was kept as a whole file (a bare document, or not BioC at all).
       const whole = readBiocJson(this.kept.join(''));
       this.kept = undefined;
-      for (const d of whole.documents) this.onDocument(d);
+      // Problems first: a reader places them as a document comes, before it forgets the lines before that document.
       this.collection.problems.push(...whole.problems);
+      for (const d of whole.documents) this.onDocument(d);
       return this.collection;
     }
     if (this.doc) {
