@@ -117,3 +117,34 @@ test('check: a 10 MB BioC JSON file is checked under the default memory budget (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('convert and stats: a 10 MB BioC JSON file converts to PubTator and is counted under the default budget', () => {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'pubtator-bioc-json-convert-'));
+  try {
+    const pubtator = readFileSync(join(fixturesDir, 'bioc', 'small.pubtator'), 'utf8').trim();
+    const blocks: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 4 * 1024 * 1024; i++) {
+      const block = pubtator.split('100').join(String(5000000 + i));
+      blocks.push(block);
+      size += block.length;
+    }
+    const original = blocks.join('\n\n') + '\n\n';
+    const source = join(dir, 'many.pubtator');
+    writeFileSync(source, original);
+    const json = join(dir, 'many.bioc.json');
+    const env = { PUBTATOR_HEAP_MB: '128' };
+    assert.equal(run(['convert', source, '--to', 'bioc-json', '-o', json], { env }).code, 0);
+    assert.ok(statSync(json).size > 10e6, `${statSync(json).size} bytes of JSON`);
+    const back = join(dir, 'back.pubtator');
+    const r = run(['convert', json, '-o', back], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(back, 'utf8'), original);
+    const stats = run(['stats', json], { env });
+    assert.equal(stats.code, 0, stats.stderr);
+    assert.match(stats.stdout, new RegExp(`\\b${blocks.length.toLocaleString('en-US')} documents\\b`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
