@@ -22,6 +22,7 @@ import { previewSection } from './preview';
 import { curateSection } from './curate';
 import { wholeCorpusSections } from './wholeCorpus';
 import { conventionsCliSection, parallelShareSection } from './cliSpeed';
+import { biocCheckSection } from './biocCheck';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       ['Keystroke to diagnostics over LSP', () => lspKeystrokeSection()],
       ['Command-line checker on a .gz stream', cliStreamSection],
       ['Comparing two 50 MB files (command line)', compareSection],
+      ['Checking BioC', () => biocCheckSection(runs)],
     );
   }
   sections.push(...wholeCorpusSections(quick));

@@ -49,9 +49,9 @@ interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would (under its heap budget, in a child process); peak RSS over both processes. */
-async function runCli(args: string[]): Promise<CliRun> {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the built CLI as a user would (under its heap budget, in a child process), or another `command`; peak RSS over the processes. */
+export async function runCli(args: string[], command: string[] = [process.execPath, cli]): Promise<CliRun> {
+  const child = spawn(command[0], [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;
   const sample = () => {
     for (const pid of [child.pid!, ...childrenOf(child.pid!)]) {

@@ -15,7 +15,7 @@ import type { OutputFormat } from './args';
 import { discover, type InputFile, type InputProblem } from './discover';
 import { skippedMessage } from './discoveryReport';
 import { checkOne, FileCheck } from './fileCheck';
-import { checkBiocInput } from './biocInput';
+import { checkBiocInput, type BiocRun } from './biocInput';
 import { isBiocFile } from './biocFile';
 import { describeError } from './errors';
 import { printable } from './format';
@@ -174,7 +174,8 @@ export async function checkFiles(
         // The files before it print first, as with --jobs 1.
         await current?.results.drain();
         out.flush();
-        await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable);
+        const biocRun: BiocRun = { jobs: options.jobs ?? defaultJobs(), hints: { meshPath: mesh.path, totalBytes: input.size, compressed: input.gzip } };
+        await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable, biocRun);
         out.flush();
         continue;
       }
@@ -196,20 +197,21 @@ export async function checkFiles(
   return reporter;
 }
 
-/** A BioC file, checked whole (biocInput.ts), counted and printed as a PubTator file's results are. */
+/** A BioC file (biocInput.ts: XML streamed, on the run's threads), counted and printed as a PubTator file's results are. */
 async function checkBioc(
   input: InputFile, validation: ValidationOptions, counters: ReadCounters, summary: Summary,
-  print: (d: Diagnostic) => void, unreadable: (p: InputProblem) => void,
+  print: (d: Diagnostic) => void, unreadable: (p: InputProblem) => void, run: BiocRun,
 ): Promise<void> {
   try {
-    const { diagnostics, documents, mentions, relations } = await checkBiocInput(input, validation, counters);
-    summary.addDiagnostics(diagnostics);
+    const { documents, mentions, relations } = await checkBiocInput(input, validation, counters, (list) => {
+      summary.addDiagnostics(list);
+      list.forEach(print);
+    }, run);
     summary.documents += documents;
     summary.mentions += mentions;
     summary.relations += relations;
     summary.files++;
     if (input.gzip) summary.gzipFiles++;
-    diagnostics.forEach(print);
   } catch (err) {
     unreadable({ path: input.path, reason: describeError(err) });
   }

@@ -9,12 +9,12 @@ import { parsePubtator } from '../parse/parseFile';
 import { Severity, type Diagnostic, type Range, type SeverityName } from '../types';
 import { validateFile, type ValidationOptions } from '../validate';
 import { LineIndex } from './lineIndex';
-import type { BiocCollection, BiocDocument, SourceRange } from './model';
+import type { BiocCollection } from './model';
+import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './documentFindings';
 import { projectCollection, type Finding, type Projection } from './project';
 import { readBioc } from './readBioc';
 import { BIOC_CHECKS } from './biocChecks';
 import { sourceRange } from './sourceMap';
-import { lengthIn } from './units';
 
 export { BIOC_CHECKS };
 
@@ -92,51 +92,13 @@ function compare(a: Range, b: Range): number {
 }
 
 function* ownFindings(c: BiocCollection, p: Projection): Generator<Finding> {
-  // Do this file's relation nodes point at annotation ids? PubTator3's, by design, do not.
-  let resolved = 0;
-  let unresolved = 0;
-  const ids = new Map<BiocDocument, Set<string>>();
-  for (const d of c.documents) {
-    const set = new Set<string>();
-    for (const a of annotationsOf(d)) if (a.id !== undefined) set.add(a.id);
-    ids.set(d, set);
-    for (const r of relationsOf(d)) {
-      for (const n of r.nodes) {
-        if (set.has(n.refid)) resolved++;
-        else unresolved++;
-      }
-    }
+  const votes = new NodeVotes();
+  const dangling = c.documents.map((d) => votes.add(d));
+  const nodesReferToAnnotations = votes.nodesReferToAnnotations;
+  for (let i = 0; i < c.documents.length; i++) {
+    const d = c.documents[i];
+    yield* duplicateAnnotationIds(d);
+    if (nodesReferToAnnotations) yield* dangling[i];
+    yield* overlappingPassages(d, p.unit, p.passageLocal.has(d));
   }
-  const nodesReferToAnnotations = resolved > unresolved;
-  for (const d of c.documents) {
-    const seen = new Map<string, SourceRange>();
-    for (const a of annotationsOf(d)) {
-      if (a.id === undefined) continue;
-      const first = seen.get(a.id);
-      if (first) yield { code: 'bioc-duplicate-annotation-id', range: a.idRange ?? a.range, message: `annotation id ${JSON.stringify(a.id)} is used twice in document ${d.id}` };
-      else seen.set(a.id, a.idRange ?? a.range);
-    }
-    if (nodesReferToAnnotations) {
-      const set = ids.get(d)!;
-      for (const r of relationsOf(d)) {
-        for (const n of r.nodes) {
-          if (!set.has(n.refid)) yield { code: 'bioc-dangling-node', range: n.range, message: `relation node refid ${JSON.stringify(n.refid)} names no annotation of document ${d.id}` };
-        }
-      }
-    }
-    let end = -1;
-    for (const x of d.passages) {
-      if (x.offset === undefined || x.text === undefined) continue;
-      if (x.offset < end && !p.passageLocal.has(d)) yield { code: 'bioc-overlapping-passages', range: x.offsetRange ?? x.range, message: `passage starts at ${x.offset}, before the previous passage ends (${end})` };
-      end = Math.max(end, x.offset + lengthIn(x.text, p.unit));
-    }
-  }
-}
-
-function annotationsOf(d: BiocDocument) {
-  return [...d.passages.flatMap((x) => x.annotations), ...d.annotations];
-}
-
-function relationsOf(d: BiocDocument) {
-  return [...d.passages.flatMap((x) => x.relations), ...d.relations];
 }

@@ -2,7 +2,9 @@
 // read by a streaming parser and each document converted as it closes;
 // PubTator is converted block by block (documents end at a blank line). So
 // both take the memory of one document, whatever the file's size. BioC JSON
-// is read whole (its parser needs the whole text) and converted at the end.
+// to PubTator (convert, stats, compare) is read document by document too
+// (readJsonStream.ts); BioC JSON to BioC is read whole (its header is needed
+// first) and converted at the end.
 
 import { parsePubtator } from '../parse/parseFile';
 import { convertText, type ConvertOptions } from './convert';
@@ -11,6 +13,7 @@ import { documentToBioc } from './fromPubtator';
 import type { BiocDocument } from './model';
 import { ProjectionStream } from './project';
 import { BiocXmlReader } from './readXml';
+import { BiocJsonReader } from './readJsonStream';
 import { UNIT_NAME } from './units';
 import { defaultHeader, jsonWriter, xmlWriter, type BiocWriter } from './writeBioc';
 
@@ -23,7 +26,7 @@ export class ConvertStream {
   readonly errors: string[] = [];
   private readonly warningList: string[] = [];
   private pending = '';
-  private xml: BiocXmlReader | undefined;
+  private reader: BiocXmlReader | BiocJsonReader | undefined;
   private projection: ProjectionStream | undefined;
   private writer: BiocWriter | undefined;
   private headWritten = false;
@@ -55,7 +58,7 @@ export class ConvertStream {
       this.pending = '';
       first = this.feed(all);
     }
-    if (this.from === 'bioc-json') {
+    if (this.from === 'bioc-json' && !this.reader) {
       const r = convertText(this.pending, { ...this.options, to: this.to });
       this.pending = '';
       this.errors.push(...r.errors);
@@ -64,15 +67,15 @@ export class ConvertStream {
       return r.output;
     }
     this.out.unshift(first);
-    if (this.xml) {
-      const c = this.xml.close();
+    if (this.reader) {
+      const c = this.reader.close();
       this.errors.push(...c.problems.map((p) => p.message));
     } else {
       this.pubtatorBlocks(this.pending);
       this.pending = '';
     }
     if (this.writer) {
-      this.head(this.xml?.collection);
+      this.head(this.reader instanceof BiocXmlReader ? this.reader.collection : undefined);
       this.out.push(this.writer.tail());
     }
     return this.flush();
@@ -88,7 +91,7 @@ export class ConvertStream {
   private unitNoteJson: string | undefined;
 
   get unitNote(): string | undefined {
-    if (this.from === 'bioc-json') return this.unitNoteJson;
+    if (this.from === 'bioc-json' && !this.reader) return this.unitNoteJson;
     const p = this.projection;
     if (!p) return undefined;
     return p.unitTold
@@ -102,17 +105,20 @@ export class ConvertStream {
     if (this.to !== 'pubtator') this.writer = this.to === 'bioc-json' ? jsonWriter : xmlWriter;
     if (this.from === 'bioc-xml') {
       this.projection = new ProjectionStream();
-      this.xml = new BiocXmlReader((d) => this.biocDocument(d));
+      this.reader = new BiocXmlReader((d) => this.biocDocument(d));
+    } else if (this.from === 'bioc-json' && this.to === 'pubtator') {
+      this.projection = new ProjectionStream();
+      this.reader = new BiocJsonReader((d) => this.biocDocument(d));
     }
   }
 
   private feed(text: string): string {
-    if (this.from === 'bioc-json') {
+    if (this.from === 'bioc-json' && !this.reader) {
       this.pending += text;
       return '';
     }
-    if (this.xml) {
-      this.xml.write(text);
+    if (this.reader) {
+      this.reader.write(text);
       return this.flush();
     }
     if (this.from === 'pubtator' && this.to === 'pubtator') return text;
@@ -132,7 +138,7 @@ export class ConvertStream {
       return;
     }
     // BioC to BioC: through the PubTator model, as convertText does.
-    this.pubtatorBlocks(text, this.xml!.collection);
+    this.pubtatorBlocks(text, this.reader instanceof BiocXmlReader ? this.reader.collection : undefined);
   }
 
   private pubtatorBlocks(text: string, header?: { source: string; date: string; key: string }): void {

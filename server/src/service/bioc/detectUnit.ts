@@ -1,19 +1,39 @@
 // Which unit a BioC file's offsets count: the one under which the annotations'
 // texts match their passages, where the units disagree (non-ASCII text before
 // the annotation). UTF-16 when nothing tells (pure ASCII: all three agree).
+// Learned from the first TELLING annotations that tell, in file order, so a
+// streamed check (checkBiocStream.ts) learns it as a whole-file one does.
 
-import type { BiocCollection } from './model';
+import type { BiocCollection, BiocDocument } from './model';
 import { indexAfter, isAscii, type BiocUnit } from './units';
 
 const UNITS: BiocUnit[] = ['utf16', 'codepoint', 'utf8'];
 
-/** The unit, whether the file told it, and every unit that fits as well as it (ties). */
-export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean; fits: BiocUnit[] } {
-  const votes = new Map<BiocUnit, number>(UNITS.map((u) => [u, 0]));
-  let telling = 0;
-  for (const d of c.documents) {
+/** Annotations that tell after which the unit is decided. */
+export const TELLING = 200;
+
+export interface DetectedUnit {
+  unit: BiocUnit;
+  /** Whether some annotation told it (else UTF-16, assumed). */
+  told: boolean;
+  /** Every unit that fits as well as the one chosen (ties). */
+  fits: BiocUnit[];
+}
+
+/** Votes of the annotations seen so far, document by document. */
+export class UnitVotes {
+  private readonly votes = new Map<BiocUnit, number>(UNITS.map((u) => [u, 0]));
+  private telling = 0;
+
+  /** Whether enough annotations told: later documents do not change the result. */
+  get decided(): boolean {
+    return this.telling >= TELLING;
+  }
+
+  add(d: BiocDocument): void {
     for (const p of d.passages) {
-      if (p.text === undefined || isAscii(p.text) || p.offset === undefined) continue;
+      if (this.decided) return;
+      if (p.text === undefined || p.offset === undefined || isAscii(p.text)) continue;
       for (const a of p.annotations) {
         const loc = a.locations[0];
         if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;
@@ -23,14 +43,27 @@ export function detectUnit(c: BiocCollection): { unit: BiocUnit; told: boolean; 
           return s !== undefined && e !== undefined && p.text!.slice(s, e) === a.text;
         });
         if (hits.length === 0 || hits.length === UNITS.length) continue;
-        telling++;
-        for (const u of hits) votes.set(u, votes.get(u)! + 1);
-        if (telling >= 200) break;
+        this.telling++;
+        for (const u of hits) this.votes.set(u, this.votes.get(u)! + 1);
+        if (this.decided) return;
       }
     }
   }
-  if (telling === 0) return { unit: 'utf16', told: false, fits: UNITS };
-  let best: BiocUnit = 'utf16';
-  for (const u of UNITS) if (votes.get(u)! > votes.get(best)!) best = u;
-  return { unit: best, told: true, fits: UNITS.filter((u) => votes.get(u) === votes.get(best)) };
+
+  result(): DetectedUnit {
+    if (this.telling === 0) return { unit: 'utf16', told: false, fits: UNITS };
+    let best: BiocUnit = 'utf16';
+    for (const u of UNITS) if (this.votes.get(u)! > this.votes.get(best)!) best = u;
+    return { unit: best, told: true, fits: UNITS.filter((u) => this.votes.get(u) === this.votes.get(best)) };
+  }
+}
+
+/** The unit, whether the file told it, and every unit that fits as well as it (ties). */
+export function detectUnit(c: BiocCollection): DetectedUnit {
+  const votes = new UnitVotes();
+  for (const d of c.documents) {
+    if (votes.decided) break;
+    votes.add(d);
+  }
+  return votes.result();
 }

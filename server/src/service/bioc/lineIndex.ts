@@ -4,7 +4,14 @@
 import type { Position, Range } from '../types';
 import type { SourceRange } from './model';
 
-export class LineIndex {
+/** Offsets to positions and back: a whole text's LineIndex, or a window of a streamed one (slidingLines.ts). */
+export interface OffsetPositions {
+  position(offset: number): Position;
+  offset(p: Position): number;
+  range(r: SourceRange): Range;
+}
+
+export class LineIndex implements OffsetPositions {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {

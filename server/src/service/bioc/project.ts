@@ -15,7 +15,7 @@
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
 import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
-import { detectUnit } from './detectUnit';
+import { detectUnit, type DetectedUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
 export interface FieldMap {
@@ -102,6 +102,44 @@ export class ProjectionStream {
   get warnings(): Warning[] { return this.builder.warningList(); }
 }
 
+/** One document's projection, for a check streamed document by document (checkBiocStream.ts). */
+export interface ProjectedDocument {
+  /** Its lines and the blank line after them, each ended by a newline. */
+  text: string;
+  /** By line of `text`, as Projection.lines. */
+  lines: (LineMap | undefined)[];
+  findings: Finding[];
+  /** Its offsets count from each passage (Projection.passageLocal). */
+  passageLocal: boolean;
+}
+
+/** Projects documents one at a time under a unit learned beforehand; gives each document's lines with their map. */
+export class DocumentProjector {
+  private readonly builder: Builder;
+
+  constructor(found: DetectedUnit) {
+    this.builder = new Builder(found.unit, found.told, found.fits);
+  }
+
+  get unit(): BiocUnit { return this.builder.unit; }
+
+  /** Sets the unit (learned after the first documents, which projected the same under any: isAsciiDocument). */
+  learned(found: DetectedUnit): void {
+    Object.assign(this.builder, { unit: found.unit, told: found.told, fits: found.fits });
+  }
+
+  project(d: BiocDocument): ProjectedDocument {
+    this.builder.document(d);
+    return this.builder.takeDocument(d);
+  }
+}
+
+/** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
+export function isAsciiDocument(d: BiocDocument): boolean {
+  for (const p of d.passages) if (p.text !== undefined && !isAscii(p.text)) return false;
+  return true;
+}
+
 class Builder {
   private readonly parts: string[] = [];
   private readonly lines: (LineMap | undefined)[] = [];
@@ -118,6 +156,14 @@ class Builder {
     this.parts.length = 0;
     this.lines.length = 0;
     return text;
+  }
+
+  /** The last document's text, line maps and findings, forgetting them (and it). */
+  takeDocument(d: BiocDocument): ProjectedDocument {
+    const lines = this.lines.slice();
+    const findings = this.findings.splice(0);
+    const passageLocal = this.passageLocal.delete(d);
+    return { text: this.take(), lines, findings, passageLocal };
   }
 
   warningList(): Warning[] {

@@ -41,7 +41,7 @@ export function readBiocJson(text: string): BiocCollection {
   return c;
 }
 
-function describe(code: string): string {
+export function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
@@ -87,6 +87,11 @@ function infons(n: Node | undefined): BiocInfon[] {
     out.push(i);
   }
   return out;
+}
+
+/** One document object (its node's offsets are the file's). */
+export function readJsonDocument(n: Node): BiocDocument {
+  return document(n);
 }
 
 function document(n: Node): BiocDocument {

@@ -8,7 +8,7 @@ import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocat
 
 const MAX_PROBLEMS = 100;
 /** Characters read past before the streaming window forgets them. */
-const DROP_AFTER = 1 << 20;
+const DROP_AFTER = 1 << 17;
 
 /** Elements whose text content is read. */
 const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);

@@ -3,11 +3,16 @@
 // the XML on the row it stands for.
 
 import type { Position, Range } from '../types';
-import type { LineIndex } from './lineIndex';
-import type { FieldMap, Projection } from './project';
+import type { OffsetPositions } from './lineIndex';
+import type { FieldMap, LineMap, Projection } from './project';
+
+/** The line maps of a projection (or of a part of one: checkBiocStream.ts). */
+export interface LineMaps {
+  lines: ArrayLike<LineMap | undefined>;
+}
 
 /** The file offset of a position in the projected text; undefined on a blank line. */
-export function sourceOffset(p: Projection, pos: Position, isEnd: boolean): number | undefined {
+export function sourceOffset(p: LineMaps, pos: Position, isEnd: boolean): number | undefined {
   const line = p.lines[pos.line];
   if (!line) return undefined;
   const f = fieldAt(line.fields, pos.character);
@@ -26,7 +31,7 @@ function fieldAt(fields: FieldMap[], character: number): FieldMap | undefined {
  * field it maps exactly (character for character where the text is
  * verbatim); across fields it is the element's first line.
  */
-export function sourceRange(p: Projection, index: LineIndex, r: Range): Range | undefined {
+export function sourceRange(p: LineMaps, index: OffsetPositions, r: Range): Range | undefined {
   const line = p.lines[r.start.line];
   if (!line) return undefined;
   if (r.start.line === r.end.line) {
@@ -40,7 +45,7 @@ export function sourceRange(p: Projection, index: LineIndex, r: Range): Range | 
 }
 
 /** A range cut to its first line (an element written over several lines is marked on its first). */
-function firstLine(index: LineIndex, r: Range): Range {
+function firstLine(index: OffsetPositions, r: Range): Range {
   if (r.end.line === r.start.line) return r;
   const lineEnd = index.offset({ line: r.start.line + 1, character: 0 }) - 1;
   const end = index.position(Math.max(index.offset(r.start) + 1, lineEnd));

@@ -1,0 +1,81 @@
+// `pubtator check` on a ~50 MB BioC XML collection (and the same documents
+// as BioC JSON) beside the same check on its PubTator twin, in the same run and taking turns, on one thread and on
+// the default threads, with the peak memory of each; and beside Python 3's
+// standard library streaming the same file (xml.etree.ElementTree.iterparse,
+// elements cleared as each document ends): the Python `bioc` package is
+// not installed here, and its readers are built on the same standard
+// parsers (ElementTree, json), so these are lower bounds of what loading with
+// it costs, not its times.
+// The BioC file is the generated PubTator corpus converted by `pubtator convert`.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { generatedCorpus, repoRoot } from './corpus';
+import { runCli } from './compare';
+import { mb, median } from './measure';
+
+const cli = join(repoRoot, 'dist', 'server', 'cli.js');
+const cacheDir = join(repoRoot, 'bench', '.cache');
+
+/** PubTator MB that convert to about 50 MB of BioC XML. */
+const PUBTATOR_MB = Number(process.env.BENCH_BIOC_PUBTATOR_MB ?? 18);
+
+const PYTHON_ITERPARSE = [
+  'import sys, xml.etree.ElementTree as ET',
+  'docs = anns = 0',
+  'for event, el in ET.iterparse(sys.argv[1], events=("end",)):',
+  '    if el.tag == "annotation": anns += 1',
+  '    elif el.tag == "document": docs += 1; el.clear()',
+  'print(docs, anns)',
+].join('\n');
+
+const PYTHON_JSON = 'import sys, json\nprint(len(json.load(open(sys.argv[1], encoding="utf-8"))["documents"]))';
+
+function hasPython(): boolean {
+  try {
+    execFileSync('python3', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function biocCheckSection(runs: number): Promise<string> {
+  generatedCorpus(PUBTATOR_MB);
+  const twin = join(cacheDir, `generated-${PUBTATOR_MB}mb.pubtator`);
+  const xml = join(cacheDir, `generated-${PUBTATOR_MB}mb.bioc.xml`);
+  if (!existsSync(xml)) execFileSync(process.execPath, [cli, 'convert', twin, '-o', xml], { stdio: 'ignore' });
+  const json = join(cacheDir, `generated-${PUBTATOR_MB}mb.bioc.json`);
+  if (!existsSync(json)) execFileSync(process.execPath, [cli, 'convert', twin, '--to', 'bioc-json', '-o', json], { stdio: 'ignore' });
+  const python = hasPython();
+  const cases: [string, () => ReturnType<typeof runCli>][] = [
+    ['`check --json --jobs 1` BioC XML', () => runCli(['check', '--json', '--jobs', '1', xml])],
+    ['`check --json --jobs 1` PubTator twin', () => runCli(['check', '--json', '--jobs', '1', twin])],
+    [`\`check --json\` BioC XML (default: ${availableParallelism()} threads)`, () => runCli(['check', '--json', xml])],
+    [`\`check --json\` PubTator twin (default: ${availableParallelism()} threads)`, () => runCli(['check', '--json', twin])],
+    [`\`check --json --jobs 1\` BioC JSON (${mb(statSync(json).size)} MB, the same documents)`, () => runCli(['check', '--json', '--jobs', '1', json])],
+  ];
+  if (python) {
+    cases.push(['Python 3 `ElementTree.iterparse` streaming the BioC XML (no checks)', () => runCli(['-c', PYTHON_ITERPARSE, xml], ['python3'])]);
+    cases.push(['Python 3 `json.load` of the BioC JSON (no checks)', () => runCli(['-c', PYTHON_JSON, json], ['python3'])]);
+  }
+  const seconds = cases.map(() => [] as number[]);
+  const peaks = cases.map(() => 0);
+  const rounds = Math.max(1, Math.min(runs, Number(process.env.BENCH_BIOC_RUNS ?? 3)));
+  for (let i = 0; i < rounds; i++) {
+    for (let k = 0; k < cases.length; k++) {
+      const r = await cases[k][1]();
+      seconds[k].push(r.seconds);
+      peaks[k] = Math.max(peaks[k], r.peak);
+    }
+  }
+  const rows = cases.map(([name], k) => `| ${name} | ${median(seconds[k]).toFixed(1)} | ${mb(peaks[k])} |`);
+  return `A ${mb(statSync(xml).size)} MB BioC XML collection (the generated corpus converted by \`pubtator convert\`) and its `
+    + `${mb(statSync(twin).size)} MB PubTator twin, median of ${rounds} runs taking turns, peak RSS over the command's processes `
+    + '(the checker runs under its 128 MB heap budget):\n\n'
+    + '| run | s | peak RSS MB |\n|---|---:|---:|\n'
+    + rows.join('\n') + '\n'
+    + (python ? '' : '\n(python3 not found: no Python baseline.)\n');
+}
