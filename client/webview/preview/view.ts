@@ -2,8 +2,15 @@
 // mention, relation and node) and the actions its controls call. Types only,
 // below render.ts and graph.ts, which both use them.
 
+import type { PreviewDocument } from '../../src/preview/protocol';
+
 export interface Rendered {
-  root: DocumentFragment;
+  /** The view's top-level parts, in order (header, text, mentions not placed, relations). */
+  parts: HTMLElement[];
+  /** The document the parts' listeners act on: redraws of the same document that keep a part update it. */
+  live: { doc: PreviewDocument };
+  /** Built pieces a redraw of the same document may keep (see keep.ts). */
+  kept: Kept;
   /** Segment elements of each mention (in the text), by mention index. */
   segments: HTMLElement[][];
   /** Relation list items, by relation index. */
@@ -11,6 +18,29 @@ export interface Rendered {
   /** Graph node and edge elements, by node and by relation index. */
   nodes: SVGElement[];
   edges: Map<number, SVGElement>;
+}
+
+/** What a redraw of the same document can take over instead of building it again, by content key. */
+export interface Kept {
+  /** Passage blocks (paragraphs), by passage and block position, with the class they were made with. */
+  blocks: { block: HTMLElement; kind: string }[][];
+  /** A passage's text pieces: plain text nodes, and highlights with the type labels after them. */
+  pieces: Map<string, KeptPiece[]>;
+  /** Passage groups (a long passage's wrapper), by passage position. */
+  groups: (HTMLElement | undefined)[];
+  /** Relation list items. */
+  relations: Map<string, { li: HTMLElement; remove: HTMLElement }[]>;
+  graph?: { key: string; root: SVGSVGElement; nodes: SVGElement[]; edges: Map<number, SVGElement> };
+  text?: HTMLElement;
+  relationSection?: HTMLElement;
+  relationList?: HTMLOListElement;
+}
+
+export interface KeptPiece {
+  /** The piece's nodes in order: a text node, or a highlight and its labels. */
+  nodes: Node[];
+  span?: HTMLElement;
+  labels: HTMLElement[];
 }
 
 export type Selection = { kind: 'relation' | 'node'; index: number };
