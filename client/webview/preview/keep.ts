@@ -7,7 +7,7 @@
 import type { Kept } from './view';
 
 export function emptyKept(): Kept {
-  return { blocks: [], pieces: new Map(), groups: [], relations: new Map() };
+  return { blocks: [], groups: [], relations: new Map() };
 }
 
 /** Takes the first kept entry under `key` (each entry is used once). */

@@ -10,7 +10,7 @@ import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } f
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
 import { emptyKept, put, reconcile, take } from './keep';
-import type { Actions, Kept, KeptPiece, Rendered } from './view';
+import type { Actions, Kept, KeptBlock, KeptPiece, Rendered } from './view';
 
 const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 const BAR = 2;
@@ -186,30 +186,24 @@ function segmentKey(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, P
 function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], position: number, ends: Map<number, PreviewSegment> | undefined,
   rendered: Rendered, old: Kept | undefined): HTMLElement {
   const oldBlocks = old?.blocks[position] ?? [];
-  const keptBlocks: Kept['blocks'][number] = [];
+  const keptBlocks: KeptBlock[] = [];
   rendered.kept.blocks[position] = keptBlocks;
   const blocks = paragraphs(p).map((pieces, k) => {
     const kind = `passage ${p.kind}${k > 0 ? ' continued' : ''}`;
-    const b = oldBlocks[k]?.kind === kind ? oldBlocks[k].block : el(p.kind === 'title' ? 'h2' : 'p', kind);
-    keptBlocks.push({ block: b, kind });
+    const before = oldBlocks[k]?.kind === kind ? oldBlocks[k] : undefined;
+    const b = before?.block ?? el(p.kind === 'title' ? 'h2' : 'p', kind);
     setData(b, 'line', String(p.line + 1));
-    const nodes: Node[] = [];
-    for (const piece of pieces) {
-      if (typeof piece === 'string') {
-        const key = `t${piece}`;
-        const text = take(old?.pieces, key) ?? { nodes: [document.createTextNode(piece)], labels: [] };
-        put(rendered.kept.pieces, key, text);
-        nodes.push(...text.nodes);
-        continue;
-      }
-      const key = segmentKey(doc, piece, ends);
-      const kept = take(old?.pieces, key);
-      const built = kept ? rewrite(doc, piece, ends, kept) : highlight(doc, piece, ends);
-      put(rendered.kept.pieces, key, built);
-      for (const i of piece.stack) rendered.segments[i].push(built.span!);
-      nodes.push(...built.nodes);
-    }
-    reconcile(b, nodes);
+    const keys = pieces.map((piece) => (typeof piece === 'string' ? `t${piece}` : segmentKey(doc, piece, ends)));
+    const kept = keepSame(before?.pieces ?? [], keys);
+    const built: KeptBlock['pieces'] = pieces.map((piece, i) => {
+      const reused = kept[i];
+      if (typeof piece === 'string') return { key: keys[i], piece: reused ?? { nodes: [document.createTextNode(piece)], labels: [] } };
+      const made = reused ? rewrite(doc, piece, ends, reused) : highlight(doc, piece, ends);
+      for (const m of piece.stack) rendered.segments[m].push(made.span!);
+      return { key: keys[i], piece: made };
+    });
+    keptBlocks.push({ block: b, kind, pieces: built });
+    reconcile(b, built.flatMap((x) => x.piece.nodes));
     return b;
   });
   if (blocks.length === 1) return blocks[0];
@@ -217,6 +211,29 @@ function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], p
   rendered.kept.groups[position] = wrapper;
   reconcile(wrapper, blocks);
   return wrapper;
+}
+
+/**
+ * The old pieces that the new ones (by key) can keep, by new position: the common start and end
+ * stay where they are (an edit changes one place, so its neighbours keep their nodes in order),
+ * and between them equal keys are taken in order.
+ */
+function keepSame(old: KeptBlock['pieces'], keys: string[]): (KeptPiece | undefined)[] {
+  const out: (KeptPiece | undefined)[] = new Array(keys.length);
+  let start = 0;
+  while (start < keys.length && start < old.length && old[start].key === keys[start]) {
+    out[start] = old[start].piece;
+    start++;
+  }
+  let end = 0;
+  while (end < keys.length - start && end < old.length - start && old[old.length - 1 - end].key === keys[keys.length - 1 - end]) {
+    out[keys.length - 1 - end] = old[old.length - 1 - end].piece;
+    end++;
+  }
+  const pool = new Map<string, KeptPiece[]>();
+  for (let i = start; i < old.length - end; i++) put(pool, old[i].key, old[i].piece);
+  for (let i = start; i < keys.length - end; i++) out[i] = take(pool, keys[i]);
+  return out;
 }
 
 /** A kept highlight with this drawing's row number and mention indices. */

@@ -22,10 +22,8 @@ export interface Rendered {
 
 /** What a redraw of the same document can take over instead of building it again, by content key. */
 export interface Kept {
-  /** Passage blocks (paragraphs), by passage and block position, with the class they were made with. */
-  blocks: { block: HTMLElement; kind: string }[][];
-  /** A passage's text pieces: plain text nodes, and highlights with the type labels after them. */
-  pieces: Map<string, KeptPiece[]>;
+  /** Passage blocks (paragraphs), by passage and block position. */
+  blocks: KeptBlock[][];
   /** Passage groups (a long passage's wrapper), by passage position. */
   groups: (HTMLElement | undefined)[];
   /** Relation list items. */
@@ -36,6 +34,15 @@ export interface Kept {
   relationList?: HTMLOListElement;
 }
 
+export interface KeptBlock {
+  block: HTMLElement;
+  /** The class it was made with. */
+  kind: string;
+  /** Its pieces in order, each with its key (everything it shows but row numbers and mention indices). */
+  pieces: { key: string; piece: KeptPiece }[];
+}
+
+/** A piece of a passage block: a plain text node, or a highlight and the type labels after it. */
 export interface KeptPiece {
   /** The piece's nodes in order: a text node, or a highlight and its labels. */
   nodes: Node[];
