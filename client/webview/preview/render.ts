@@ -245,8 +245,10 @@ function rewrite(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, Prev
   return kept;
 }
 
+/** Sets a data attribute that may already hold the value (the attribute API: dataset is slower). */
 function setData(e: HTMLElement, name: string, value: string): void {
-  if (e.dataset[name] !== value) e.dataset[name] = value;
+  const attribute = `data-${name}`;
+  if (e.getAttribute(attribute) !== value) e.setAttribute(attribute, value);
 }
 
 /** A highlight built anew: the segment's text, then the labels of the mentions ending there. */
@@ -311,14 +313,14 @@ function unplacedList(items: { m: PreviewMention; i: number }[], actions: Action
   return section;
 }
 
-/** Everything a relation item shows but its row number: equal keys draw equal items. */
+/** Everything a relation item shows but its row number and index (set on it each time): equal keys draw equal items. */
 function relationKey(doc: PreviewDocument, i: number): string {
   const r = doc.relations[i];
   const ends = r.ends.map((end) => {
     const node = end.node === undefined ? undefined : doc.graph.nodes[end.node];
     return [end.id, end.mentions.length === 0, node?.family, node?.name];
   });
-  return JSON.stringify([i, r.type, r.directed, ends, r.extra]);
+  return JSON.stringify([r.type, r.directed, ends, r.extra]);
 }
 
 function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Actions, old: Kept | undefined): HTMLElement {
@@ -351,6 +353,7 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
     const key = relationKey(doc, i);
     const item = take(old?.relations, key) ?? relationItem(doc, i, actions);
     put(kept.relations, key, item);
+    setData(item.li, 'relation', String(i));
     setData(item.li, 'line', String(r.line + 1));
     const title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
     if (item.li.title !== title) {
@@ -366,12 +369,11 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
   return section;
 }
 
-/** One relation of the list (its row number is set by the caller). */
+/** One relation of the list (its index and row number are set by the caller). */
 function relationItem(doc: PreviewDocument, i: number, actions: Actions): { li: HTMLElement; remove: HTMLElement } {
   const r = doc.relations[i];
   const li = el('li', 'relation');
   li.tabIndex = 0;
-  li.dataset.relation = String(i);
   li.append(el('span', 'rel-type', r.type));
   r.ends.forEach((end, k) => {
     if (k > 0) li.append(el('span', 'rel-join', r.directed && k === 1 ? ' → ' : ' — '));
@@ -381,7 +383,7 @@ function relationItem(doc: PreviewDocument, i: number, actions: Actions): { li: 
     li.append(name);
   });
   if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
-  const remove = button('×', '', () => actions.deleteRelation(i));
+  const remove = button('×', '', () => actions.deleteRelation(Number(li.dataset.relation)));
   remove.className = 'rel-delete';
   li.append(remove);
   return { li, remove };
