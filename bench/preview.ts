@@ -86,7 +86,8 @@ export async function openWebviewPage(): Promise<WebviewPage | string> {
     const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
     const css = readFileSync(join(repoRoot, 'dist', 'client', 'preview.css'), 'utf8');
     await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="preview"></main></body></html>`);
-    await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
+    // What the script posts is kept in window.posted, for tests that click in the view.
+    await page.addScriptTag({ content: 'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage(m) { window.posted.push(m); }, getState() { return undefined; }, setState() {} });' });
     await page.addScriptTag({ content: readFileSync(script, 'utf8') });
     return { evaluate: (expression) => page.evaluate(expression), close: () => browser.close() };
   } catch (e) {
