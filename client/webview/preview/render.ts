@@ -175,11 +175,14 @@ function endingHere(s: PreviewSegment, ends: Map<number, PreviewSegment> | undef
  * and a kept highlight has rewritten): equal keys draw equal highlights and labels.
  */
 function segmentKey(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined): string {
-  const stack = s.stack.map((i) => {
+  // Strings from the file are written with their length first, so no content can fake a separator.
+  const field = (v: string) => `${v.length}:${v}`;
+  let key = `s${s.stack.length};${endingHere(s, ends).join(',')};`;
+  for (const i of s.stack) {
     const m = doc.mentions[i];
-    return [m.family, m.type, m.id, m.level, m.status, m.side ?? ''];
-  });
-  return `s${JSON.stringify([s.text, stack, endingHere(s, ends)])}`;
+    key += `${m.family};${m.level};${m.status};${field(m.type)}${field(m.id)}${field(m.side ?? '')}`;
+  }
+  return key + s.text;
 }
 
 /** One passage: a heading for the title, paragraphs for the rest, with what `old` holds of them kept. */
