@@ -72,8 +72,11 @@ export async function curateSection(runs = 21): Promise<string> {
   const to: MentionRef = { line: other.line, offsets: `${other.startField.text}-${other.endField.text}`, text: other.textField.text, type: other.typeField?.text ?? '', id: other.idField?.text ?? '' };
   const abstract = doc.passages[1];
   const from = abstract.text.text.indexOf('and ');
+  // The same after mention 500: the browser lays out again only the lines from the edit on.
+  const middle = abstract.text.text.indexOf(' and ', abstract.text.text.indexOf(`${m.textField.text} `)) + 1;
   const intents: [string, CurateIntent][] = [
-    ['add a span', { kind: 'addSpan', selection: { line: abstract.line, from, to: from + 3, text: 'and' }, type: 'Gene', id: '' }],
+    ['add a span (first words of the abstract)', { kind: 'addSpan', selection: { line: abstract.line, from, to: from + 3, text: 'and' }, type: 'Gene', id: '' }],
+    ['add a span (after mention 500)', { kind: 'addSpan', selection: { line: abstract.line, from: middle, to: middle + 3, text: 'and' }, type: 'Gene', id: '' }],
     ['retype', { kind: 'retype', mention, type: 'Other' }],
     ['resize (end a word right)', { kind: 'resize', mention, side: 'end', step: 1 }],
     ['delete', { kind: 'delete', mention, relations: 'delete' }],

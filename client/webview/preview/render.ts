@@ -239,12 +239,21 @@ function keepSame(old: KeptBlock['pieces'], keys: string[]): (KeptPiece | undefi
   return out;
 }
 
-/** A kept highlight with this drawing's row number and mention indices. */
+/** A kept highlight with this drawing's row number and mention indices (written only where they moved). */
 function rewrite(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined, kept: KeptPiece): KeptPiece {
-  setData(kept.span!, 'stack', s.stack.join(' '));
-  setData(kept.span!, 'line', String(doc.mentions[s.stack[s.stack.length - 1]].line + 1));
-  // Which labels follow is part of the key, so the kept ones come in the same order.
-  endingHere(s, ends).forEach((k, n) => setData(kept.labels[n], 'mention', String(s.stack[k])));
+  const span = kept.span!;
+  const stack = s.stack.join(' ');
+  if (kept.stack !== stack) {
+    span.dataset.stack = stack;
+    kept.stack = stack;
+    // Which labels follow is part of the key, so the kept ones come in the same order.
+    endingHere(s, ends).forEach((k, n) => setData(kept.labels[n], 'mention', String(s.stack[k])));
+  }
+  const line = String(doc.mentions[s.stack[s.stack.length - 1]].line + 1);
+  if (kept.line !== line) {
+    span.dataset.line = line;
+    kept.line = line;
+  }
   return kept;
 }
 
@@ -269,7 +278,7 @@ function highlight(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, Pr
   // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
   if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
   else paintBars(span, stack);
-  const built: KeptPiece = { nodes: [span], span, labels: [] };
+  const built: KeptPiece = { nodes: [span], span, labels: [], stack: span.dataset.stack, line: span.dataset.line };
   // Labels of the mentions ending here, innermost first.
   for (const k of endingHere(s, ends)) {
     const m = stack[k];

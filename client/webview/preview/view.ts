@@ -48,6 +48,9 @@ export interface KeptPiece {
   nodes: Node[];
   span?: HTMLElement;
   labels: HTMLElement[];
+  /** The highlight's data-stack and data-line as last written (read back from here, not from the DOM). */
+  stack?: string;
+  line?: string;
 }
 
 export type Selection = { kind: 'relation' | 'node'; index: number };
