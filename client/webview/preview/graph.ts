@@ -23,8 +23,8 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
   for (const e of doc.graph.edges) {
     const group = kept.edges.get(e.relation);
     const line = String(doc.relations[e.relation].line + 1);
-    if (!group || group.dataset.line === line) continue;
-    group.dataset.line = line;
+    if (!group || group.getAttribute('data-line') === line) continue;
+    group.setAttribute('data-line', line);
     const title = group.querySelector('title');
     if (title) title.textContent = `${e.label} (line ${line})`;
   }

@@ -10,7 +10,7 @@ import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } f
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
 import { emptyKept, put, reconcile, take } from './keep';
-import type { Actions, Kept, KeptBlock, KeptPiece, Rendered } from './view';
+import type { Actions, Kept, KeptBlock, KeptPiece, KeptRelation, Rendered } from './view';
 
 const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 const BAR = 2;
@@ -244,14 +244,14 @@ function rewrite(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, Prev
   const span = kept.span!;
   const stack = s.stack.join(' ');
   if (kept.stack !== stack) {
-    span.dataset.stack = stack;
+    span.setAttribute('data-stack', stack);
     kept.stack = stack;
     // Which labels follow is part of the key, so the kept ones come in the same order.
-    endingHere(s, ends).forEach((k, n) => setData(kept.labels[n], 'mention', String(s.stack[k])));
+    endingHere(s, ends).forEach((k, n) => kept.labels[n].setAttribute('data-mention', String(s.stack[k])));
   }
   const line = String(doc.mentions[s.stack[s.stack.length - 1]].line + 1);
   if (kept.line !== line) {
-    span.dataset.line = line;
+    span.setAttribute('data-line', line);
     kept.line = line;
   }
   return kept;
@@ -365,12 +365,15 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
     const key = relationKey(doc, i);
     const item = take(old?.relations, key) ?? relationItem(doc, i, actions);
     put(kept.relations, key, item);
-    setData(item.li, 'relation', String(i));
-    setData(item.li, 'line', String(r.line + 1));
-    const title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
-    if (item.li.title !== title) {
-      item.li.title = title;
+    if (item.index !== i) {
+      item.li.setAttribute('data-relation', String(i));
+      item.index = i;
+    }
+    if (item.line !== r.line) {
+      item.li.setAttribute('data-line', String(r.line + 1));
+      item.li.title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
       item.remove.title = `Delete this relation (line ${r.line + 1}); Undo brings it back`;
+      item.line = r.line;
     }
     rendered.relations[i] = item.li;
     return item.li;
@@ -382,7 +385,7 @@ function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Act
 }
 
 /** One relation of the list (its index and row number are set by the caller). */
-function relationItem(doc: PreviewDocument, i: number, actions: Actions): { li: HTMLElement; remove: HTMLElement } {
+function relationItem(doc: PreviewDocument, i: number, actions: Actions): KeptRelation {
   const r = doc.relations[i];
   const li = el('li', 'relation');
   li.tabIndex = 0;
@@ -398,5 +401,5 @@ function relationItem(doc: PreviewDocument, i: number, actions: Actions): { li: 
   const remove = button('×', '', () => actions.deleteRelation(Number(li.dataset.relation)));
   remove.className = 'rel-delete';
   li.append(remove);
-  return { li, remove };
+  return { li, remove, index: -1, line: -1 };
 }

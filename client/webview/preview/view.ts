@@ -27,7 +27,7 @@ export interface Kept {
   /** Passage groups (a long passage's wrapper), by passage position. */
   groups: (HTMLElement | undefined)[];
   /** Relation list items. */
-  relations: Map<string, { li: HTMLElement; remove: HTMLElement }[]>;
+  relations: Map<string, KeptRelation[]>;
   graph?: { key: string; root: SVGSVGElement; nodes: SVGElement[]; edges: Map<number, SVGElement> };
   text?: HTMLElement;
   relationSection?: HTMLElement;
@@ -51,6 +51,14 @@ export interface KeptPiece {
   /** The highlight's data-stack and data-line as last written (read back from here, not from the DOM). */
   stack?: string;
   line?: string;
+}
+
+/** A relation item, with the index and row it last showed (read back from here, not from the DOM). */
+export interface KeptRelation {
+  li: HTMLElement;
+  remove: HTMLElement;
+  index: number;
+  line: number;
 }
 
 export type Selection = { kind: 'relation' | 'node'; index: number };
