@@ -65,8 +65,13 @@ function times(runs: number, fn: () => unknown): { first: number; median: number
   return { first: all[0], median: percentile(warm, 50), p95: percentile(warm, 95) };
 }
 
-/** The webview script drawing `model` in headless Chromium: [script, style + layout] ms per run. */
-async function webviewDrawMs(model: unknown, runs: number): Promise<[number, number][] | string> {
+/** A headless Chromium page running the webview's script (as the e2e suite installed it), or why there is none. */
+export interface WebviewPage {
+  evaluate(expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openWebviewPage(): Promise<WebviewPage | string> {
   const cache = process.env.PUBTATOR_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'pubtator-vscode-e2e');
   const playwrightPath = join(cache, 'node_modules', 'playwright-core', 'index.mjs');
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,12 +86,25 @@ async function webviewDrawMs(model: unknown, runs: number): Promise<[number, num
     const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
     const css = readFileSync(join(repoRoot, 'dist', 'client', 'preview.css'), 'utf8');
     await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="preview"></main></body></html>`);
-    await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
+    // What the script posts is kept in window.posted, for tests that click in the view.
+    await page.addScriptTag({ content: 'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage(m) { window.posted.push(m); }, getState() { return undefined; }, setState() {} });' });
     await page.addScriptTag({ content: readFileSync(script, 'utf8') });
+    return { evaluate: (expression) => page.evaluate(expression), close: () => browser.close() };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/** The webview script drawing `model` in headless Chromium: [script, style + layout] ms per run. */
+async function webviewDrawMs(model: unknown, runs: number): Promise<[number, number][] | string> {
+  const page = await openWebviewPage();
+  if (typeof page === 'string') return page;
+  try {
     // Written as source: it runs in the page, where window and document exist.
     return await page.evaluate(`(${DRAW_IN_PAGE})(${JSON.stringify({ model, runs })})`) as [number, number][];
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 

@@ -33,11 +33,10 @@ function editorFor(uri: unknown): vscode.TextEditor | undefined {
 
 export function registerPreview(context: vscode.ExtensionContext, getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
   const curator = new Curator(getClient, context.extensionUri);
-  const panel = new PreviewPanel(context.extensionUri, getClient, (format) => void exportPreview(format), (source, m) => {
+  const panel = new PreviewPanel(context.extensionUri, getClient, (format) => void exportPreview(format), (source, m) =>
     curator.run(source, m.version, m.intent).catch((e) => {
       void vscode.window.showErrorMessage(`The edit failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
-  });
+    }));
 
   const open = (toSide: boolean) => (uri?: unknown) => {
     const editor = editorFor(uri);

@@ -30,8 +30,11 @@ export class PreviewPanel implements vscode.Disposable {
   private position = new vscode.Position(0, 0);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: UpdateReason | undefined;
+  private dueNow = false;
   private sequence = 0;
   private ready = false;
+  /** Actions asked for in the view and not finished: the edit they write is drawn at once, with no typing to wait for. */
+  private curating = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -39,7 +42,7 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly getClient: () => BaseLanguageClient | undefined,
     private readonly onExport: (format: 'html' | 'svg') => void,
     /** Runs an edit asked for in the view (curator.ts). */
-    private readonly onCurate?: (source: vscode.Uri, message: Extract<FromWebview, { type: 'curate' }>) => void,
+    private readonly onCurate?: (source: vscode.Uri, message: Extract<FromWebview, { type: 'curate' }>) => Promise<void>,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -52,7 +55,7 @@ export class PreviewPanel implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && this.isSource(e.document) && e.contentChanges.length > 0) this.schedule('edit', EDIT_DELAY_MS);
+        if (this.panel && this.isSource(e.document) && e.contentChanges.length > 0) this.schedule('edit', this.curating > 0 ? 0 : EDIT_DELAY_MS);
       }),
     );
   }
@@ -135,8 +138,12 @@ export class PreviewPanel implements vscode.Disposable {
   private schedule(reason: UpdateReason, delay: number): void {
     // An edit keeps the scroll position even when a cursor move comes with it.
     this.pending = this.pending === 'edit' || reason === 'edit' ? 'edit' : this.pending === 'open' ? 'open' : reason;
+    // A redraw due at once (an open, an action of the view) is not put off by the cursor move that comes with it.
+    if (this.dueNow && delay > 0) return;
     clearTimeout(this.timer);
+    this.dueNow = delay === 0;
     this.timer = setTimeout(() => {
+      this.dueNow = false;
       const why = this.pending ?? reason;
       this.pending = undefined;
       void this.update(why);
@@ -191,7 +198,11 @@ export class PreviewPanel implements vscode.Disposable {
         this.onExport(m.format === 'svg' ? 'svg' : 'html');
         break;
       case 'curate':
-        if (this.source && typeof m.version === 'number' && typeof m.intent === 'object' && m.intent !== null) this.onCurate?.(this.source, m);
+        if (this.source && typeof m.version === 'number' && typeof m.intent === 'object' && m.intent !== null && this.onCurate) {
+          // VS Code reports the change before applyEdit resolves, so the count covers it.
+          this.curating++;
+          void this.onCurate(this.source, m).finally(() => this.curating--);
+        }
         break;
     }
   }

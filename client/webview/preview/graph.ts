@@ -4,10 +4,37 @@
 
 import type { PreviewDocument } from '../../src/preview/protocol';
 import { svg } from './dom';
-import type { Actions, Rendered } from './view';
+import type { Actions, Kept, Rendered } from './view';
 
-export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: Actions): SVGSVGElement {
+/** Everything the picture shows but row numbers: equal keys draw equal pictures. */
+function graphKey(doc: PreviewDocument): string {
   const g = doc.graph;
+  return JSON.stringify([g.width, g.height, g.edges, g.nodes.map(({ mentions, ...rest }) => [rest, mentions.length])]);
+}
+
+/** The graph, taken over from the last drawing of this document when it shows the same picture. */
+export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: Actions, old?: Kept['graph']): SVGSVGElement {
+  const key = graphKey(doc);
+  const kept = old?.key === key ? old : build(doc, rendered, actions, key);
+  rendered.kept.graph = kept;
+  rendered.nodes = kept.nodes;
+  rendered.edges = kept.edges;
+  // Only the row numbers in the edges' titles may have moved.
+  for (const e of doc.graph.edges) {
+    const group = kept.edges.get(e.relation);
+    const line = String(doc.relations[e.relation].line + 1);
+    if (!group || group.getAttribute('data-line') === line) continue;
+    group.setAttribute('data-line', line);
+    const title = group.querySelector('title');
+    if (title) title.textContent = `${e.label} (line ${line})`;
+  }
+  return kept.root;
+}
+
+function build(doc: PreviewDocument, rendered: Rendered, actions: Actions, key: string): NonNullable<Kept['graph']> {
+  const g = doc.graph;
+  const nodeElements: SVGElement[] = [];
+  const edgeElements = new Map<number, SVGElement>();
   const root = svg('svg', { class: 'graph', viewBox: `0 0 ${g.width} ${g.height}`, width: g.width, height: g.height, role: 'img' });
   root.setAttribute('aria-label', `Relation graph: ${g.nodes.length} concepts, ${g.edges.length} relations`);
   const defs = svg('defs');
@@ -30,7 +57,7 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
     title.textContent = `${e.label} (line ${r.line + 1})`;
     group.append(title);
     edges.append(group);
-    rendered.edges.set(e.relation, group);
+    edgeElements.set(e.relation, group);
     const label = svg('text', { x: e.labelX, y: e.labelY + 3, class: 'edge-label', 'text-anchor': 'middle' });
     label.textContent = e.label;
     labels.append(label);
@@ -47,13 +74,15 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
     title.textContent = `${v.name}${v.nameSource ? ` (${v.nameSource})` : ''} · ${v.id} · ${v.mentions.length ? `${v.mentions.length} mention${v.mentions.length === 1 ? '' : 's'}` : 'no mention carries this id'}`;
     group.append(text, title);
     nodes.append(group);
-    rendered.nodes[i] = group;
+    nodeElements[i] = group;
   });
   root.append(edges, labels, nodes);
   // One listener for the picture: an edge selects its relation and goes to its row; a node selects
   // its concept and goes to its mentions, the next one at each click.
   const turn = new Map<number, number>();
   const choose = (e: Event) => {
+    const doc = rendered.live.doc;
+    const g = doc.graph;
     const target = e.target as Element;
     const edge = target.closest<SVGElement>('.edge');
     const node = target.closest<SVGElement>('.node');
@@ -79,5 +108,5 @@ export function renderGraph(doc: PreviewDocument, rendered: Rendered, actions: A
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') choose(e);
   });
-  return root;
+  return { key, root, nodes: nodeElements, edges: edgeElements };
 }

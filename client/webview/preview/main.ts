@@ -9,6 +9,7 @@ import { isWrong, renderDocument } from './render';
 import type { Actions, Rendered, Selection } from './view';
 import { Tooltip, type TooltipBlock } from './tooltip';
 import { installCuration } from './curate';
+import { reconcile } from './keep';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -105,9 +106,12 @@ function draw(w: PreviewResult, reason: UpdateReason): void {
   const scrollY = window.scrollY;
   // Keep a relation or concept selected across edits of the same document, by its row.
   const keep = same && selection ? keepSelection(shown!.doc, doc, selection) : undefined;
-  rendered = renderDocument(w, doc, fileName, labelsOn(), actions);
-  // One synchronous swap: the old content stays on screen until the new one is complete.
-  main.replaceChildren(rendered.root);
+  // A redraw of the same document keeps what did not change (keep.ts): drop the marks of the last drawing first.
+  if (same) for (const e of main.querySelectorAll('.selected, .related, .focus')) e.classList.remove('selected', 'related', 'focus');
+  document.body.classList.remove('has-selection');
+  rendered = renderDocument(w, doc, fileName, labelsOn(), actions, same ? rendered : undefined);
+  // One synchronous update: the old content stays on screen until the new one is complete.
+  reconcile(main, rendered.parts);
   shown = { uri: w.uri, index: doc.index, id: doc.id, doc };
   focused = [];
   selection = undefined;

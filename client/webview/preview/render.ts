@@ -9,7 +9,8 @@
 import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } from '../../src/preview/protocol';
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
-import type { Actions, Rendered } from './view';
+import { emptyKept, put, reconcile, take } from './keep';
+import type { Actions, Kept, KeptBlock, KeptPiece, KeptRelation, Rendered } from './view';
 
 const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
 const BAR = 2;
@@ -19,20 +20,28 @@ export function isWrong(m: PreviewMention): boolean {
   return WRONG.has(m.status);
 }
 
-export function renderDocument(w: PreviewResult, doc: PreviewDocument, fileName: string, labels: boolean, actions: Actions): Rendered {
-  const root = document.createDocumentFragment();
-  const rendered: Rendered = { root, segments: doc.mentions.map(() => []), relations: [], nodes: [], edges: new Map() };
-  root.append(header(w, doc, fileName, labels, actions));
-  const text = el('section', 'text');
+/**
+ * Draws `doc`. Given the last drawing of the same document (`previous`), the parts whose content is
+ * unchanged are taken over from it (keep.ts) instead of being built again.
+ */
+export function renderDocument(w: PreviewResult, doc: PreviewDocument, fileName: string, labels: boolean, actions: Actions, previous?: Rendered): Rendered {
+  const live = previous?.live ?? { doc };
+  live.doc = doc;
+  const old = previous?.kept;
+  const kept = emptyKept();
+  const rendered: Rendered = { parts: [], live, kept, segments: doc.mentions.map(() => []), relations: [], nodes: [], edges: new Map() };
+  rendered.parts.push(header(w, doc, fileName, labels, actions));
+  const text = old?.text ?? el('section', 'text');
   text.setAttribute('aria-label', 'Text');
+  kept.text = text;
   // Where each mention ends (its last segment, whatever the passage): its type label goes there.
   const ends = new Map<number, PreviewSegment>();
   for (const p of doc.passages) for (const s of p.segments) for (const i of s.stack) ends.set(i, s);
-  for (const p of doc.passages) text.append(passage(doc, p, labels ? ends : undefined, rendered));
-  root.append(text);
+  reconcile(text, doc.passages.map((p, k) => passage(doc, p, k, labels ? ends : undefined, rendered, old)));
+  rendered.parts.push(text);
   const unplaced = doc.mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.placed);
-  if (unplaced.length) root.append(unplacedList(unplaced, actions));
-  if (doc.relations.length) root.append(relationsSection(doc, rendered, actions));
+  if (unplaced.length) rendered.parts.push(unplacedList(unplaced, actions));
+  if (doc.relations.length) rendered.parts.push(relationsSection(doc, rendered, actions, old));
   return rendered;
 }
 
@@ -115,71 +124,171 @@ const SENTENCE_END = /[.!?][)\]"'”’]*\s+(?=[A-Z([“"'])/g;
 /** Abbreviations a period ends without ending the sentence ("Fig. 3", "et al. Smith"). */
 const ABBREVIATION = /\b(?:figs?|refs?|al|vs|e\.g|i\.e|no|eq|ca|approx|dr|mr|ms|st|sp|spp|var)\.$/i;
 
+/** A piece of a passage block: plain text, or a segment covered by mentions. */
+type Piece = string | PreviewSegment;
+
 /**
- * One passage: a heading for the title, paragraphs for the rest. A long passage is cut into
- * paragraphs at sentence ends outside any mention, which reads better and lets the browser skip
- * the paragraphs out of sight (content-visibility in the stylesheet).
+ * A long passage (a full-text body) cut into paragraphs at sentence ends outside any mention,
+ * which reads better and lets the browser skip the paragraphs out of sight (content-visibility in
+ * the stylesheet). The title stays one block.
  */
-function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], ends: Map<number, PreviewSegment> | undefined, rendered: Rendered): HTMLElement {
+function paragraphs(p: PreviewDocument['passages'][number]): Piece[][] {
   const title = p.kind === 'title';
-  const open = (continued: boolean) => {
-    const b = el(title ? 'h2' : 'p', `passage ${p.kind}${continued ? ' continued' : ''}`);
-    b.dataset.line = String(p.line + 1);
-    return b;
-  };
-  let block = open(false);
+  let block: Piece[] = [];
   const blocks = [block];
   let length = 0;
   for (const s of p.segments) {
-    if (s.stack.length === 0) {
-      let text = s.text;
-      if (!title && length + text.length >= PARAGRAPH) {
-        // Break at the first sentence end once the paragraph is long enough.
-        for (const m of text.matchAll(SENTENCE_END)) {
-          const at = m.index! + m[0].length;
-          if (length + at < PARAGRAPH || at >= text.length || ABBREVIATION.test(text.slice(Math.max(0, m.index! - 8), m.index! + 1))) continue;
-          block.append(text.slice(0, at));
-          block = open(true);
-          blocks.push(block);
-          text = text.slice(at);
-          length = 0;
-        }
-      }
-      block.append(text);
-      length += text.length;
+    if (s.stack.length > 0) {
+      length += s.text.length;
+      block.push(s);
       continue;
     }
-    length += s.text.length;
-    const stack = s.stack.map((i) => doc.mentions[i]);
-    const inner = stack[stack.length - 1];
-    const wrong = stack.some(isWrong);
-    // Inside a merge conflict the two sides often read the same words: mark every side the stack holds.
-    const sides = [...new Set(stack.map((m) => m.side).filter((x) => x !== undefined))].map((x) => ` side-${x}`).join('');
-    const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}${sides}`, s.text);
-    span.dataset.stack = s.stack.join(' ');
-    span.dataset.type = inner.type;
-    span.dataset.id = inner.id;
-    span.dataset.line = String(inner.line + 1);
-    // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
-    if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
-    else paintBars(span, stack);
-    for (const i of s.stack) rendered.segments[i].push(span);
-    block.append(span);
-    if (!ends) continue;
-    // Labels of the mentions ending here, innermost first.
-    for (let k = s.stack.length - 1; k >= 0; k--) {
-      if (ends.get(s.stack[k]) !== s) continue;
-      const m = stack[k];
-      const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}${m.side ? ` side-${m.side}` : ''}`,
-        `${m.side ? `${m.side}: ` : ''}${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
-      label.dataset.mention = String(s.stack[k]);
-      block.append(label);
+    let text = s.text;
+    if (!title && length + text.length >= PARAGRAPH) {
+      // Break at the first sentence end once the paragraph is long enough.
+      for (const m of text.matchAll(SENTENCE_END)) {
+        const at = m.index! + m[0].length;
+        if (length + at < PARAGRAPH || at >= text.length || ABBREVIATION.test(text.slice(Math.max(0, m.index! - 8), m.index! + 1))) continue;
+        block.push(text.slice(0, at));
+        block = [];
+        blocks.push(block);
+        text = text.slice(at);
+        length = 0;
+      }
     }
+    block.push(text);
+    length += text.length;
   }
-  if (blocks.length === 1) return block;
-  const wrapper = el('div', 'passage-group');
-  wrapper.append(...blocks);
+  return blocks;
+}
+
+/** Which mentions of a segment's stack end there (their type label follows it), innermost first. */
+function endingHere(s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined): number[] {
+  if (!ends) return [];
+  const out: number[] = [];
+  for (let k = s.stack.length - 1; k >= 0; k--) if (ends.get(s.stack[k]) === s) out.push(k);
+  return out;
+}
+
+/**
+ * Everything a highlight shows but its row number and mention indices (which an edit above shifts
+ * and a kept highlight has rewritten): equal keys draw equal highlights and labels.
+ */
+function segmentKey(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined): string {
+  // Strings from the file are written with their length first, so no content can fake a separator.
+  const field = (v: string) => `${v.length}:${v}`;
+  let key = `s${s.stack.length};${endingHere(s, ends).join(',')};`;
+  for (const i of s.stack) {
+    const m = doc.mentions[i];
+    key += `${m.family};${m.level};${m.status};${field(m.type)}${field(m.id)}${field(m.side ?? '')}`;
+  }
+  return key + s.text;
+}
+
+/** One passage: a heading for the title, paragraphs for the rest, with what `old` holds of them kept. */
+function passage(doc: PreviewDocument, p: PreviewDocument['passages'][number], position: number, ends: Map<number, PreviewSegment> | undefined,
+  rendered: Rendered, old: Kept | undefined): HTMLElement {
+  const oldBlocks = old?.blocks[position] ?? [];
+  const keptBlocks: KeptBlock[] = [];
+  rendered.kept.blocks[position] = keptBlocks;
+  const blocks = paragraphs(p).map((pieces, k) => {
+    const kind = `passage ${p.kind}${k > 0 ? ' continued' : ''}`;
+    const before = oldBlocks[k]?.kind === kind ? oldBlocks[k] : undefined;
+    const b = before?.block ?? el(p.kind === 'title' ? 'h2' : 'p', kind);
+    setData(b, 'line', String(p.line + 1));
+    const keys = pieces.map((piece) => (typeof piece === 'string' ? `t${piece}` : segmentKey(doc, piece, ends)));
+    const kept = keepSame(before?.pieces ?? [], keys);
+    const built: KeptBlock['pieces'] = pieces.map((piece, i) => {
+      const reused = kept[i];
+      if (typeof piece === 'string') return { key: keys[i], piece: reused ?? { nodes: [document.createTextNode(piece)], labels: [] } };
+      const made = reused ? rewrite(doc, piece, ends, reused) : highlight(doc, piece, ends);
+      for (const m of piece.stack) rendered.segments[m].push(made.span!);
+      return { key: keys[i], piece: made };
+    });
+    keptBlocks.push({ block: b, kind, pieces: built });
+    reconcile(b, built.flatMap((x) => x.piece.nodes));
+    return b;
+  });
+  if (blocks.length === 1) return blocks[0];
+  const wrapper = old?.groups[position] ?? el('div', 'passage-group');
+  rendered.kept.groups[position] = wrapper;
+  reconcile(wrapper, blocks);
   return wrapper;
+}
+
+/**
+ * The old pieces that the new ones (by key) can keep, by new position: the common start and end
+ * stay where they are (an edit changes one place, so its neighbours keep their nodes in order),
+ * and between them equal keys are taken in order.
+ */
+function keepSame(old: KeptBlock['pieces'], keys: string[]): (KeptPiece | undefined)[] {
+  const out: (KeptPiece | undefined)[] = new Array(keys.length);
+  let start = 0;
+  while (start < keys.length && start < old.length && old[start].key === keys[start]) {
+    out[start] = old[start].piece;
+    start++;
+  }
+  let end = 0;
+  while (end < keys.length - start && end < old.length - start && old[old.length - 1 - end].key === keys[keys.length - 1 - end]) {
+    out[keys.length - 1 - end] = old[old.length - 1 - end].piece;
+    end++;
+  }
+  const pool = new Map<string, KeptPiece[]>();
+  for (let i = start; i < old.length - end; i++) put(pool, old[i].key, old[i].piece);
+  for (let i = start; i < keys.length - end; i++) out[i] = take(pool, keys[i]);
+  return out;
+}
+
+/** A kept highlight with this drawing's row number and mention indices (written only where they moved). */
+function rewrite(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined, kept: KeptPiece): KeptPiece {
+  const span = kept.span!;
+  const stack = s.stack.join(' ');
+  if (kept.stack !== stack) {
+    span.setAttribute('data-stack', stack);
+    kept.stack = stack;
+    // Which labels follow is part of the key, so the kept ones come in the same order.
+    endingHere(s, ends).forEach((k, n) => kept.labels[n].setAttribute('data-mention', String(s.stack[k])));
+  }
+  const line = String(doc.mentions[s.stack[s.stack.length - 1]].line + 1);
+  if (kept.line !== line) {
+    span.setAttribute('data-line', line);
+    kept.line = line;
+  }
+  return kept;
+}
+
+/** Sets a data attribute that may already hold the value (the attribute API: dataset is slower). */
+function setData(e: HTMLElement, name: string, value: string): void {
+  const attribute = `data-${name}`;
+  if (e.getAttribute(attribute) !== value) e.setAttribute(attribute, value);
+}
+
+/** A highlight built anew: the segment's text, then the labels of the mentions ending there. */
+function highlight(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined): KeptPiece {
+  const stack = s.stack.map((i) => doc.mentions[i]);
+  const inner = stack[stack.length - 1];
+  const wrong = stack.some(isWrong);
+  // Inside a merge conflict the two sides often read the same words: mark every side the stack holds.
+  const sides = [...new Set(stack.map((m) => m.side).filter((x) => x !== undefined))].map((x) => ` side-${x}`).join('');
+  const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}${sides}`, s.text);
+  span.dataset.stack = s.stack.join(' ');
+  span.dataset.type = inner.type;
+  span.dataset.id = inner.id;
+  span.dataset.line = String(inner.line + 1);
+  // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
+  if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
+  else paintBars(span, stack);
+  const built: KeptPiece = { nodes: [span], span, labels: [], stack: span.dataset.stack, line: span.dataset.line };
+  // Labels of the mentions ending here, innermost first.
+  for (const k of endingHere(s, ends)) {
+    const m = stack[k];
+    const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}${m.side ? ` side-${m.side}` : ''}`,
+      `${m.side ? `${m.side}: ` : ''}${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
+    label.dataset.mention = String(s.stack[k]);
+    built.nodes.push(label);
+    built.labels.push(label);
+  }
+  return built;
 }
 
 /** One bar per mention at its level (CSSOM, which the CSP allows; no style attribute). */
@@ -216,47 +325,81 @@ function unplacedList(items: { m: PreviewMention; i: number }[], actions: Action
   return section;
 }
 
-function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Actions): HTMLElement {
-  const section = el('section', 'relations');
-  section.append(el('h3', undefined, `Relations (${doc.relations.length})`));
-  if (doc.graph.nodes.length) section.append(renderGraph(doc, rendered, actions));
-  const list = el('ol', 'relation-list');
-  doc.relations.forEach((r, i) => {
-    const li = el('li', 'relation');
-    li.tabIndex = 0;
-    li.dataset.relation = String(i);
-    li.dataset.line = String(r.line + 1);
-    li.title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
-    li.append(el('span', 'rel-type', r.type));
-    r.ends.forEach((end, k) => {
-      if (k > 0) li.append(el('span', 'rel-join', r.directed && k === 1 ? ' → ' : ' — '));
-      const node = end.node === undefined ? undefined : doc.graph.nodes[end.node];
-      const name = el('span', `rel-end${node ? ` f-${node.family}` : ''}${end.mentions.length === 0 ? ' dangling' : ''}`, node ? node.name : end.id || '(no id)');
-      name.title = end.mentions.length === 0 ? `${end.id}: no mention of this document carries it` : end.id;
-      li.append(name);
+/** Everything a relation item shows but its row number and index (set on it each time): equal keys draw equal items. */
+function relationKey(doc: PreviewDocument, i: number): string {
+  const r = doc.relations[i];
+  const ends = r.ends.map((end) => {
+    const node = end.node === undefined ? undefined : doc.graph.nodes[end.node];
+    return [end.id, end.mentions.length === 0, node?.family, node?.name];
+  });
+  return JSON.stringify([r.type, r.directed, ends, r.extra]);
+}
+
+function relationsSection(doc: PreviewDocument, rendered: Rendered, actions: Actions, old: Kept | undefined): HTMLElement {
+  const { live, kept } = rendered;
+  const section = old?.relationSection ?? el('section', 'relations');
+  kept.relationSection = section;
+  const children: Node[] = [el('h3', undefined, `Relations (${doc.relations.length})`)];
+  if (doc.graph.nodes.length) children.push(renderGraph(doc, rendered, actions, old?.graph));
+  let list = old?.relationList;
+  if (!list) {
+    list = el('ol', 'relation-list');
+    // One listener for the list: a click or Enter on an item selects the relation and goes to its row.
+    const choose = (e: Event) => {
+      const li = (e.target as Element).closest<HTMLElement>('.relation');
+      const r = li ? live.doc.relations[Number(li.dataset.relation)] : undefined;
+      if (!li || !r) return;
+      actions.select({ kind: 'relation', index: Number(li.dataset.relation) });
+      actions.reveal(r.line, r.rowStart, r.rowEnd);
+    };
+    list.addEventListener('click', choose);
+    list.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        choose(e);
+      }
     });
-    if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
-    const remove = button('×', `Delete this relation (line ${r.line + 1}); Undo brings it back`, () => actions.deleteRelation(i));
-    remove.className = 'rel-delete';
-    li.append(remove);
-    rendered.relations[i] = li;
-    list.append(li);
-  });
-  // One listener for the list: a click or Enter on an item selects the relation and goes to its row.
-  const choose = (e: Event) => {
-    const li = (e.target as Element).closest<HTMLElement>('.relation');
-    const r = li ? doc.relations[Number(li.dataset.relation)] : undefined;
-    if (!li || !r) return;
-    actions.select({ kind: 'relation', index: Number(li.dataset.relation) });
-    actions.reveal(r.line, r.rowStart, r.rowEnd);
-  };
-  list.addEventListener('click', choose);
-  list.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      choose(e);
+  }
+  kept.relationList = list;
+  const items = doc.relations.map((r, i) => {
+    const key = relationKey(doc, i);
+    const item = take(old?.relations, key) ?? relationItem(doc, i, actions);
+    put(kept.relations, key, item);
+    if (item.index !== i) {
+      item.li.setAttribute('data-relation', String(i));
+      item.index = i;
     }
+    if (item.line !== r.line) {
+      item.li.setAttribute('data-line', String(r.line + 1));
+      item.li.title = `line ${r.line + 1}: select this relation's concepts in the text and its row in the editor`;
+      item.remove.title = `Delete this relation (line ${r.line + 1}); Undo brings it back`;
+      item.line = r.line;
+    }
+    rendered.relations[i] = item.li;
+    return item.li;
   });
-  section.append(list);
+  reconcile(list, items);
+  children.push(list);
+  reconcile(section, children);
   return section;
+}
+
+/** One relation of the list (its index and row number are set by the caller). */
+function relationItem(doc: PreviewDocument, i: number, actions: Actions): KeptRelation {
+  const r = doc.relations[i];
+  const li = el('li', 'relation');
+  li.tabIndex = 0;
+  li.append(el('span', 'rel-type', r.type));
+  r.ends.forEach((end, k) => {
+    if (k > 0) li.append(el('span', 'rel-join', r.directed && k === 1 ? ' → ' : ' — '));
+    const node = end.node === undefined ? undefined : doc.graph.nodes[end.node];
+    const name = el('span', `rel-end${node ? ` f-${node.family}` : ''}${end.mentions.length === 0 ? ' dangling' : ''}`, node ? node.name : end.id || '(no id)');
+    name.title = end.mentions.length === 0 ? `${end.id}: no mention of this document carries it` : end.id;
+    li.append(name);
+  });
+  if (r.extra.length) li.append(el('span', 'rel-extra', r.extra.join(' ')));
+  const remove = button('×', '', () => actions.deleteRelation(Number(li.dataset.relation)));
+  remove.className = 'rel-delete';
+  li.append(remove);
+  return { li, remove, index: -1, line: -1 };
 }

@@ -15,7 +15,7 @@ import { isDirectedRelation } from '../../knowledge/relationDirection';
 import { relationIdCarriers } from '../subject';
 import { rowRange } from '../rowRanges';
 import type { ConceptNamer } from './conceptNames';
-import { layoutGraph } from './graphLayout';
+import { rememberedLayout } from './layoutMemo';
 import type { GraphNode, PreviewRelation, RelationGraph } from './model';
 
 /** The identity of the concept a relation end names. */
@@ -92,7 +92,7 @@ export function relationGraph(
     }
   }
 
-  const layout = layoutGraph(nodes, edges);
+  const layout = rememberedLayout(nodes, edges);
   return {
     relations,
     graph: {
