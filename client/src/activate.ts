@@ -21,7 +21,7 @@ import { registerWorkspaceFiles } from './workspaceFiles';
 import { registerCreateSchema, registerSchemaFiles } from './schemaFiles';
 import { listenForLargeWorkspace, registerCheckWorkspace } from './workspaceChecks';
 import { BIOC_LANGUAGES, registerBiocLanguage } from './biocLanguage';
-import { registerHoverWhileStarting } from './hoverWhileStarting';
+import { registerHoverWhileStarting, SILENT_CLIENT_HOVER } from './hoverWhileStarting';
 
 export const CLIENT_ID = 'pubtator';
 export const CLIENT_NAME = 'PubTator Language Server';
@@ -53,6 +53,8 @@ export async function activateClient(context: vscode.ExtensionContext, host: Cli
     // is the transport's, e.g. one the editor sent as the server restarted: logged, not shown as an error.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartThenTell(() => client),
+    // Hovers go through registerHoverWhileStarting's provider, which outlives restarts.
+    middleware: { ...SILENT_CLIENT_HOVER },
     // Where the server keeps the MeSH index and the look-up cache, and whether it may go online.
     initializationOptions: () => ({
       storagePath: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,

@@ -18,7 +18,6 @@ import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 import { biocChecks } from './bioc.mjs';
 import { frontDoorChecks } from './frontDoor.mjs';
-import { hoverWhileStarting } from './hoverWhileStarting.mjs';
 
 /** The clean sample (a copy of samples/ketamine.pubtator) as it is named in the workspace. */
 export const CLEAN = 'clean.pubtator';
@@ -45,7 +44,6 @@ export async function runChecks(ctx) {
     ['frontdoor', () => frontDoorChecks(ctx)],
     ['editing', () => editingFeatures(ctx)],
     ['commands', () => serverCommands(ctx)],
-    ['starthover', () => hoverWhileStarting({ ...ctx, name: CLEAN })],
     // Before the MeSH index is set, so that the walkthrough's sample (and its pictures) show only its own problem.
     ['walkthrough', () => runWalkthroughChecks(ctx)],
     ['mesh', () => meshIndexSetting(ctx)],

@@ -7,8 +7,7 @@
 //
 // Issue 23 asked whether a small freshly opened file can lose its first hover
 // in the server; these tests found no such loss. What did lose it was the
-// client while the server starts (client/src/hoverWhileStarting.ts; the e2e
-// group `starthover`).
+// client while the server starts (client/src/hoverWhileStarting.ts).
 
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
