@@ -128,6 +128,8 @@ async function dialog(wb, choose) {
   // The message comes first, then the buttons.
   const message = (await box.innerText()).replace(/\s+/g, ' ').trim();
   await box.locator('.monaco-button', { hasText: choose }).first().click();
+  // The workbench stays inert (no palette, no editor keys) until the dialog has gone.
+  await wb.until(async () => !(await box.isVisible().catch(() => false)) || null, 'the dialog to close', 10000);
   return message;
 }
 
@@ -386,6 +388,8 @@ async function rebindingCheck({ wb, report, name }) {
     await wb.until(async () => (await helpShown(wb)) === null || null, 'H again to hide the keys', 5000);
     await wb.page.keyboard.press('Escape');
     await wb.previewUntil((p) => !walked(p), 'no mention walked to after Escape', 5000);
+    // The keyboard back in the view (Escape may have closed a notification that had it).
+    await focusPreview(wb);
     await wb.page.keyboard.press('Shift+Slash');
     const shown = await wb.previewUntil((p) => walked(p), '? to walk to a mention', 5000);
     assert.equal(await helpShown(wb), null, '? no longer shows the keys');
