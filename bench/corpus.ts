@@ -4,6 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { detectFormat } from '../server/src/service/bioc/detect';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const corporaDir = process.env.PUBTATOR_CORPORA ?? join(repoRoot, '..', 'shared', 'corpora');
@@ -15,10 +16,15 @@ export function realCorpusFiles(): { name: string; path: string }[] {
     const p = join(d, n);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
+  // PubTator files only: the BioC files beside their twins have their own section (Checking BioC).
   return walk(corporaDir)
-    .filter((p) => !/README|LICENSE|\.md$/.test(p))
+    .filter((p) => !/README|LICENSE|\.md$/.test(p) && detectFormat(readHead(p)) === 'pubtator')
     .map((path) => ({ name: relative(corporaDir, path), path }))
     .sort((a, b) => statSync(b.path).size - statSync(a.path).size);
+}
+
+function readHead(path: string): string {
+  return readFileSync(path).subarray(0, 4096).toString('utf8');
 }
 
 /** Documents (blocks between blank lines) to repeat. */
