@@ -1,6 +1,7 @@
 // File offsets to editor positions (line, UTF-16 character), by one scan for
 // line starts and a binary search per lookup.
 
+import { partitionPoint } from '../sortedSearch';
 import type { Position, Range } from '../types';
 import type { SourceRange } from './model';
 
@@ -24,13 +25,8 @@ export class LineIndex implements OffsetPositions {
 
   position(offset: number): Position {
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last line starting at or before the offset (the first line for an offset before it).
+    const lo = Math.max(0, partitionPoint(s.length, (i) => s[i] <= offset) - 1);
     return { line: lo, character: offset - s[lo] };
   }
 

@@ -3,6 +3,7 @@
 // on are kept (forget); a window of them can be taken away (LineWindow) to
 // place a batch's diagnostics later, once the batch has been checked.
 
+import { partitionPoint } from '../sortedSearch';
 import type { Position, Range } from '../types';
 import type { OffsetPositions } from './lineIndex';
 import type { SourceRange } from './model';
@@ -13,13 +14,8 @@ export class LineWindow implements OffsetPositions {
 
   position(offset: number): Position {
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last line starting at or before the offset (the first line for an offset before it).
+    const lo = Math.max(0, partitionPoint(s.length, (i) => s[i] <= offset) - 1);
     return { line: this.firstLine + lo, character: offset - s[lo] };
   }
 
