@@ -27,6 +27,7 @@ import { parsePubtator } from '../service/parse/parseFile';
 import type { OffsetUnit } from '../service/types';
 import { describe, runSafe } from './runSafe';
 import type { FeatureRegistration, ServerContext } from './serverContext';
+import { nameOf } from './uriName';
 
 /** Client -> server: start comparing `uri` with a reference (CompareStartParams); answers CompareStartResult. */
 export const COMPARE_START_REQUEST = 'pubtator/compare.start';
@@ -106,15 +107,6 @@ class Session {
     readonly names: { current: string; reference: string },
     readonly options: { match: 'exact' | 'overlap'; documents: DocumentScope; symmetric: SymmetryRule },
   ) {}
-}
-
-export function nameOf(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return path.slice(path.lastIndexOf('/') + 1) || uri;
-  }
 }
 
 export function registerCompare(ctx: ServerContext): FeatureRegistration {

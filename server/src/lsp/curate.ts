@@ -13,6 +13,7 @@ import type { ServerContext } from './serverContext';
 import { CarryTracker } from '../service/edits/curate/carryTracker';
 import { describe, runSafe } from './runSafe';
 import { isBiocLanguage } from './biocViews';
+import { nameOf } from './uriName';
 
 export const CURATE_REQUEST = 'pubtator/curate';
 export const CURATE_CHOICES_REQUEST = 'pubtator/curateChoices';
@@ -38,16 +39,6 @@ export interface CarryParams {
 }
 
 export type CarryAnswer = Carry & { version: number };
-
-function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
 
 const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
 const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
@@ -85,7 +76,7 @@ export function registerCurate(ctx: ServerContext): void {
   // The id picker also offers what the other open files gave to the same words, and MeSH headings.
   connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options, settings) => {
     const ids = params.query?.kind === 'ids' ? {
-      others: documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ name: fileName(d.uri), file: ctx.fileOf(d) })),
+      others: documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ name: nameOf(d.uri), file: ctx.fileOf(d) })),
       mesh: ctx.conceptSources(settings)?.mesh,
     } : undefined;
     return service.curateChoices(ctx.fileOf(doc), params.query, { ...options, ids });
