@@ -73,10 +73,12 @@ export function registerCurate(ctx: ServerContext): void {
     return 'edits' in result ? { ...result, version: doc.version } : result;
   }));
 
-  // The id picker also offers what the other open files gave to the same words, and MeSH headings.
+  // The id picker also offers what the other open files gave to the same words (and
+  // the workspace's files that are not open, by their index: corpusIds.ts), and MeSH headings.
   connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options, settings) => {
     const ids = params.query?.kind === 'ids' ? {
       others: documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ name: nameOf(d.uri), file: ctx.fileOf(d) })),
+      indexed: ctx.extensions.corpusIds.flatMap((f) => f()),
       mesh: ctx.conceptSources(settings)?.mesh,
     } : undefined;
     return service.curateChoices(ctx.fileOf(doc), params.query, { ...options, ids });
