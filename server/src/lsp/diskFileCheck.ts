@@ -9,7 +9,7 @@
 
 import { ByteChunker } from '../service/parse/byteChunks';
 import { SymbolIndex } from '../service/features/workspaceSymbols';
-import { IdsByText } from '../service/features/idsByText';
+import { IdsByTextBuilder, type IdsByText } from '../service/features/idsByText';
 import { checkChunk, FileReducer } from '../service/streamingValidator';
 import { ownCopy } from '../service/ownCopy';
 import { Severity, type Diagnostic } from '../service/types';
@@ -45,7 +45,7 @@ export async function checkDiskFile(
   const run = prepare(options);
   const reducer = new FileReducer(options);
   const index = new SymbolIndex();
-  const ids = new IdsByText();
+  const ids = new IdsByTextBuilder();
   const chunker = new ByteChunker(CHUNK_BYTES);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The chunks' diagnostics, the first MAX_LISTED of them. */
@@ -86,5 +86,5 @@ export async function checkDiskFile(
       message: `${total - MAX_LISTED} more problems in this file are not listed here (the first ${MAX_LISTED} are); open the file to see them all.`,
     });
   }
-  return { diagnostics: listed, total, index, ids };
+  return { diagnostics: listed, total, index, ids: ids.build() };
 }

@@ -5,7 +5,7 @@
 // chunks it yields to the caller, which pauses it while the user types.
 
 import { ByteChunker } from '../service/parse/byteChunks';
-import { IdsByText } from '../service/features/idsByText';
+import { IdsByTextBuilder, type IdsByText } from '../service/features/idsByText';
 import { BinaryFileError } from './diskFileCheck';
 import type { WorkspaceDisk } from './workspaceDisk';
 
@@ -16,7 +16,7 @@ const SNIFF_BYTES = 8000;
 
 /** Reads `uri`'s ids; aborting `signal` stops it with an error. */
 export async function readDiskIds(disk: WorkspaceDisk, uri: string, signal: AbortSignal, between: () => Promise<void>): Promise<IdsByText> {
-  const ids = new IdsByText();
+  const ids = new IdsByTextBuilder();
   const chunker = new ByteChunker(CHUNK_BYTES);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const count = async (chunks: ReturnType<ByteChunker['end']>) => {
@@ -35,5 +35,5 @@ export async function readDiskIds(disk: WorkspaceDisk, uri: string, signal: Abor
     return count(chunker.push(bytes));
   }, signal);
   await count(chunker.end());
-  return ids;
+  return ids.build();
 }

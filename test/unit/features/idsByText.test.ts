@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { doc, file, row } from '../../support/build';
-import { IdsByText, idsByTextOf } from '../../../server/src/service/features/idsByText';
+import { IdsByTextBuilder, idsByTextOf, type IdsByText } from '../../../server/src/service/features/idsByText';
 import { idChoices } from '../../../server/src/service/edits/curate/choices';
 import { service } from './support';
 
@@ -29,7 +29,18 @@ describe('ids by text', () => {
     assert.deepEqual(index.idsFor('pain'), [['D010146', 1]]);
     assert.deepEqual(index.idsFor('ASPIRIN'), []);
     assert.deepEqual(index.idsFor('Aspirin and'), []);
-    assert.equal(index.texts, 3);
+    assert.equal(index.size, 3);
+  });
+
+  it('finds a text among its neighbours in sorted order, and only the whole text', () => {
+    const builder = new IdsByTextBuilder();
+    for (const [text, id] of [['b', '2'], ['ab', '1'], ['a', '0'], ['', '9'], ['abc', '3'], ['α', '4'], ['𝛼', '5'], ['ab', '1'], ['ab', '7']]) builder.add(text, id);
+    const index = builder.build();
+    assert.deepEqual(['', 'a', 'ab', 'abc', 'b', 'α', '𝛼'].map((t) => index.idsFor(t)), [
+      [['9', 1]], [['0', 1]], [['1', 2], ['7', 1]], [['3', 1]], [['2', 1]], [['4', 1]], [['5', 1]],
+    ]);
+    for (const missing of ['aa', 'abcd', 'A', 'c', ' a', 'a ', '\ud835']) assert.deepEqual(index.idsFor(missing), [], missing);
+    assert.equal(index.size, 7);
   });
 
   it('keeps an empty id column out, and a composite id whole', () => {
@@ -44,10 +55,9 @@ describe('ids by text', () => {
   });
 
   it('finds a text and an id long enough to be slices of the chunk (it keeps copies of them)', () => {
-    const index = new IdsByText();
     const long = 'a mention text longer than thirteen characters';
     const chunk = file(doc('4', long, undefined, row('4', 0, long.length, long, 'Disease', 'MESH:D000000000001')));
-    index.addText(chunk);
+    const index = new IdsByTextBuilder().addText(chunk).build();
     assert.deepEqual(index.idsFor(long), [['MESH:D000000000001', 1]]);
   });
 
@@ -110,12 +120,29 @@ function asMaps(index: IdsByText): Map<string, Map<string, number>> {
 }
 
 describe('ids by text: properties', () => {
+  it('any texts and ids counted one by one are found again exactly; other texts find nothing', () => {
+    const textArb = fc.oneof(fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('a', 'ab', 'b', 'aspirin'));
+    fc.assert(fc.property(fc.array(fc.tuple(textArb, fc.constantFrom('D1', 'D2', 'MESH:D000000000001', '')), { maxLength: 60 }), fc.array(textArb), (given, probes) => {
+      const builder = new IdsByTextBuilder();
+      const expected = new Map<string, Map<string, number>>();
+      for (const [text, id] of given) {
+        builder.add(text, id);
+        if (!id) continue;
+        const ids = expected.get(text) ?? new Map<string, number>();
+        expected.set(text, ids.set(id, (ids.get(id) ?? 0) + 1));
+      }
+      const index = builder.build();
+      assert.equal(index.size, expected.size);
+      for (const t of [...expected.keys(), ...probes]) assert.deepEqual(index.idsFor(t), [...(expected.get(t) ?? [])], JSON.stringify(t));
+    }), { numRuns: 300 });
+  });
+
   it('the index answers what counting over the parsed file gives, for every text', () => {
     fc.assert(fc.property(filesArb, (docs) => {
       const text = write(docs);
       const index = idsByTextOf(text);
       assert.deepEqual(asMaps(index), counted(text));
-      assert.equal(index.texts, counted(text).size);
+      assert.equal(index.size, counted(text).size);
     }), { numRuns: 200 });
   });
 
@@ -124,10 +151,10 @@ describe('ids by text: properties', () => {
       const at = cut % (docs.length + 1);
       const head = write(docs.slice(0, at));
       const tail = write(docs.slice(at), at + 1);
-      const pieces = new IdsByText();
+      const pieces = new IdsByTextBuilder();
       if (at > 0) pieces.addText(head);
       if (at < docs.length) pieces.addText(tail, at > 0 ? head.split('\n').length : 0);
-      assert.deepEqual(asMaps(pieces), asMaps(idsByTextOf(write(docs))));
+      assert.deepEqual(asMaps(pieces.build()), asMaps(idsByTextOf(write(docs))));
     }), { numRuns: 100 });
   });
 

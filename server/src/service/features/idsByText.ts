@@ -1,10 +1,12 @@
 // The ids a file gives to each mention text, with how often: what the id
 // picker offers from the corpus's files that are not open (choices.ts). The
 // server keeps one per file of the workspace, built from disk in the
-// background (lsp/corpusIds.ts), so it is compact: no rows, texts and ids
-// copied out of the chunk they were read from (a slice would keep the chunk),
-// an id used for several texts held once, and a text given one id once (most
-// texts) costs its key and a small integer.
+// background (lsp/corpusIds.ts), so it is compact: a builder counts into maps
+// while the file is read, then packs them (IdsByText): every distinct text in
+// one string, in sorted order, and every distinct id in another, with typed
+// arrays of offsets and of (id, count) pairs. No rows, no string of the text
+// it was read from (a slice would keep the whole chunk), about 40 bytes a
+// distinct text; a look-up is a binary search.
 //
 // "The same text" is what choices.ts matches: the mention row's text column,
 // exactly (case and all); the id is the id column as written, trimmed; rows
@@ -12,14 +14,76 @@
 
 import type { PubtatorDocument } from '../parse/model';
 import { parseChunk } from '../parse/parseChunk';
-import { ownString } from '../ownCopy';
 import { forEachDocument } from './documentWindow';
+import { ownString } from '../ownCopy';
 
+/** Strings packed in one: the i-th is `joined.slice(starts[i], starts[i + 1])`. */
+interface Packed {
+  joined: string;
+  starts: Uint32Array;
+}
+
+function pack(strings: readonly string[]): Packed {
+  const starts = new Uint32Array(strings.length + 1);
+  for (let i = 0; i < strings.length; i++) starts[i + 1] = starts[i] + strings[i].length;
+  // join writes a new flat string: nothing of the strings it was given is kept.
+  return { joined: strings.join(''), starts };
+}
+
+/** Compares `s` with the i-th packed string, by UTF-16 code units (as `<` does). */
+function compareAt(s: string, p: Packed, i: number): number {
+  const from = p.starts[i];
+  const length = p.starts[i + 1] - from;
+  const n = Math.min(s.length, length);
+  for (let k = 0; k < n; k++) {
+    const d = s.charCodeAt(k) - p.joined.charCodeAt(from + k);
+    if (d !== 0) return d;
+  }
+  return s.length - length;
+}
+
+/** A file's ids by mention text, packed: read-only. */
 export class IdsByText {
-  /** Each distinct id once; texts refer to it by its number. */
+  /** @param pairs for text i, pairs[2j], pairs[2j + 1] for j in pairsAt[i]..pairsAt[i + 1]: an id's number and its count. */
+  constructor(
+    private readonly texts: Packed,
+    private readonly ids: Packed,
+    private readonly pairsAt: Uint32Array,
+    private readonly pairs: Uint32Array,
+  ) {}
+
+  /** The ids given to exactly `text`, with their counts, in the order the file first gave them. */
+  idsFor(text: string): [id: string, count: number][] {
+    let lo = 0;
+    let hi = this.pairsAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareAt(text, this.texts, mid);
+      if (c === 0) {
+        const out: [string, number][] = [];
+        for (let j = this.pairsAt[mid]; j < this.pairsAt[mid + 1]; j++) {
+          const n = this.pairs[2 * j];
+          out.push([this.ids.joined.slice(this.ids.starts[n], this.ids.starts[n + 1]), this.pairs[2 * j + 1]]);
+        }
+        return out;
+      }
+      if (c < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return [];
+  }
+
+  /** Distinct texts given an id. */
+  get size(): number {
+    return this.pairsAt.length - 1;
+  }
+}
+
+/** Counts a file's mentions, document by document or chunk by chunk, then packs the counts (build). */
+export class IdsByTextBuilder {
   private readonly ids: string[] = [];
   private readonly numbers = new Map<string, number>();
-  /** Per text: the number of the one id given to it once, else [id number, count, id number, count, ...]. */
+  /** Per text: the number of the one id given to it once (most texts), else [id number, count, ...]. */
   private readonly byText = new Map<string, number | number[]>();
 
   /** Counts the document's mentions (its rows are read). */
@@ -42,6 +106,7 @@ export class IdsByText {
     let n = this.numbers.get(id);
     if (n === undefined) {
       n = this.ids.length;
+      // Copies: while the file is read, a slice of a chunk would keep the chunk.
       this.ids.push(ownString(id));
       this.numbers.set(this.ids[n], n);
     }
@@ -59,23 +124,24 @@ export class IdsByText {
     }
   }
 
-  /** The ids given to exactly `text`, with their counts, in the order the file first gave them. */
-  idsFor(text: string): [id: string, count: number][] {
-    const held = this.byText.get(text);
-    if (held === undefined) return [];
-    if (typeof held === 'number') return [[this.ids[held], 1]];
-    const out: [string, number][] = [];
-    for (let i = 0; i < held.length; i += 2) out.push([this.ids[held[i]], held[i + 1]]);
-    return out;
-  }
-
-  /** Distinct texts given an id. */
-  get texts(): number {
-    return this.byText.size;
+  /** The packed index of what was counted. */
+  build(): IdsByText {
+    const entries = [...this.byText].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const pairsAt = new Uint32Array(entries.length + 1);
+    for (let i = 0; i < entries.length; i++) {
+      const held = entries[i][1];
+      pairsAt[i + 1] = pairsAt[i] + (typeof held === 'number' ? 1 : held.length / 2);
+    }
+    const pairs = new Uint32Array(2 * pairsAt[entries.length]);
+    entries.forEach(([, held], i) => {
+      if (typeof held === 'number') pairs.set([held, 1], 2 * pairsAt[i]);
+      else pairs.set(held, 2 * pairsAt[i]);
+    });
+    return new IdsByText(pack(entries.map((e) => e[0])), pack(this.ids), pairsAt, pairs);
   }
 }
 
 /** The index of a whole file's text (one document's rows at a time, released after). */
 export function idsByTextOf(text: string): IdsByText {
-  return new IdsByText().addText(text);
+  return new IdsByTextBuilder().addText(text).build();
 }
