@@ -82,10 +82,8 @@ export async function corpusIdsChecks({ wb, report, host, workspace }) {
         offered = rows.find((r) => r.startsWith(ID) && r.includes(CLOSED));
         if (!offered && attempts === 3) assert.fail(`the id picker offers ${rows.join(' | ')}`);
       }
-      assert.match(offered, new RegExp(`^${ID} given to "${WORD}" 2× in ${CLOSED.replace('.', '\\.')}`));
-      await wb.page.keyboard.type(ID);
-      await wb.sleep(300);
-      await wb.page.keyboard.press('Enter');
+      assert.match(offered, new RegExp(`^${ID} ?given to "${WORD}" 2× in ${CLOSED.replace('.', '\\.')}`));
+      await answer(wb, 'Id of', ID);
       const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.text === WORD && h.type === TYPE), `"${WORD}" highlighted as ${TYPE}`, 15000)
         .catch(async (e) => {
           throw new Error(`${e.message}; notifications: ${await toasts(wb)}`, { cause: e });
