@@ -126,18 +126,22 @@ export class IdsByTextBuilder {
 
   /** The packed index of what was counted. */
   build(): IdsByText {
-    const entries = [...this.byText].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const pairsAt = new Uint32Array(entries.length + 1);
-    for (let i = 0; i < entries.length; i++) {
-      const held = entries[i][1];
-      pairsAt[i + 1] = pairsAt[i] + (typeof held === 'number' ? 1 : held.length / 2);
+    // The default sort compares UTF-16 code units, as compareAt does.
+    const texts = [...this.byText.keys()].sort();
+    const held = texts.map((t) => this.byText.get(t)!);
+    const pairsAt = new Uint32Array(texts.length + 1);
+    for (let i = 0; i < texts.length; i++) {
+      const h = held[i];
+      pairsAt[i + 1] = pairsAt[i] + (typeof h === 'number' ? 1 : h.length / 2);
     }
-    const pairs = new Uint32Array(2 * pairsAt[entries.length]);
-    entries.forEach(([, held], i) => {
-      if (typeof held === 'number') pairs.set([held, 1], 2 * pairsAt[i]);
-      else pairs.set(held, 2 * pairsAt[i]);
+    const pairs = new Uint32Array(2 * pairsAt[texts.length]);
+    held.forEach((h, i) => {
+      if (typeof h === 'number') {
+        pairs[2 * pairsAt[i]] = h;
+        pairs[2 * pairsAt[i] + 1] = 1;
+      } else pairs.set(h, 2 * pairsAt[i]);
     });
-    return new IdsByText(pack(entries.map((e) => e[0])), pack(this.ids), pairsAt, pairs);
+    return new IdsByText(pack(texts), pack(this.ids), pairsAt, pairs);
   }
 }
 
