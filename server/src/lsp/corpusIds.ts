@@ -41,6 +41,8 @@ export interface CorpusIdsDeps {
   checks: CheckedFiles;
   /** Bytes of files indexed at most (the workspace scope's automatic limit). */
   limitBytes: number;
+  /** A pass starts at most this often (default RELIST_AFTER_MS). */
+  relistAfterMs?: number;
   log: { info(message: string): void; error(message: string): void };
 }
 
@@ -64,7 +66,8 @@ export class CorpusIds {
     for (const [uri, { ids }] of this.own) {
       if (ids && !seen.has(uri) && !this.deps.isOpen(uri)) out.push({ uri, name: nameOf(uri), ids });
     }
-    if (!checked) this.kick();
+    // Also while the checks run: a pass then learns so and drops what was read here.
+    this.kick();
     return out.map(({ name, ids }) => ({ name, ids }));
   }
 
@@ -83,7 +86,7 @@ export class CorpusIds {
   }
 
   private kick(): void {
-    if (this.running || this.cancelled || Date.now() - this.lastStart < RELIST_AFTER_MS) return;
+    if (this.running || this.cancelled || Date.now() - this.lastStart < (this.deps.relistAfterMs ?? RELIST_AFTER_MS)) return;
     this.lastStart = Date.now();
     const pass = new AbortController();
     this.pass = pass;
