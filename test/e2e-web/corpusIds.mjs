@@ -31,7 +31,9 @@ async function idPickerRows(wb) {
   await wb.until(async () => ((await input.isVisible().catch(() => false)) && (await input.getAttribute('placeholder') ?? '').includes('Id of')) || null,
     'the id picker');
   await wb.sleep(400);
-  const rows = await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+  // Label and description, with a space between (innerText runs them together).
+  const rows = await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) =>
+    [...el.querySelectorAll('.label-name, .label-description')].map((e) => e.textContent.trim()).join(' ') || el.textContent));
   return rows.map((r) => r.replace(/\s+/g, ' ').trim());
 }
 
@@ -82,7 +84,7 @@ export async function corpusIdsChecks({ wb, report, host, workspace }) {
         offered = rows.find((r) => r.startsWith(ID) && r.includes(CLOSED));
         if (!offered && attempts === 3) assert.fail(`the id picker offers ${rows.join(' | ')}`);
       }
-      assert.match(offered, new RegExp(`^${ID} ?given to "${WORD}" 2× in ${CLOSED.replace('.', '\\.')}`));
+      assert.match(offered, new RegExp(`^${ID} given to "${WORD}" 2× in ${CLOSED.replace('.', '\\.')}`));
       await answer(wb, 'Id of', ID);
       const shown = await wb.previewUntil((p) => p.highlights.some((h) => h.text === WORD && h.type === TYPE), `"${WORD}" highlighted as ${TYPE}`, 15000)
         .catch(async (e) => {
