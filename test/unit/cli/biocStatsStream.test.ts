@@ -97,8 +97,8 @@ test('stats: a BioC XML file once too large to check whole under the default bud
     const parts = [seeded.slice(0, seeded.indexOf('<document>'))];
     let size = 0;
     let copies = 0;
-    // The old whole-file check needed about 15 bytes of heap per byte: 12 MB was refused under 128 MB.
-    for (; size < 12e6; copies++) {
+    // The old whole-file check took about 15 bytes of heap per byte: above about 12 MB it was refused under 128 MB.
+    for (; size < 14e6; copies++) {
       for (const d of documents) {
         const doc = d.replace(/<id>(\d+)<\/id>/, (_, id: string) => `<id>${copies * 10 + Number(id)}</id>`);
         parts.push(doc, '\n');
@@ -125,7 +125,7 @@ test('stats: a BioC JSON file once too large to check whole under the default bu
     const doc = defectiveJsonDocument();
     const docs: string[] = [];
     let size = 0;
-    // The old whole-file check needed about 50 bytes of heap per byte: 4 MB was refused under 128 MB.
+    // The old whole-file check took about 50 bytes of heap per byte: above about 4 MB it was refused under 128 MB.
     for (let i = 0; size < 8e6; i++) {
       const text = JSON.stringify({ ...doc, id: String(1000 + i) });
       docs.push(text);
