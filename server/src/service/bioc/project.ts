@@ -93,6 +93,9 @@ export class ProjectionStream {
   private decided = false;
   private waiting: BiocDocument[] = [];
 
+  /** `projected`: told each document's projection as it is made, with its map back to the file (compare's line map). */
+  constructor(private readonly projected?: (d: BiocDocument, p: ProjectedDocument) => void) {}
+
   /** The PubTator text of the documents this one lets go (its lines and the blank line after each; none while the unit is open). */
   document(d: BiocDocument): string {
     if (this.decided) return this.project(d);
@@ -124,7 +127,10 @@ export class ProjectionStream {
 
   private project(d: BiocDocument): string {
     this.builder.document(d);
-    return this.builder.take();
+    if (!this.projected) return this.builder.take();
+    const p = this.builder.takeDocument(d);
+    this.projected(d, p);
+    return p.text;
   }
 }
 
