@@ -41,7 +41,7 @@ export type RowOf = (d: Diagnostic) => number | undefined;
  * are known; rejects with the read error (what was printed stays printed).
  */
 export async function checkBiocInput(
-  input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }, print: (list: Diagnostic[], rowOf: RowOf) => void, run: BiocRun = { jobs: 1, hints: {} },
+  input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }, print: (list: Diagnostic[], rowOf?: RowOf) => void, run: BiocRun = { jobs: 1, hints: {} },
 ): Promise<BiocTotals> {
   const decoder = new TextDecoder('utf-8');
   const pieces = bytePieces(input, counters)[Symbol.asyncIterator]();

@@ -17,11 +17,11 @@ import { ProblemRows } from './problemRows';
 export async function biocStatsChecks(input: InputFile, options: ValidationOptions, run: BiocRun, found: (list: Diagnostic[]) => void): Promise<ProblemRows> {
   const rows = new ProblemRows();
   let alone = -1;
-  await checkBiocInput(input, options, { raw: 0, text: 0 }, (list: Diagnostic[], rowOf: RowOf) => {
+  await checkBiocInput(input, options, { raw: 0, text: 0 }, (list: Diagnostic[], rowOf?: RowOf) => {
     found(list);
     // Each on its row, in row order (as a PubTator file's diagnostics come).
     const placed = list.map((d) => {
-      const row = rowOf(d) ?? alone--;
+      const row = rowOf?.(d) ?? alone--;
       return { ...d, range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } } };
     }).sort((a, b) => a.range.start.line - b.range.start.line);
     placed.forEach((d) => rows.add(d));

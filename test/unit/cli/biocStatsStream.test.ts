@@ -144,3 +144,34 @@ test('stats: a BioC JSON file once too large to check whole under the default bu
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('stats: a BioC XML file checked on two threads gives the report of one thread, rows with problems included', () => {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'pubtator-bioc-stats-jobs-'));
+  try {
+    // The duplicate A2 also given a text its span does not hold: two problems on one row.
+    const seeded = readFileSync(join(fixturesDir, 'bioc', 'seeded.bioc.xml'), 'utf8')
+      .replace('<location offset="35" length="7"/>\n        <text>aspirin</text>', '<location offset="35" length="7"/>\n        <text>aspirim</text>');
+    const documents = seeded.match(/<document>[\s\S]*?<\/document>/g)!;
+    const parts = [seeded.slice(0, seeded.indexOf('<document>'))];
+    for (let copy = 0; copy < 150; copy++) {
+      for (const d of documents) parts.push(d.replace(/<id>(\d+)<\/id>/, (_, id: string) => `<id>${copy * 10 + Number(id)}</id>`), '\n');
+    }
+    parts.push('</collection>\n');
+    const path = join(dir, 'some.bioc.xml');
+    writeFileSync(path, parts.join(''));
+    // Small chunks: the file is worth two threads.
+    const env = { PUBTATOR_CHUNK_BYTES: '3000' };
+    const one = run(['stats', '--json', '--jobs', '1', path], { env });
+    const two = run(['stats', '--json', '--jobs', '2', path], { env });
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.stdout, one.stdout);
+    const report = JSON.parse(one.stdout) as { total: { rowsWithProblems: number; problems: Record<string, number> } };
+    const problems = Object.values(report.total.problems).reduce((n, k) => n + k, 0);
+    assert.equal(report.total.problems['bioc-duplicate-annotation-id'], 150);
+    // Rows shared by problems count once (a check whose diagnostics lost their rows would count each alone).
+    assert.ok(report.total.rowsWithProblems > 150 && report.total.rowsWithProblems < problems, one.stdout.slice(0, 800));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
