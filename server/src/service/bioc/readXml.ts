@@ -36,9 +36,17 @@ class Window {
   text = '';
   base = 0;
   get end(): number { return this.base + this.text.length; }
-  lastIndexOf(s: string, before: number): number {
-    const i = this.text.lastIndexOf(s, before - this.base);
-    return i < 0 ? -1 : i + this.base;
+  /** The last `<` at or before `before` (a tag's start, a few characters back: a plain loop beats lastIndexOf's call). */
+  lastOpen(before: number): number {
+    const t = this.text;
+    for (let i = Math.max(0, Math.min(before - this.base, t.length - 1)); i >= 0; i--) if (t.charCodeAt(i) === 60) return i + this.base;
+    return -1;
+  }
+  /** The last `</` at or before `before`. */
+  lastClose(before: number): number {
+    const t = this.text;
+    for (let i = Math.max(0, Math.min(before - this.base, t.length - 2)); i >= 0; i--) if (t.charCodeAt(i) === 60 && t.charCodeAt(i + 1) === 47) return i + this.base;
+    return -1;
   }
   indexOf(s: string, from: number): number {
     const i = this.text.indexOf(s, from - this.base);
@@ -93,7 +101,7 @@ export class BiocXmlReader {
     });
     parser.on('opentag', (tag) => {
       const end = this.here();
-      const start = Math.max(0, source.lastIndexOf('<', end - 1));
+      const start = Math.max(0, source.lastOpen(end - 1));
       const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
       const parent = stack[stack.length - 1];
       if (!parent) {
@@ -113,7 +121,7 @@ export class BiocXmlReader {
       const frame = stack.pop();
       if (!frame) return;
       const end = this.here();
-      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastIndexOf('</', end - 1));
+      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastClose(end - 1));
       close(frame, stack[stack.length - 1], this.buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, source);
       this.buffer = '';
       this.collecting = false;
