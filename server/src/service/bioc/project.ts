@@ -132,6 +132,11 @@ export class DocumentProjector {
     this.builder.document(d);
     return this.builder.takeDocument(d);
   }
+
+  /** Counts `n` documents projected elsewhere (a document without an id is named by its number). */
+  skipDocuments(n: number): void {
+    this.builder.skipDocuments(n);
+  }
 }
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
@@ -164,6 +169,10 @@ class Builder {
     const findings = this.findings.splice(0);
     const passageLocal = this.passageLocal.delete(d);
     return { text: this.take(), lines, findings, passageLocal };
+  }
+
+  skipDocuments(n: number): void {
+    this.docNo += n;
   }
 
   warningList(): Warning[] {

@@ -10,6 +10,9 @@ const MAX_PROBLEMS = 100;
 /** Characters read past before the streaming window forgets them. */
 const DROP_AFTER = 1 << 17;
 
+/** saxes's state between markup (S_TEXT in saxes.js): where a skipped document leaves it as reading it would have. */
+const SAXES_TEXT = 13;
+
 /** Elements whose text content is read. */
 const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);
 
@@ -86,10 +89,23 @@ export class BiocXmlReader {
   private buffer = '';
   private collecting = false;
   private rootSeen = false;
+  /** File offset minus the parser's position: what skip() passed over. */
+  private shift = 0;
 
-  constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string) {
+  /**
+   * `whole`: the text, all of it (it is still written after). `fragment`: the
+   * text is one element taken out of a collection at file offset `base` (a
+   * document, parsed on its own on a worker: splitXml.ts), read as the
+   * collection's child.
+   */
+  constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string, fragment?: { base: number }) {
     if (whole !== undefined) this.window.text = whole;
     this.whole = whole !== undefined;
+    if (fragment) {
+      this.window.base = this.shift = fragment.base;
+      this.rootSeen = true;
+      this.stack.push({ name: 'collection', start: fragment.base, contentStart: fragment.base, attributes: {} });
+    }
     const c = this.collection;
     const parser = this.parser;
     const stack = this.stack;
@@ -137,7 +153,25 @@ export class BiocXmlReader {
   private readonly whole: boolean;
 
   private here(): number {
-    return Math.min(this.parser.position, this.window.end);
+    return Math.min(this.parser.position + this.shift, this.window.end);
+  }
+
+  /**
+   * Whether the reader stands where a document read elsewhere may be skipped
+   * as the serial read would have read it: inside the root <collection>, between
+   * elements, nothing wrong so far, nothing carried over.
+   */
+  get betweenDocuments(): boolean {
+    const p = this.parser as unknown as { state: number; carriedFromPrevious?: string };
+    return !this.stopped && this.collection.problems.length === 0 && this.stack.length === 1 && this.stack[0].name === 'collection'
+      && p.state === SAXES_TEXT && p.carriedFromPrevious === undefined && !this.collecting;
+  }
+
+  /** The next `length` characters of the file were read elsewhere (betweenDocuments): the next write starts after them. */
+  skip(length: number): void {
+    this.shift += length;
+    this.window.drop(this.window.end);
+    this.window.base += length;
   }
 
   private problem(message: string, range: SourceRange): void {
