@@ -19,6 +19,12 @@ import { OrderedResults, type ChunkRunner } from './runner';
 /** Characters of XML a batch gathers (about a fifth of a megabyte of its projection). */
 const BATCH_CHARS = 1 << 19;
 
+/** Where a batch ends in the projection, counted from the batches before it since the last one read here. */
+interface LineEnd {
+  line: number;
+  epoch: number;
+}
+
 interface Gathering {
   parts: string[];
   start: number;
@@ -35,6 +41,10 @@ export class BiocSplitCheck {
   /** White space after the last document of the open batch. */
   private gap = '';
   private documentPieces = 0;
+  /** Where the last batch sent ends in the projection, once known (undefined: refused before it was projected). */
+  private lastEnd: Promise<LineEnd | undefined> | undefined;
+  /** Counts the batches read here: a line counted before one of them is stale. */
+  private epoch = 0;
   /** Batches taken from the workers, and read here instead. */
   taken = 0;
   refused = 0;
@@ -107,20 +117,36 @@ export class BiocSplitCheck {
     const text = b.parts.join('');
     const { line, lineStart } = this.stream.lineOf(b.start);
     const task: BiocBatchTask = { kind: 'bioc-batch', text, start: b.start, line, lineStart, spans: b.spans, unit: this.stream.settledUnit, documentsBefore: b.documentsBefore };
-    let give: (line: number) => void = () => undefined;
-    const firstLine = new Promise<number>((resolve) => { give = resolve; });
-    const result = this.runner.run(task, () => firstLine) as Promise<BiocBatchResult>;
-    result.catch(() => undefined);
+    // Its first projection line: where the batch before it ends, once that one is projected (so workers
+    // check side by side); where the reading stands when its turn comes if that is not known.
+    let reached: (line: number) => void = () => undefined;
+    const turn = new Promise<number>((resolve) => { reached = resolve; });
+    let ended: (end: LineEnd | undefined) => void = () => undefined;
+    const before = this.lastEnd;
+    this.lastEnd = new Promise<LineEnd | undefined>((resolve) => { ended = resolve; });
+    let given: number | undefined;
+    const firstLine = async (lines: number) => {
+      const after = before ? await before : undefined;
+      // Counted before a batch was read here instead: no longer where this one starts.
+      given = after && after.epoch === this.epoch ? after.line : await turn;
+      ended({ line: given + lines, epoch: this.epoch });
+      return given;
+    };
+    const result = this.runner.run(task, firstLine) as Promise<BiocBatchResult>;
+    // Refused before it asked for its first line: the next batch learns its own in its turn.
+    result.then(() => { if (given === undefined) ended(undefined); }, () => ended(undefined));
     await this.steps.then(async () => {
       this.checkHere(this.stream.cutPending());
-      give(this.stream.nextProjectionLine);
+      reached(this.stream.nextProjectionLine);
       const r = await result;
-      if (this.stream.canTake(task, r)) {
+      // Taken only where it was told the line the reading stands at (a batch read here before it may have moved it).
+      if (given === this.stream.nextProjectionLine && this.stream.canTake(task, r)) {
         this.print(this.stream.takeMapped(task, r));
         this.taken++;
       } else {
         this.readHere(text);
         this.refused++;
+        this.epoch++;
       }
     });
     await this.serial(gap);
