@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { childrenOf } from './cliStream';
 import { generatedCorpus, repoRoot } from './corpus';
-import { mb, median, processMemory } from './measure';
+import { endedChildrenCpu, mb, median, processMemory } from './measure';
 
 const cli = join(repoRoot, 'dist', 'server', 'cli.js');
 const cacheDir = join(repoRoot, 'bench', '.cache');
@@ -44,6 +44,8 @@ function cached(name: string, make: () => string): string {
 
 interface CliRun {
   seconds: number;
+  /** CPU seconds (user + system) of the command and every process it started. */
+  cpu: number;
   peak: number;
   stdout: string;
   stderr: string;
@@ -69,9 +71,10 @@ export async function runCli(args: string[], command: string[] = [process.execPa
   child.stdout!.on('data', (d: Buffer) => { stdout = (stdout + d.toString()).slice(-8192); });
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
   const t = performance.now();
+  const cpu = endedChildrenCpu();
   await once(child, 'exit');
   clearInterval(sampler);
-  return { seconds: (performance.now() - t) / 1000, peak, stdout, stderr };
+  return { seconds: (performance.now() - t) / 1000, cpu: endedChildrenCpu() - cpu, peak, stdout, stderr };
 }
 
 export async function compareSection(): Promise<string> {

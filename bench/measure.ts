@@ -45,6 +45,22 @@ export function ms(value: number): string {
 }
 
 /** Resident and peak resident memory of a process, in bytes (Linux /proc). */
+/**
+ * CPU seconds (user + system) of this process's children that have ended and
+ * been waited for (cutime + cstime of /proc/self/stat, in ticks of 10 ms):
+ * read before and after a child runs, its CPU time and its descendants'.
+ */
+export function endedChildrenCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime) are 13 and 14 after the command name.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 export function processMemory(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;

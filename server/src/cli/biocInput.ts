@@ -15,6 +15,7 @@ import { CHUNK_BYTES } from './fileChunks';
 import type { CheckResult } from './chunkTasks';
 import { OrderedResults } from './runner';
 import { createRunner, type RunnerHints } from './runners';
+import { BiocSplitCheck } from './biocSplit';
 
 /** Characters read before the format is told. */
 const HEAD = 4096;
@@ -72,6 +73,17 @@ export async function checkBiocInput(
     }
   };
   try {
+    if (format === 'bioc-xml' && runner.threads > 1) {
+      // XML on worker threads: documents parsed, projected and checked there (biocSplit.ts).
+      const split = new BiocSplitCheck(stream, runner, checkOptions, inline, print);
+      await split.write(head);
+      for (; !next.done; next = await pieces.next()) await split.write(decoder.decode(next.value, { stream: true }));
+      await split.write(decoder.decode());
+      await split.end();
+      for (const b of stream.end()) print(stream.take(b, checkChunk(b.text, b.firstLine, checkOptions, inline)));
+      print(stream.finish());
+      return { documents: stream.documents, mentions: stream.mentions, relations: stream.relations };
+    }
     await send(stream.write(head));
     for (; !next.done; next = await pieces.next()) await send(stream.write(decoder.decode(next.value, { stream: true })));
     await send(stream.write(decoder.decode()));

@@ -10,6 +10,7 @@ import type { Run, ValidationOptions } from '../service/validate';
 import { lineOps, sameRun, type LineOp } from './unifiedDiff';
 import type { FileRange } from './fileRanges';
 import { emptyFacts } from '../service/conventions/facts';
+import type { BiocBatchResult, BiocBatchTask } from '../service/bioc/batchMap';
 
 export interface CheckTask {
   kind: 'check';
@@ -47,8 +48,8 @@ export interface RangeTask {
   range: FileRange;
 }
 
-/** What a runner takes: a chunk's bytes anywhere, a range on a worker. */
-export type AnyTask = ChunkTask | RangeTask;
+/** What a runner takes: a chunk's bytes anywhere, a range or a batch of BioC XML documents (biocSplit.ts) on a worker. */
+export type AnyTask = ChunkTask | RangeTask | BiocBatchTask;
 
 export interface CheckResult {
   kind: 'check';
@@ -76,7 +77,7 @@ export interface StatsResult {
   lines?: number;
 }
 
-export type TaskResult = CheckResult | FixResult | StatsResult;
+export type TaskResult = CheckResult | FixResult | StatsResult | BiocBatchResult;
 
 /** What every task of a run shares: options resolved once per thread. */
 export interface TaskContext {

@@ -29,7 +29,7 @@ export class InlineRunner implements ChunkRunner {
   constructor(private readonly ctx: TaskContext) {}
 
   run(task: AnyTask): Promise<TaskResult> {
-    if ('range' in task) return Promise.reject(new Error('a range of a file is read on a worker thread only'));
+    if ('range' in task || task.kind === 'bioc-batch') return Promise.reject(new Error('a range of a file, or a split BioC batch, is read on a worker thread only'));
     try {
       return Promise.resolve(runTask(task, this.ctx));
     } catch (e) {

@@ -13,6 +13,7 @@ import { prepare, type ValidationOptions } from '../service/validate';
 import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type TaskContext, type TaskResult } from './chunkTasks';
 import { readRange } from './fileRanges';
 import type { ChunkRunner } from './runner';
+import { finishBatch, prepareBatch, refusedBatch } from '../service/bioc/batchMap';
 
 interface WorkerSetup {
   pubtatorChunkWorker: true;
@@ -47,6 +48,14 @@ function serve(setup: WorkerSetup): void {
   });
 
   async function answer({ id, task }: Request): Promise<Reply> {
+    if (task.kind === 'bioc-batch') {
+      // Parsed and projected, it says how many projection lines it holds, and is told its first one.
+      const prepared = prepareBatch(task, ctx.options);
+      if (typeof prepared === 'string') return { id, result: refusedBatch(prepared) };
+      const firstLine = new Promise<number>((resolve) => firstLines.set(id, resolve));
+      post({ id, lines: prepared.lines.length });
+      return { id, result: finishBatch(prepared, await firstLine, ctx.options, ctx.run) };
+    }
     if (!('range' in task)) return { id, result: runTask(task, ctx) };
     // A range: read the chunk, say how many lines it holds, and wait to be told its first line.
     const piece = readRange(task.range);
@@ -120,7 +129,7 @@ export class WorkerPool implements ChunkRunner {
 
   run(task: AnyTask, firstLine?: (lines: number) => Promise<number>): Promise<TaskResult> {
     if (this.failure) return Promise.reject(this.failure);
-    if ('range' in task && !firstLine) return Promise.reject(new Error('a range task needs its first line worked out'));
+    if (('range' in task || task.kind === 'bioc-batch') && !firstLine) return Promise.reject(new Error('a range task needs its first line worked out'));
     const id = this.nextId++;
     return new Promise<TaskResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot: undefined as unknown as Slot, firstLine });
@@ -136,7 +145,7 @@ export class WorkerPool implements ChunkRunner {
       const request = this.waiting.shift()!;
       const waiter = this.pending.get(request.id)!;
       // A --fix chunk is copied: its original bytes are written back when nothing changes.
-      const transfer = request.task.kind === 'fix' || 'range' in request.task ? [] : [request.task.bytes.buffer as ArrayBuffer];
+      const transfer = request.task.kind === 'fix' || request.task.kind === 'bioc-batch' || 'range' in request.task ? [] : [request.task.bytes.buffer as ArrayBuffer];
       try {
         slot.worker.postMessage(request, transfer);
       } catch (e) {

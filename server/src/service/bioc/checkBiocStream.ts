@@ -25,11 +25,11 @@
 
 import type { ChunkCheck } from '../streamingValidator';
 import { FileReducer } from '../streamingValidator';
-import { Severity, type Diagnostic, type Range, type SeverityName } from '../types';
+import type { Diagnostic, Range } from '../types';
 import type { ValidationOptions } from '../validate';
-import { BIOC_CHECKS } from './biocChecks';
-import { LAYOUT_ONLY } from './checkBioc';
-import { UnitVotes } from './detectUnit';
+import { keeps, placeFinding, rangeKey } from './streamPlacing';
+import { UnitVotes, type DetectedUnit } from './detectUnit';
+import type { BiocBatchResult, BiocBatchTask, LineFacts } from './batchMap';
 import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './documentFindings';
 import type { BiocDocument } from './model';
 import { DocumentProjector, isAsciiDocument, type Finding, type LineMap } from './project';
@@ -45,10 +45,6 @@ import { rowOfOffset } from './rowOfOffset';
 export const SAMPLE_CHARS = 1 << 21;
 /** Diagnostics held back to be printed in order with those only the file's end settles. */
 const OUTPUT_BUFFER = 20_000;
-
-const LEVEL: Record<SeverityName, Severity | undefined> = {
-  error: Severity.Error, warning: Severity.Warning, information: Severity.Information, hint: Severity.Hint, off: undefined,
-};
 
 /** Projected documents to check as one chunk: whole documents of PubTator text, and the map back to the XML. */
 export interface BiocBatch {
@@ -121,10 +117,135 @@ export class BiocCheckStream {
 
   /** Feeds the file's text; gives the batches it completes, to check in order. */
   write(text: string): BiocBatch[] {
+    this.feedLines(text);
+    return this.read(text);
+  }
+
+  /** A split read (cli/biocSplit.ts): the file's text, in order, to the line index only. */
+  feedLines(text: string): void {
     this.lines.feed(text);
+  }
+
+  /** A split read: text already fed to feedLines, read here; gives the batches it completes. */
+  read(text: string): BiocBatch[] {
     this.reader.write(text);
     this.placeProblems();
     return this.ready.splice(0);
+  }
+
+  /** The file line of an offset fed to feedLines (and not forgotten), and the offset that line starts at. */
+  lineOf(offset: number): { line: number; lineStart: number } {
+    const at = this.lines.position(offset);
+    return { line: at.line, lineStart: offset - at.character };
+  }
+
+  /** The unit a batch mapped elsewhere (batchMap.ts) is to assume now: the settled one, else none. */
+  get settledUnit(): DetectedUnit | undefined {
+    return this.decided ? this.votes.result() : undefined;
+  }
+
+  /** The projected documents not yet in a batch, as one (before a batch mapped elsewhere is taken). */
+  cutPending(): BiocBatch[] {
+    this.cut(false);
+    return this.ready.splice(0);
+  }
+
+  /** The projection line the next batch starts at. */
+  get nextProjectionLine(): number {
+    return this.nextLine;
+  }
+
+  /**
+   * Whether a batch mapped elsewhere can be taken as the serial read would
+   * have read it: the reader stands between documents with nothing wrong, no
+   * document waits for the unit, the documents before it are those it counted
+   * on, and it assumed the unit settled here (or none, its documents all ASCII).
+   */
+  canTake(task: BiocBatchTask, result: BiocBatchResult): boolean {
+    if (result.refused || !(this.reader instanceof BiocXmlReader) || !this.reader.betweenDocuments) return false;
+    if (this.waiting.length || this.parts.length || this.documents !== task.documentsBefore) return false;
+    if (!task.unit) return true;
+    if (!this.decided) return false;
+    const u = this.votes.result();
+    return u.unit === task.unit.unit && u.told === task.unit.told && u.fits.join() === task.unit.fits.join();
+  }
+
+  /** Takes a batch mapped elsewhere (after canTake, from projection line nextProjectionLine): the diagnostics to print now. */
+  takeMapped(task: BiocBatchTask, result: BiocBatchResult): Diagnostic[] {
+    (this.reader as BiocXmlReader).skip(task.text.length);
+    const firstLine = this.nextLine;
+    const out = this.findings;
+    this.findings = [];
+    for (const doc of result.documents) {
+      this.documents++;
+      for (const r of doc.findings) out.push(r);
+      for (const r of doc.dangling) this.dangling.push(r);
+      this.nodes.resolved += doc.resolved;
+      this.nodes.unresolved += doc.unresolved;
+      if (doc.title && !this.titleIds.has(doc.title.id)) {
+        this.titleIds.add(doc.title.id);
+        this.titles.set(firstLine + doc.title.line, { line: doc.title.xmlLine, id: doc.title.idRange });
+      }
+    }
+    this.projector.skipDocuments(result.documents.length);
+    this.nextLine += result.lines;
+    if (result.documents.length) this.lines.forget(result.documents[result.documents.length - 1].end);
+    const check = result.check;
+    this.mentions += check.counts.mentions;
+    this.relations += check.counts.relations;
+    const places = new Map(result.places);
+    const facts = new Map(result.lineFacts);
+    const holds = (line: number) => line >= firstLine && line < firstLine + result.lines;
+    const maps = new Map<LineMap, number>();
+    this.held.note({
+      holds,
+      lineMap: (line) => {
+        const f = facts.get(line);
+        if (!f) return undefined;
+        const map: LineMap = { src: { start: 0, end: 0 }, fields: [], outside: f.outside, fromNodes: f.fromNodes, noType: f.noType };
+        maps.set(map, f.xmlLine);
+        return map;
+      },
+      range: (r) => places.get(rangeKey(r)) ?? undefined,
+      xmlLine: (map) => maps.get(map)!,
+    }, check.held);
+    const { diagnostics } = this.reducer.add(check, true);
+    const moved = new Map(check.diagnostics.map((d, i) => [d, result.moved[i]]));
+    for (const d of diagnostics) {
+      const m = moved.has(d) ? moved.get(d) : this.moveAcross(d, firstLine, places, facts);
+      if (m) out.push(m);
+    }
+    return this.hold(out);
+  }
+
+  /** A diagnostic of the reduce step about a batch mapped elsewhere, on the XML by the places it noted (as move does). */
+  private moveAcross(d: Diagnostic, firstLine: number, places: Map<string, Range | null>, facts: Map<number, LineFacts>): Ranked | null {
+    if (d.range.start.line < firstLine) {
+      const early = this.moveEarlier(d);
+      return early ? { d: early, rank: 3, line: d.range.start.line, character: d.range.start.character, settled: false } : null;
+    }
+    const f = facts.get(d.range.start.line);
+    if (!keeps(d, f) || f?.outside) return null;
+    const range = places.get(rangeKey(d.range));
+    if (!range) return null;
+    const message = d.message.replace(/\bline (\d+)\b/g, (whole, n: string) => {
+      const at = Number(n) - 1;
+      if (at >= firstLine) {
+        const x = facts.get(at)?.xmlLine;
+        return x === undefined ? whole : `line ${x + 1}`;
+      }
+      const t = this.titles.get(at);
+      const held = this.held.lines.get(at);
+      return t ? `line ${t.line + 1}` : held !== undefined ? `line ${held + 1}` : whole;
+    });
+    const moved: Diagnostic = { ...d, range, message };
+    if (d.relatedInformation) {
+      moved.relatedInformation = d.relatedInformation.flatMap((r) => {
+        const at = r.range.start.line >= firstLine ? places.get(rangeKey(r.range)) ?? undefined : this.titleRange(r.range);
+        return at ? [{ ...r, range: at }] : [];
+      });
+    }
+    return { d: moved, rank: 3, line: d.range.start.line, character: d.range.start.character, settled: false };
   }
 
   /** The text is over: the last batches. */
@@ -177,9 +298,7 @@ export class BiocCheckStream {
   }
 
   private place(f: Finding, rank: number): Ranked | undefined {
-    const level = LEVEL[(this.options.severities?.[f.code] as SeverityName | undefined) ?? BIOC_CHECKS[f.code]?.level ?? 'warning'];
-    if (level === undefined) return undefined;
-    return { d: { range: this.lines.range(f.range), severity: level, code: f.code, message: f.message, source: 'pubtator' }, rank, line: 0, character: 0, settled: false };
+    return placeFinding(this.options, this.lines, f, rank);
   }
 
   private placeProblems(): void {
@@ -339,10 +458,3 @@ export class BiocCheckStream {
   }
 }
 
-/** Whether checkBioc keeps a PubTator diagnostic of a projected line (the layout checks and some ids do not apply to BioC). */
-function keeps(d: Diagnostic, line: { fromNodes?: boolean; noType?: boolean } | undefined): boolean {
-  if (LAYOUT_ONLY.has(d.code)) return false;
-  if (d.code === 'dangling-relation-id' && line?.fromNodes) return false;
-  if (d.code === 'malformed-line' && line?.noType) return false;
-  return true;
-}

@@ -8,6 +8,7 @@
 import { HOLD_LIMIT, type HeldGroupData } from '../conventions/held';
 import type { Diagnostic, Range } from '../types';
 import type { LineMap } from './project';
+import { rangeKey } from './streamPlacing';
 
 /** A batch as the notes need it: its projected lines, and their places in the XML. */
 export interface BatchPlaces {
@@ -78,6 +79,3 @@ export class HeldPlaces {
   }
 }
 
-function rangeKey(r: Range): string {
-  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
-}

@@ -164,6 +164,11 @@ export class DocumentProjector {
     this.builder.document(d);
     return this.builder.takeDocument(d);
   }
+
+  /** Counts `n` documents projected elsewhere (a document without an id is named by its number). */
+  skipDocuments(n: number): void {
+    this.builder.skipDocuments(n);
+  }
 }
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
@@ -198,6 +203,10 @@ class Builder {
     return { text: this.take(), lines, findings, passageLocal };
   }
 
+  skipDocuments(n: number): void {
+    this.docNo += n;
+  }
+
   warningList(): Warning[] {
     return [...this.warnings.values()];
   }
@@ -209,16 +218,17 @@ class Builder {
   }
 
   private line(fields: [string, SourceRange | undefined, boolean?][], src: SourceRange, separator = '\t'): void {
-    const map: LineMap = { src, fields: [] };
+    const map: LineMap = { src, fields: new Array<FieldMap>(fields.length) };
     let at = 0;
-    let text = '';
-    fields.forEach(([value, range, verbatim], i) => {
-      if (i > 0) { text += separator; at++; }
-      text += value;
-      map.fields.push({ from: at, to: at + value.length, src: range ?? src, verbatim: verbatim && range !== undefined });
+    const values = new Array<string>(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const [value, range, verbatim] = fields[i];
+      if (i > 0) at++;
+      values[i] = value;
+      map.fields[i] = { from: at, to: at + value.length, src: range ?? src, verbatim: verbatim && range !== undefined };
       at += value.length;
-    });
-    this.parts.push(text);
+    }
+    this.parts.push(values.join(separator));
     this.lines.push(map);
   }
 
@@ -374,8 +384,8 @@ class Builder {
 
   private annotation(id: string, idRange: SourceRange | undefined, a: BiocAnnotation, passages: Placed[], owner: Placed | undefined, parts: BiocAnnotation[] | undefined): void {
     const type = infonOf(a.infons, ['type', 'Type']);
-    const ident = infonOf(a.infons, IDENTIFIER_KEYS);
-    const extras = a.infons.filter((i) => EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
+    const ident = identifierOf(a.infons);
+    const extras = a.infons.filter((i) => i.key.startsWith('column') && EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
     const locs = a.locations.filter((l) => l.offset !== undefined && l.length !== undefined);
     if (locs.length === 0) {
       this.warn('no-location', 'an annotation has no usable location: left out', a.range);
@@ -439,7 +449,7 @@ class Builder {
         fromNodes = true;
         for (const n of r.nodes.slice(0, 2)) {
           const a = byId.get(n.refid);
-          const ident = a ? infonOf(a.infons, IDENTIFIER_KEYS) : undefined;
+          const ident = a ? identifierOf(a.infons) : undefined;
           args.push([ident?.value ?? n.refid, n.range]);
         }
         if (r.nodes.length > 2) this.warn('many-nodes', 'a relation with more than two nodes: only the first two are written', r.range);
@@ -494,6 +504,19 @@ function matches(text: string, local: number, length: number, expected: string, 
 function infonOf(infons: BiocInfon[], keys: string[]): BiocInfon | undefined {
   for (const k of keys) for (const i of infons) if (i.key === k) return i;
   return undefined;
+}
+
+const IDENTIFIER_RANK = new Map(IDENTIFIER_KEYS.map((k, n) => [k, n]));
+
+/** infonOf(infons, IDENTIFIER_KEYS) in one pass over the infons (an annotation's every row asks). */
+function identifierOf(infons: BiocInfon[]): BiocInfon | undefined {
+  let best: BiocInfon | undefined;
+  let bestRank = IDENTIFIER_KEYS.length;
+  for (const i of infons) {
+    const rank = IDENTIFIER_RANK.get(i.key);
+    if (rank !== undefined && rank < bestRank) { best = i; bestRank = rank; }
+  }
+  return best;
 }
 
 /** A role1/role2 object (PubTator3) names its concept by `identifier`. */

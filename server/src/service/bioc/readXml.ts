@@ -10,6 +10,9 @@ const MAX_PROBLEMS = 100;
 /** Characters read past before the streaming window forgets them. */
 const DROP_AFTER = 1 << 17;
 
+/** saxes's state between markup (S_TEXT in saxes.js): where a skipped document leaves it as reading it would have. */
+const SAXES_TEXT = 13;
+
 /** Elements whose text content is read. */
 const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);
 
@@ -36,9 +39,17 @@ class Window {
   text = '';
   base = 0;
   get end(): number { return this.base + this.text.length; }
-  lastIndexOf(s: string, before: number): number {
-    const i = this.text.lastIndexOf(s, before - this.base);
-    return i < 0 ? -1 : i + this.base;
+  /** The last `<` at or before `before` (a tag's start, a few characters back: a plain loop beats lastIndexOf's call). */
+  lastOpen(before: number): number {
+    const t = this.text;
+    for (let i = Math.max(0, Math.min(before - this.base, t.length - 1)); i >= 0; i--) if (t.charCodeAt(i) === 60) return i + this.base;
+    return -1;
+  }
+  /** The last `</` at or before `before`. */
+  lastClose(before: number): number {
+    const t = this.text;
+    for (let i = Math.max(0, Math.min(before - this.base, t.length - 2)); i >= 0; i--) if (t.charCodeAt(i) === 60 && t.charCodeAt(i + 1) === 47) return i + this.base;
+    return -1;
   }
   indexOf(s: string, from: number): number {
     const i = this.text.indexOf(s, from - this.base);
@@ -78,10 +89,23 @@ export class BiocXmlReader {
   private buffer = '';
   private collecting = false;
   private rootSeen = false;
+  /** File offset minus the parser's position: what skip() passed over. */
+  private shift = 0;
 
-  constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string) {
+  /**
+   * `whole`: the text, all of it (it is still written after). `fragment`: the
+   * text is one element taken out of a collection at file offset `base` (a
+   * document, parsed on its own on a worker: splitXml.ts), read as the
+   * collection's child.
+   */
+  constructor(private readonly onDocument?: (d: BiocDocument) => void, whole?: string, fragment?: { base: number }) {
     if (whole !== undefined) this.window.text = whole;
     this.whole = whole !== undefined;
+    if (fragment) {
+      this.window.base = this.shift = fragment.base;
+      this.rootSeen = true;
+      this.stack.push({ name: 'collection', start: fragment.base, contentStart: fragment.base, attributes: {} });
+    }
     const c = this.collection;
     const parser = this.parser;
     const stack = this.stack;
@@ -93,7 +117,7 @@ export class BiocXmlReader {
     });
     parser.on('opentag', (tag) => {
       const end = this.here();
-      const start = Math.max(0, source.lastIndexOf('<', end - 1));
+      const start = Math.max(0, source.lastOpen(end - 1));
       const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
       const parent = stack[stack.length - 1];
       if (!parent) {
@@ -113,7 +137,7 @@ export class BiocXmlReader {
       const frame = stack.pop();
       if (!frame) return;
       const end = this.here();
-      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastIndexOf('</', end - 1));
+      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastClose(end - 1));
       close(frame, stack[stack.length - 1], this.buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, source);
       this.buffer = '';
       this.collecting = false;
@@ -129,7 +153,25 @@ export class BiocXmlReader {
   private readonly whole: boolean;
 
   private here(): number {
-    return Math.min(this.parser.position, this.window.end);
+    return Math.min(this.parser.position + this.shift, this.window.end);
+  }
+
+  /**
+   * Whether the reader stands where a document read elsewhere may be skipped
+   * as the serial read would have read it: inside the root <collection>, between
+   * elements, nothing wrong so far, nothing carried over.
+   */
+  get betweenDocuments(): boolean {
+    const p = this.parser as unknown as { state: number; carriedFromPrevious?: string };
+    return !this.stopped && this.collection.problems.length === 0 && this.stack.length === 1 && this.stack[0].name === 'collection'
+      && p.state === SAXES_TEXT && p.carriedFromPrevious === undefined && !this.collecting;
+  }
+
+  /** The next `length` characters of the file were read elsewhere (betweenDocuments): the next write starts after them. */
+  skip(length: number): void {
+    this.shift += length;
+    this.window.drop(this.window.end);
+    this.window.base += length;
   }
 
   private problem(message: string, range: SourceRange): void {
