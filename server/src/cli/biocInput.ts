@@ -73,8 +73,9 @@ export async function checkBiocInput(
     }
   };
   try {
-    if (format === 'bioc-xml' && runner.threads > 1) {
-      // XML on worker threads: documents parsed, projected and checked there (biocSplit.ts).
+    if (format === 'bioc-xml' && runner.threads > 1 && !run.rows) {
+      // XML on worker threads: documents parsed, projected and checked there (biocSplit.ts). Not for
+      // stats, which asks each problem's row: the split does not tell it.
       const split = new BiocSplitCheck(stream, runner, checkOptions, inline, print);
       await split.write(head);
       for (; !next.done; next = await pieces.next()) await split.write(decoder.decode(next.value, { stream: true }));
