@@ -14,7 +14,7 @@
 // - the offset unit: learned from the first annotations that tell it
 //   (detectUnit.ts). Documents whose passages are all ASCII project the same
 //   under any unit and go on; from the first other one, documents wait,
-//   unprojected, until the unit is decided or SAMPLE_CHARS of them have been
+//   unprojected, until the unit is decided or UNIT_SAMPLE_CHARS of them have been
 //   read (then the votes so far decide: a whole-file check would look on);
 // - whether relation nodes name annotations (documentFindings.ts NodeVotes):
 //   nodes that name none are held, and reported at the end if they should.
@@ -28,7 +28,7 @@ import { FileReducer } from '../streamingValidator';
 import type { Diagnostic, Range } from '../types';
 import type { ValidationOptions } from '../validate';
 import { keeps, placeFinding, rangeKey } from './streamPlacing';
-import { UnitVotes, type DetectedUnit } from './detectUnit';
+import { UNIT_SAMPLE_CHARS, UnitVotes, type DetectedUnit } from './detectUnit';
 import type { BiocBatchResult, BiocBatchTask, LineFacts } from './batchMap';
 import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './documentFindings';
 import type { BiocDocument } from './model';
@@ -41,8 +41,6 @@ import { HeldPlaces, type BatchPlaces } from './heldPlaces';
 import { order, type Ranked } from './rankedOrder';
 import { rowOfOffset } from './rowOfOffset';
 
-/** Characters of documents read before the unit is decided from the votes so far. */
-export const SAMPLE_CHARS = 1 << 21;
 /** Diagnostics held back to be printed in order with those only the file's end settles. */
 const OUTPUT_BUFFER = 20_000;
 
@@ -318,7 +316,7 @@ export class BiocCheckStream {
     this.votes.add(d);
     if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
     this.waiting.push(d);
-    if (this.votes.decided || d.range.end - this.waiting[0].range.start > SAMPLE_CHARS) this.decideUnit();
+    if (this.votes.decided || d.range.end - this.waiting[0].range.start > UNIT_SAMPLE_CHARS) this.decideUnit();
   }
 
   private decideUnit(): void {
