@@ -187,6 +187,13 @@ export class ByteWriter {
     this.length += 4;
   }
 
+  /** Bytes [start, end) of `b`. */
+  raw(b: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    b.copy(this.buf, this.length, start, end);
+    this.length += end - start;
+  }
+
   /** UTF-8 without a length. */
   bytes(s: string): void {
     const n = Buffer.byteLength(s, 'utf8');

@@ -80,30 +80,38 @@ export function searchNames(t: NameTableSource, query: string, limit: number): M
     if (p.length !== POINTER_SIZE) throw damaged();
     const offset = readUint32(p, 0);
     const wordByte = p[4];
-    if (offset + 6 > t.namesLength) throw damaged();
+    if (offset >= t.namesLength) throw damaged();
     const start = t.namesOffset + offset;
     let b = t.read(start, Math.min(FIRST_READ, t.namesLength - offset));
-    const place = readUint32(b, 0);
-    const flags = b[4];
-    const length = readVarint(b, 5, b.length);
-    if (!length || place >= t.records || flags > ENTRY_TERM) throw damaged();
-    const textAt = 5 + length[1];
+    const head = readVarint(b, 0, b.length);
+    const length = head && readVarint(b, head[1], b.length);
+    if (!head || !length) throw damaged();
+    const place = Math.floor(head[0] / 2);
+    const term = head[0] % 2 === ENTRY_TERM;
+    const textAt = head[1] + length[1];
     const end = textAt + length[0];
-    if (offset + end > t.namesLength || wordByte >= length[0] && length[0] > 0 && wordByte > 0) throw damaged();
+    if (place >= t.records || offset + end > t.namesLength || (wordByte > 0 && wordByte >= length[0])) throw damaged();
     if (end > b.length) b = t.read(start, end);
     if (b.length < end) throw damaged();
     const text = UTF8.decode(b.subarray(textAt, end));
     const rest = wordByte ? UTF8.decode(b.subarray(textAt + wordByte, end)) : text;
-    return { place, term: flags === ENTRY_TERM, text, folded: foldForSearch(rest) };
+    return { place, term, text, folded: foldForSearch(rest) };
   };
 
   const bounds = (group: NameGroup): [number, number] => {
     const start = group === 0 ? 0 : t.groupEnds[group - 1];
     return [start, t.groupEnds[group]];
   };
+  const firsts = new Map<NameGroup, number>();
+  /** The group's first pointer whose folded text is not before the query (found once for both passes). */
   const lowerBound = (group: NameGroup): number => {
-    const [start, end] = bounds(group);
-    return start + partitionPoint(end - start, (i) => compareUtf8(utf8(entryAt(start + i).folded), qBytes) < 0);
+    let first = firsts.get(group);
+    if (first === undefined) {
+      const [start, end] = bounds(group);
+      first = start + partitionPoint(end - start, (i) => compareUtf8(utf8(entryAt(start + i).folded), qBytes) < 0);
+      firsts.set(group, first);
+    }
+    return first;
   };
 
   /** Adds the entry's record unless listed; checks that the record has this name, so damage never names another record. */

@@ -1,7 +1,7 @@
 // The index's name table, for search by name (format 2 on):
 //   entries: per record, each distinct (after folding) name as written:
-//     `u32 record (its place in the key table), u8 flags, varint length, UTF-8`
-//     (flag 1: an entry term; else the heading name);
+//     `varint (record's place in the key table × 2 + 1 for an entry term, 0
+//     for the heading name), varint length, UTF-8`;
 //   pointers: 5 bytes each, `u32 entry offset, u8 byte offset of a word in it`,
 //     in six groups, each sorted by the folded text from that word on (bytes
 //     of its UTF-8), so a prefix is found by bisection and read in order.

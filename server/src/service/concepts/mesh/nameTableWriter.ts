@@ -1,6 +1,7 @@
 // Builds the name table (nameTable.ts) as records stream in: each record's
-// names are appended to the entries at once, with the record's input number in
-// place of its key-table place (known only at the end, when it is patched in).
+// names are appended to a draft of the entries at once, with the record's
+// input number in place of its key-table place (known only at the end, when
+// the entries are written out with it and the records left out are dropped).
 // Sorting needs the folded text: it is kept once per name in a second buffer,
 // and each pointer remembers where its folded rest lies there. Memory at the
 // end is about three times the table (the entries, the folded text, 14 bytes a
@@ -69,10 +70,13 @@ export class NameTableWriter {
     for (let p = 0; p < this.count; p++) {
       if (placeOf[buf.readUInt32LE(this.entryOf[p])] >= 0) kept[this.groupOf[p]].push(p);
     }
-    // Each entry's input number becomes its record's place (0xffffffff: dropped, never pointed at).
-    for (let at = 0; at < this.entries.length;) {
+    // The entries written out: each input number becomes its record's place, and the
+    // pointers (made in entry order) follow their entry to its new offset.
+    const out = new ByteWriter();
+    for (let at = 0, p = 0; at < this.entries.length;) {
       const place = placeOf[buf.readUInt32LE(at)];
-      buf.writeUInt32LE(place >= 0 ? place : 0xffffffff, at);
+      const flags = buf[at + 4];
+      const from = at;
       at += 5;
       let length = 0;
       for (let shift = 0; ; shift += 7) {
@@ -80,7 +84,15 @@ export class NameTableWriter {
         length += (b & 0x7f) * 2 ** shift;
         if (b < 0x80) break;
       }
+      const textAt = at;
       at += length;
+      const to = out.length;
+      if (place >= 0) {
+        out.varint(place * 2 + flags);
+        out.varint(length);
+        out.raw(buf, textAt, at);
+      }
+      for (; p < this.count && this.entryOf[p] === from; p++) this.entryOf[p] = to;
     }
     const f = this.folded.buf;
     const { foldStart, foldEnd } = this;
@@ -102,7 +114,7 @@ export class NameTableWriter {
       }
       groupEnds.push(n);
     }
-    return { entries: buf.subarray(0, this.entries.length), pointers, groupEnds };
+    return { entries: out.buf.subarray(0, out.length), pointers, groupEnds };
   }
 
   private pointer(entry: number, byte: number, group: NameGroup, start: number, end: number): void {
