@@ -15,6 +15,9 @@ import { HEADER_SIZE } from '../../../server/src/service/concepts/mesh/indexForm
 import type { MeshSourceRecord } from '../../../server/src/service/concepts/mesh/record';
 import { foldForSearch, innerWords } from '../../../server/src/service/concepts/mesh/nameFolding';
 import { meshSearch } from '../../../server/src/service/concepts/conceptSources';
+import { meshIdPrefix, meshNameChoices } from '../../../server/src/service/edits/curate/meshNames';
+import { parsePubtator } from '../../../server/src/service/parse/parseFile';
+import { doc, file, row } from '../../support/build';
 import { XML_FILES, TempDir } from './meshFixtures';
 
 const tmp = new TempDir();
@@ -207,4 +210,20 @@ test('a flipped byte anywhere in the name table: every search is right or an err
     }
   }
   assert.ok(errors > 0, 'some flipped bytes were noticed');
+});
+
+test('the id picker\'s MeSH names are written as the file writes MeSH ids', () => {
+  const parsed = (...ids: string[]) => parsePubtator(file(doc('1', 'Ketamine eases pain', '', ...ids.map((id) => row(1, 0, 8, 'Ketamine', 'Chemical', id)))));
+  const values = (f: ReturnType<typeof parsePubtator>, typed: string) => meshNameChoices(f, undefined, typed, mesh).map((c) => c.value);
+  assert.equal(meshIdPrefix(parsed('MESH:D007649', 'MESH:D010146')), 'MESH:');
+  assert.equal(meshIdPrefix(parsed('D007649', 'D010146', 'MESH:D003866')), '', 'most of its MeSH ids are bare');
+  assert.equal(meshIdPrefix(parsed('mesh:D007649')), 'mesh:', 'the prefix as the file spells it');
+  assert.equal(meshIdPrefix(parsed('5444', '-1')), 'MESH:', 'no MeSH id yet: the prefixed form');
+  assert.deepEqual(values(parsed('D007649'), 'cancer'), ['D009369', 'C000600001']);
+  assert.deepEqual(values(parsed('MESH:D007649'), 'cancer'), ['MESH:D009369', 'MESH:C000600001']);
+  const [neoplasms] = meshNameChoices(parsed('MESH:D007649'), undefined, 'Cancer', mesh);
+  assert.deepEqual(neoplasms, { value: 'MESH:D009369', ui: 'D009369', kind: 'descriptor', name: 'Neoplasms', term: 'Cancer' });
+  assert.deepEqual(meshNameChoices(parsed('D007649'), undefined, 'cancer', undefined), [], 'no index, no names');
+  assert.deepEqual(meshNameChoices(parsed('D007649'), undefined, '   ', mesh), []);
+  assert.equal(meshNameChoices(parsed('D007649'), undefined, 'pain', mesh, 2).length, 2);
 });
