@@ -230,8 +230,12 @@ function pick(items: Item[], placeholder: string, instant?: (typed: string) => s
     let extra: Item[] = [];
     let asked = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const show = () => {
+    /** Shows base and extra; an answer arriving keeps the item the keyboard is on. */
+    const show = (keepActive = false) => {
+      const active = keepActive ? q.activeItems[0] : undefined;
       q.items = [...base, ...extra];
+      const again = active && q.items.find((i) => i.value === active.value && i.label === active.label);
+      if (again) q.activeItems = [again];
     };
     const finish = (v: string | undefined) => {
       if (done) return;
@@ -247,9 +251,9 @@ function pick(items: Item[], placeholder: string, instant?: (typed: string) => s
       timer = setTimeout(() => {
         void more(typed).then((found) => {
           // An answer for text since changed is dropped: only the latest question's answer shows.
-          if (done || n !== asked) return;
+          if (done || n !== asked || (found.length === 0 && extra.length === 0)) return;
           extra = found;
-          show();
+          show(true);
         });
       }, MESH_DEBOUNCE_MS);
     };
