@@ -55,7 +55,7 @@ export async function runChecks(ctx) {
     // Last: the preview opens beside the editor, which narrows it for any check after.
     ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
     ['annotate', () => annotateChecks({ ...ctx, name: CLEAN })],
-    ['meshnames', () => meshNamesChecks({ ...ctx, name: CLEAN })],
+    ['meshnames', () => meshNamesChecks(ctx)],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
     ['adjudicate', () => adjudicateChecks(ctx)],

@@ -1,5 +1,6 @@
 // MeSH names in the preview's id picker, in a real VS Code: with pubtator.mesh.index naming the
-// fixtures' index, select a word of an abstract in the preview, pick the entity type, type part of
+// fixtures' index, select a word of a title in the preview (a file of its own, written into the
+// workspace, so that the groups before leave it as it is), pick the entity type, type part of
 // a MeSH entry term in the id input (no id of the file matches it), see the MeSH heading it belongs
 // to offered with "MeSH" and the entry term, pick it with the keyboard, and the row is written
 // with the id as the file writes MeSH ids (MESH:D007649); Ctrl+Z takes it back and the setting goes.
@@ -9,6 +10,9 @@ import path from 'node:path';
 import { INDEX_IN_WORKSPACE } from './meshIndex.mjs';
 import { lineText, selectInPreview, toasts, undoInEditor } from './annotate.mjs';
 
+const FILE = 'meshnames.pubtator';
+const TEXT = ['1|t|Ketamine as an anaesthetic', '1|a|Ketamine was approved as an anaesthetic for short procedures.',
+  '1\t0\t8\tKetamine\tChemical\tMESH:D007649', '1\t27\t35\tKetamine\tChemical\tMESH:D007649', ''].join('\n');
 const WORD = 'anaesthetic';
 const TYPED = 'ketal';
 const HEADING = 'Ketamine';
@@ -21,27 +25,27 @@ async function pickRows(wb) {
   })));
 }
 
-/** @param ctx {{ wb, report, host, texts: Record<string,string>, name: string, machineSettings: string, indexPath: string }} */
+/** @param ctx {{ wb, report, host, workspace: string, machineSettings: string, indexPath: string }} */
 export async function meshNamesChecks(ctx) {
-  const { wb, report, host, texts, name, machineSettings, indexPath } = ctx;
-  const lines = texts[name].split('\n');
-  const id = /^([^\t|]+)\|t\|/.exec(lines[0])?.[1];
-  const title = lines[0].slice(lines[0].indexOf('|t|') + 3);
-  const abstract = lines[1].slice(lines[1].indexOf('|a|') + 3);
-  const start = title.length + 1 + abstract.indexOf(WORD);
+  const { wb, report, host, workspace, machineSettings, indexPath } = ctx;
+  const name = FILE;
+  const lines = TEXT.split('\n');
+  const id = '1';
+  const start = lines[0].indexOf(WORD) - '1|t|'.length;
   const row = [id, start, start + WORD.length, WORD, 'Chemical', 'MESH:D007649'].join('\t');
   const settings = fs.existsSync(machineSettings) ? JSON.parse(fs.readFileSync(machineSettings, 'utf8')) : {};
   const value = host.id === 'web' ? INDEX_IN_WORKSPACE : indexPath;
 
   await report.check(`${name}: with a MeSH index, typing "${TYPED}" in the preview's id picker offers MeSH's ${HEADING} (entry term Ketalar); picking it writes MESH:D007649`, async () => {
-    assert.ok(abstract.includes(WORD) && !lines.some((l) => l.split('\t')[3] === WORD), `the first abstract holds "${WORD}", not annotated`);
+    fs.writeFileSync(path.join(workspace, FILE), TEXT);
     fs.mkdirSync(path.dirname(machineSettings), { recursive: true });
     fs.writeFileSync(machineSettings, JSON.stringify({ ...settings, 'pubtator.mesh.index': value }, null, 2));
-    await wb.open(name, texts[name]);
+    // A preview left open by the groups before would take the file: start with no editor open.
+    await wb.command('View: Close All Editors');
+    await wb.open(name, TEXT);
     // The index is in use once a hover on a MeSH id names the MeSH year.
-    const relation = lines.findIndex((l) => /^\d+\tNegative_Correlation\tMESH:D007649\t/.test(l));
     await wb.until(async () => {
-      const shown = await wb.hover(relation, lines[relation].indexOf('MESH:D007649') + 5).catch(() => null);
+      const shown = await wb.hover(2, lines[2].indexOf('MESH:D007649') + 5).catch(() => null);
       await wb.hideHover().catch(() => {});
       return shown && /MeSH 2025/.test(shown.text) ? shown : null;
     }, 'the server to use the MeSH index', 30000, 500);
@@ -82,8 +86,10 @@ export async function meshNamesChecks(ctx) {
     const text = await lineText(wb, written);
     // The editor shows the concept's name after the id (an inlay hint).
     assert.match(text, new RegExp(`^${row.replace(/\t/g, ' ')}`));
+    assert.equal(written, 3, 'the row sits in offset order');
     await undoInEditor(wb, (p) => !p.highlights.some((h) => h.text === WORD), `"${WORD}" no longer highlighted`);
     wb.lines.splice(written, 1);
+    await wb.command('View: Close All Editors');
     return `offered "${offered.text}"; line ${written + 1}: ${text}; undone`;
   });
   fs.writeFileSync(machineSettings, JSON.stringify(settings, null, 2));
