@@ -46,7 +46,7 @@ export async function selectInPreview(wb, want) {
 }
 
 /** Types into the quick input that has taken the keyboard (its placeholder holding `hint`) and presses Enter. */
-async function answer(wb, hint, text) {
+export async function answer(wb, hint, text) {
   const input = wb.page.locator('.quick-input-widget input').first();
   await wb.until(async () => ((await input.isVisible().catch(() => false)) && (await input.getAttribute('placeholder') ?? '').includes(hint)) || null,
     `a quick input asking for ${hint}`);
