@@ -97,12 +97,16 @@ export class MeshIndexWriter {
       if (this.kinds[i] === 0) descriptors++;
       kept++;
     }
-    const names = this.names.finish(placeOf);
     const namesOffset = HEADER_SIZE + this.dataLength;
-    const pointerOffset = namesOffset + names.entries.length;
+    let at = namesOffset;
+    const names = this.names.finish(placeOf, (chunk) => {
+      if (at + chunk.length > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
+      this.writeAt(chunk, at);
+      at += chunk.length;
+    });
+    const pointerOffset = namesOffset + names.entriesLength;
     const keyOffset = pointerOffset + names.pointers.length;
     if (keyOffset > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
-    this.writeAt(names.entries, namesOffset);
     this.writeAt(names.pointers, pointerOffset);
     const keyTable = table.subarray(0, kept * KEY_SIZE);
     writeSync(this.fd, keyTable, 0, keyTable.length, keyOffset);
@@ -121,7 +125,7 @@ export class MeshIndexWriter {
       fileLength,
       builtAt: meta.builtAt ?? Date.now(),
       namesOffset,
-      namesLength: names.entries.length,
+      namesLength: names.entriesLength,
       pointerOffset,
       pointerCount: names.pointers.length / POINTER_SIZE,
       groupEnds: names.groupEnds,

@@ -4,8 +4,9 @@
 // the entries are written out with it and the records left out are dropped).
 // Sorting needs the folded text: it is kept once per name in a second buffer,
 // and each pointer remembers where its folded rest lies there. Memory at the
-// end is about three times the table (the entries, the folded text, 14 bytes a
-// pointer); the pointer order is sorted group by group.
+// end is about two to three times the table (the draft entries until they are
+// written out, the folded text, 14 bytes a pointer while building, 9 while
+// sorting); the pointer order is sorted group by group.
 
 import { ByteWriter } from './indexFormat';
 import type { MeshRecordKind } from './record';
@@ -13,13 +14,15 @@ import { foldForSearch, innerWords } from './nameFolding';
 import { ENTRY_TERM, GROUP_COUNT, MAX_INNER_WORDS, NameGroup, POINTER_SIZE } from './nameTable';
 
 export interface WrittenNames {
-  entries: Buffer;
+  /** Bytes of entries written. */
+  entriesLength: number;
   pointers: Buffer;
   /** The end of each group in the pointer table (in pointers). */
   groupEnds: number[];
 }
 
 const MAX_WORD_BYTE = 255;
+const FLUSH_AT = 1 << 20;
 
 export class NameTableWriter {
   private readonly entries = new ByteWriter();
@@ -61,18 +64,25 @@ export class NameTableWriter {
   }
 
   /**
-   * The table, each entry naming its record's place in the key table
-   * (`placeOf[seq]`; -1 for a record left out, whose names are dropped).
+   * Writes the table's entries to `write` (in order, a chunk at a time), each
+   * naming its record's place in the key table (`placeOf[seq]`; -1 for a
+   * record left out, whose names are dropped), and returns the pointers.
    */
-  finish(placeOf: Int32Array): WrittenNames {
-    const buf = this.entries.buf;
-    const kept: number[][] = Array.from({ length: GROUP_COUNT }, () => []);
-    for (let p = 0; p < this.count; p++) {
-      if (placeOf[buf.readUInt32LE(this.entryOf[p])] >= 0) kept[this.groupOf[p]].push(p);
-    }
+  finish(placeOf: Int32Array, write: (chunk: Buffer) => void): WrittenNames {
+    let buf = this.entries.buf;
+    // The kept pointers, grouped: counted first, so that one typed array holds them all.
+    const counts = new Array<number>(GROUP_COUNT).fill(0);
+    const keep = (p: number) => placeOf[buf.readUInt32LE(this.entryOf[p])] >= 0;
+    for (let p = 0; p < this.count; p++) if (keep(p)) counts[this.groupOf[p]]++;
+    const groupEnds: number[] = [];
+    counts.reduce((end, n) => (groupEnds.push(end + n), end + n), 0);
+    const order = new Uint32Array(groupEnds[GROUP_COUNT - 1]);
+    const next = groupEnds.map((end, g) => end - counts[g]);
+    for (let p = 0; p < this.count; p++) if (keep(p)) order[next[this.groupOf[p]]++] = p;
     // The entries written out: each input number becomes its record's place, and the
     // pointers (made in entry order) follow their entry to its new offset.
     const out = new ByteWriter();
+    let written = 0;
     for (let at = 0, p = 0; at < this.entries.length;) {
       const place = placeOf[buf.readUInt32LE(at)];
       const flags = buf[at + 4];
@@ -86,14 +96,25 @@ export class NameTableWriter {
       }
       const textAt = at;
       at += length;
-      const to = out.length;
+      const to = written + out.length;
       if (place >= 0) {
         out.varint(place * 2 + flags);
         out.varint(length);
         out.raw(buf, textAt, at);
+        if (out.length >= FLUSH_AT) {
+          write(out.buf.subarray(0, out.length));
+          written += out.length;
+          out.length = 0;
+        }
       }
       for (; p < this.count && this.entryOf[p] === from; p++) this.entryOf[p] = to;
     }
+    write(out.buf.subarray(0, out.length));
+    written += out.length;
+    // The draft is not needed any more: let it go before sorting.
+    buf = Buffer.alloc(0);
+    this.entries.buf = buf;
+    this.entries.length = 0;
     const f = this.folded.buf;
     const { foldStart, foldEnd } = this;
     const compare = (a: number, b: number): number => {
@@ -102,19 +123,15 @@ export class NameTableWriter {
       for (let i = foldStart[a], j = foldStart[b]; i < ea && j < eb; i++, j++) if (f[i] !== f[j]) return f[i] - f[j];
       return (ea - foldStart[a]) - (eb - foldStart[b]) || a - b;
     };
-    const total = kept.reduce((n, g) => n + g.length, 0);
-    const pointers = Buffer.alloc(total * POINTER_SIZE);
-    const groupEnds: number[] = [];
-    let n = 0;
-    for (const group of kept) {
-      for (const p of Uint32Array.from(group).sort(compare)) {
-        pointers.writeUInt32LE(this.entryOf[p], n * POINTER_SIZE);
-        pointers[n * POINTER_SIZE + 4] = this.wordByte[p];
-        n++;
+    const pointers = Buffer.alloc(order.length * POINTER_SIZE);
+    groupEnds.forEach((end, g) => {
+      const group = order.subarray(end - counts[g], end).sort(compare);
+      for (let n = end - counts[g], k = 0; k < group.length; n++, k++) {
+        pointers.writeUInt32LE(this.entryOf[group[k]], n * POINTER_SIZE);
+        pointers[n * POINTER_SIZE + 4] = this.wordByte[group[k]];
       }
-      groupEnds.push(n);
-    }
-    return { entries: out.buf.subarray(0, out.length), pointers, groupEnds };
+    });
+    return { entriesLength: written, pointers, groupEnds };
   }
 
   private pointer(entry: number, byte: number, group: NameGroup, start: number, end: number): void {
