@@ -227,3 +227,31 @@ test('the id picker\'s MeSH names are written as the file writes MeSH ids', () =
   assert.deepEqual(meshNameChoices(parsed('D007649'), undefined, '   ', mesh), []);
   assert.equal(meshNameChoices(parsed('D007649'), undefined, 'pain', mesh, 2).length, 2);
 });
+
+test('property: every name and entry term finds its record, and every match starts with the query at a word', () => {
+  const word = fc.stringMatching(/^[a-zA-Zéα]{1,6}$/);
+  const term = fc.array(word, { minLength: 1, maxLength: 4 }).chain((ws) => fc.constantFrom(' ', '-', ', ', '  ').map((sep) => ws.join(sep)));
+  const recordsArb = fc.uniqueArray(fc.record({ n: fc.integer({ min: 1, max: 999_999 }), desc: fc.boolean(), name: term, terms: fc.array(term, { maxLength: 4 }) }),
+    { minLength: 1, maxLength: 25, selector: (r) => `${r.desc}${r.n}` });
+  let run = 0;
+  fc.assert(fc.property(recordsArb, fc.string({ maxLength: 3 }), (recs, extra) => {
+    const records = recs.map((r) => record(`${r.desc ? 'D' : 'C'}${String(r.n).padStart(6, '0')}`, r.name, r.terms));
+    const index = openMeshIndex(writeIndex(`prop-${run++}.idx`, records));
+    try {
+      for (const r of records) {
+        for (const t of [r.name, ...r.entryTerms]) {
+          if (!foldForSearch(t)) continue;
+          assert.ok(index.search(t, 1000).some((m) => m.ui === r.ui), `${JSON.stringify(t)} finds ${r.ui}`);
+        }
+      }
+      for (const q of [records[0].name.slice(0, 2), extra, 'a']) {
+        const fq = foldForSearch(q);
+        for (const m of index.search(q, 1000)) {
+          assert.ok(` ${foldForSearch(m.term ?? m.name)}`.includes(` ${fq}`), `${JSON.stringify(q)} listed ${m.term ?? m.name}`);
+        }
+      }
+    } finally {
+      index.close();
+    }
+  }), { numRuns: 40 });
+});
