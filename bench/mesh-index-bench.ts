@@ -1,6 +1,8 @@
 // MeSH index builder: speed and memory on generated files of realistic size
 // (30,000 descriptors ~ 300 MB and 300,000 supplementary records ~ 600 MB of
-// XML, as NLM's desc/supp files), plain and gzipped, and lookup latency.
+// XML, as NLM's desc/supp files), plain and gzipped, lookup latency, and the
+// id picker's search by name: its name table's share of the index and the
+// time of a search per keystroke (each prefix of real names typed).
 //
 //   npx tsc -p . && node --expose-gc out/bench/mesh-index-bench.js
 //
@@ -8,7 +10,7 @@
 // child process so that its peak RSS is its own, not the generator's.
 
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, closeSync, renameSync, statSync, writeSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, closeSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -124,6 +126,11 @@ interface Figures {
   lookupWarmUs: number;
   lookupMissUs: number;
   lookupP99Us: number;
+  /** The name table (entries and pointers) in the index. */
+  nameTableBytes: number;
+  searchMedianUs: number;
+  searchP95Us: number;
+  keystrokes: number;
 }
 
 async function measure(label: string, inputs: string[], out: string): Promise<Figures> {
@@ -165,7 +172,24 @@ async function measure(label: string, inputs: string[], out: string): Promise<Fi
   const tm = performance.now();
   for (const ui of unknown) mesh.lookup(ui);
   const missUs = ((performance.now() - tm) * 1000) / 20_000;
+  // Search by name, as the id picker asks it: every prefix of 400 names of records, 20 answers each.
+  const names = uis.slice(0, 400).map((ui) => mesh.lookup(ui)!.name);
+  const searchTimes: number[] = [];
+  for (const name of names) {
+    for (let k = 1; k <= Math.min(name.length, 24); k++) {
+      const t = performance.now();
+      mesh.search(name.slice(0, k), 20);
+      searchTimes.push(performance.now() - t);
+    }
+  }
+  searchTimes.sort((a, b) => a - b);
   mesh.close();
+  const header = Buffer.alloc(72);
+  const fd = openSync(out, 'r');
+  readSync(fd, header, 0, 72, 0);
+  closeSync(fd);
+  // Header fields: names length at 60, pointer count (5 bytes each) at 68.
+  const nameTableBytes = header.readUInt32LE(60) + header.readUInt32LE(68) * 5;
   const sorted = [...times].sort((a, b) => a - b);
   return {
     label,
@@ -184,6 +208,10 @@ async function measure(label: string, inputs: string[], out: string): Promise<Fi
     lookupWarmUs: warmUs,
     lookupMissUs: missUs,
     lookupP99Us: sorted[Math.floor(sorted.length * 0.99)] * 1000,
+    nameTableBytes,
+    searchMedianUs: searchTimes[searchTimes.length >> 1] * 1000,
+    searchP95Us: searchTimes[Math.floor(searchTimes.length * 0.95)] * 1000,
+    keystrokes: searchTimes.length,
   };
 }
 
@@ -197,6 +225,8 @@ function report(runs: Figures[]): void {
   console.log(`  index            ${mb(f.indexBytes)} MB (${(f.indexBytes / f.records).toFixed(0)} bytes a record)`);
   console.log(`  open             ${f.openMs.toFixed(1)} ms; memory held: key table ${mb(f.openBuffers)} MB (typed arrays), heap +${mb(f.openHeap)} MB, RSS +${mb(f.openRss)} MB`);
   console.log(`  lookup           cold ${f.lookupColdUs.toFixed(1)} µs (p99 ${f.lookupP99Us.toFixed(1)} µs), warm ${f.lookupWarmUs.toFixed(2)} µs, unknown id ${f.lookupMissUs.toFixed(2)} µs`);
+  console.log(`  search by name   name table ${mb(f.nameTableBytes)} MB of the index (without it ${mb(f.indexBytes - f.nameTableBytes - 64)} MB); `
+    + `a keystroke ${(f.searchMedianUs / 1000).toFixed(2)} ms median, ${(f.searchP95Us / 1000).toFixed(2)} ms p95 (${f.keystrokes} keystrokes)`);
 }
 
 async function main(): Promise<void> {

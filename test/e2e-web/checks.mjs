@@ -15,6 +15,7 @@ import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
 import { annotateChecks } from './annotate.mjs';
 import { corpusIdsChecks } from './corpusIds.mjs';
+import { meshNamesChecks } from './meshNames.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 import { biocChecks } from './bioc.mjs';
@@ -56,6 +57,7 @@ export async function runChecks(ctx) {
     ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
     ['annotate', () => annotateChecks({ ...ctx, name: CLEAN })],
     ['corpusids', () => corpusIdsChecks(ctx)],
+    ['meshnames', () => meshNamesChecks(ctx)],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
     ['adjudicate', () => adjudicateChecks(ctx)],

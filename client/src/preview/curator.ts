@@ -2,7 +2,8 @@
 // mention and a key, a mention dropped on another); this file asks for what
 // the intent lacks with VS Code's own pickers (entity type: a quick pick with
 // counts and colours, digits 1-9 pick; id: a quick pick that takes what is
-// typed, with the ids the server suggests; relation type), then asks the
+// typed, with the ids the server suggests and, as the curator types, the MeSH
+// names the server finds (pubtator/curateMeshNames); relation type), then asks the
 // server for the edit (pubtator/curate) and applies it as a WorkspaceEdit on
 // the version it was computed for. All PubTator knowledge is in the server.
 
@@ -13,6 +14,9 @@ import type { ViewIntent, ViewMention } from './protocol';
 
 const CURATE_REQUEST = 'pubtator/curate';
 const CHOICES_REQUEST = 'pubtator/curateChoices';
+const MESH_NAMES_REQUEST = 'pubtator/curateMeshNames';
+/** Quiet time after a keystroke before MeSH is asked (a name is typed in bursts). */
+const MESH_DEBOUNCE_MS = 120;
 
 interface Choice {
   value: string;
@@ -25,6 +29,18 @@ interface Edit {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   newText: string;
 }
+
+/** A MeSH record whose name matches what is typed, `value` written as the file writes MeSH ids. */
+interface MeshName {
+  value: string;
+  ui: string;
+  kind: 'descriptor' | 'supplementary';
+  name: string;
+  term?: string;
+}
+
+/** The MeSH names for what is typed; none when there is no index or the server cannot say. */
+type MeshSearch = (typed: string) => Promise<MeshName[]>;
 
 type Answer =
   | { edits: Edit[]; label: string; version: number; count?: number }
@@ -61,6 +77,14 @@ export class Curator {
       return r.choices;
     };
     const curate = (full: object) => ask<Answer>(CURATE_REQUEST, { intent: full });
+    const meshNames: MeshSearch = async (text) => {
+      try {
+        const r = await client.sendRequest<{ choices: MeshName[] } | { error: string }>(MESH_NAMES_REQUEST, { textDocument, text });
+        return 'choices' in r && Array.isArray(r.choices) ? r.choices : [];
+      } catch {
+        return [];
+      }
+    };
 
     switch (intent.kind) {
       case 'addSpan': {
@@ -71,7 +95,7 @@ export class Curator {
         if (type === undefined) return;
         const ids = await choices({ kind: 'ids', selection: intent.selection, type });
         if (!ids) return;
-        const id = await pickId(ids, `Id of ${words} as ${type} (Enter on an empty line: no id)`);
+        const id = await pickId(ids, `Id of ${words} as ${type} (Enter on an empty line: no id)`, meshNames);
         if (id === undefined) return;
         await this.apply(document, await curate({ ...intent, type, id }));
         return;
@@ -86,7 +110,7 @@ export class Curator {
       case 'reidentify': {
         const ids = await choices({ kind: 'ids', mention: intent.mention, type: intent.mention.type });
         if (!ids) return;
-        const id = await pickId(ids, `New id of ${describe(intent.mention)} (Enter on an empty line: no id)`, intent.mention.id.trim());
+        const id = await pickId(ids, `New id of ${describe(intent.mention)} (Enter on an empty line: no id)`, meshNames, intent.mention.id.trim());
         if (id !== undefined) await this.apply(document, await curate({ ...intent, id }));
         return;
       }
@@ -167,14 +191,33 @@ function pickType(choices: Choice[], extensionUri: vscode.Uri, placeholder: stri
   });
 }
 
-/** A quick pick of ids: the first item writes no id, so Enter on an empty line means "no id". */
-function pickId(choices: Choice[], placeholder: string, current?: string): Promise<string | undefined> {
+/**
+ * A quick pick of ids: the first item writes no id, so Enter on an empty line means "no id".
+ * The file's and corpus's ids come first; MeSH names matching what is typed follow them.
+ */
+function pickId(choices: Choice[], placeholder: string, meshNames?: MeshSearch, current?: string): Promise<string | undefined> {
   const items: Item[] = [{ label: '(no id)', description: 'the file\'s empty id', value: '' }];
   for (const c of choices) items.push({ label: c.value, description: c.detail, value: c.value });
-  return pick(items, placeholder, undefined, current);
+  return pick(items, placeholder, undefined, current, meshNames && meshItems(meshNames));
 }
 
-function pick(items: Item[], placeholder: string, instant?: (typed: string) => string | undefined, value?: string): Promise<string | undefined> {
+/** MeSH names as items: the heading, "MeSH" and the id, and the entry term the text matched; shown whatever the filter. */
+function meshItems(search: MeshSearch): (typed: string) => Promise<Item[]> {
+  return async (typed) => {
+    const names = typed.trim() ? await search(typed) : [];
+    if (!names.length) return [];
+    const separator: Item = { label: 'MeSH', kind: vscode.QuickPickItemKind.Separator, value: '' };
+    return [separator, ...names.map((n): Item => ({
+      label: n.name,
+      description: `MeSH${n.kind === 'supplementary' ? ' supplementary' : ''} · ${n.value}${n.term ? ` · as “${n.term}”` : ''}`,
+      value: n.value,
+      alwaysShow: true,
+    }))];
+  };
+}
+
+function pick(items: Item[], placeholder: string, instant?: (typed: string) => string | undefined, value?: string,
+  more?: (typed: string) => Promise<Item[]>): Promise<string | undefined> {
   return new Promise((resolve) => {
     const q = vscode.window.createQuickPick<Item>();
     q.placeholder = placeholder;
@@ -182,18 +225,48 @@ function pick(items: Item[], placeholder: string, instant?: (typed: string) => s
     q.items = items;
     if (value) q.value = value;
     let done = false;
+    /** Items for the text typed, and the MeSH names of the latest answer (kept until the next one, so the list does not flicker). */
+    let base = items;
+    let extra: Item[] = [];
+    let asked = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Shows base and extra; an answer arriving keeps the item the keyboard is on. */
+    const show = (keepActive = false) => {
+      const active = keepActive ? q.activeItems[0] : undefined;
+      q.items = [...base, ...extra];
+      const again = active && q.items.find((i) => i.value === active.value && i.label === active.label);
+      if (again) q.activeItems = [again];
+    };
     const finish = (v: string | undefined) => {
       if (done) return;
       done = true;
+      if (timer) clearTimeout(timer);
       resolve(v);
       q.dispose();
+    };
+    const askMore = (typed: string) => {
+      if (!more) return;
+      if (timer) clearTimeout(timer);
+      const n = ++asked;
+      timer = setTimeout(() => {
+        void more(typed).then((found) => {
+          // An answer for text since changed is dropped: only the latest question's answer shows.
+          if (done || n !== asked || (found.length === 0 && extra.length === 0)) return;
+          extra = found;
+          show(true);
+        });
+      }, MESH_DEBOUNCE_MS);
     };
     q.onDidChangeValue((typed) => {
       const now = instant?.(typed);
       if (now !== undefined) return finish(now);
       const v = typed.trim();
-      q.items = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v, typed: true }, ...items] : items;
+      base = v && !items.some((i) => i.value === v) ? [{ label: v, description: 'as typed', value: v, typed: true }, ...items] : items;
+      if (!v) extra = [];
+      show();
+      askMore(typed);
     });
+    if (value) askMore(value);
     q.onDidAccept(() => {
       // What is typed wins when it names an item exactly or when the chosen item stands for typed
       // text (the list may lag a keystroke behind, in the web worker host above all).

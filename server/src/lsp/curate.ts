@@ -1,7 +1,9 @@
 // LSP wiring of curation in the reading view: `pubtator/curate` turns an
 // intent into the edits to apply (stamped with the version they were computed
 // on; the client applies them only on that version), `pubtator/curateChoices`
-// answers what the pickers offer, and `pubtator/carryAnnotations` gives, for
+// answers what the pickers offer, `pubtator/curateMeshNames` the MeSH records
+// whose names match what is typed in the id picker (none without an index),
+// and `pubtator/carryAnnotations` gives, for
 // the edit that made a version, the row edits that keep the mentions on their
 // words (computed when the edit arrives, from the parse it was made on).
 
@@ -14,10 +16,12 @@ import { CarryTracker } from '../service/edits/curate/carryTracker';
 import { describe, runSafe } from './runSafe';
 import { isBiocLanguage } from './biocViews';
 import { nameOf } from './uriName';
+import { meshNameChoices, type MeshNameChoice } from '../service/edits/curate/meshNames';
 
 export const CURATE_REQUEST = 'pubtator/curate';
 export const CURATE_CHOICES_REQUEST = 'pubtator/curateChoices';
 export const CARRY_ANNOTATIONS_REQUEST = 'pubtator/carryAnnotations';
+export const CURATE_MESH_NAMES_REQUEST = 'pubtator/curateMeshNames';
 
 export interface CurateParams {
   textDocument: { uri: string };
@@ -30,6 +34,17 @@ export interface CurateChoicesParams {
   textDocument: { uri: string };
   version?: number;
   query: ChoicesQuery;
+}
+
+export interface MeshNamesParams {
+  textDocument: { uri: string };
+  /** What is typed in the id picker. */
+  text: string;
+  limit?: number;
+}
+
+export interface MeshNamesAnswer {
+  choices: MeshNameChoice[];
 }
 
 export interface CarryParams {
@@ -85,6 +100,12 @@ export function registerCurate(ctx: ServerContext): void {
     } : undefined;
     return service.curateChoices(ctx.fileOf(doc), params.query, { ...options, ids });
   }));
+
+  // Asked as the curator types an id: no version (the text typed is the question), no index no names.
+  connection.onRequest(CURATE_MESH_NAMES_REQUEST, (params: MeshNamesParams) => withDocument(params, 'MeSH names',
+    (doc, _unit, _options, settings): MeshNamesAnswer => ({
+      choices: meshNameChoices(ctx.fileOf(doc), undefined, params.text, ctx.conceptSources(settings)?.mesh, params.limit),
+    })));
 
   /** Per document: the run of keystrokes on one passage line (see carryTracker.ts). */
   const trackers = new Map<string, CarryTracker>();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   MeshIndexError, buildMeshIndex, bytesInMemory, openMeshIndex, openMeshIndexBytes,
 } from '../../../server/src/service/concepts/meshIndex';
+import { HEADER_SIZE } from '../../../server/src/service/concepts/mesh/indexFormat';
 import { XML_FILES, TempDir } from './meshFixtures';
 
 const tmp = new TempDir();
@@ -61,7 +62,7 @@ test('damaged bytes in memory give MeshIndexError, never a wrong answer', async 
   const expected = new Map(UIS.map((ui) => [ui, asJson(clean.lookup(ui))]));
   const dataEnd = new DataView(good.buffer, good.byteOffset).getUint32(36, true);
   let errors = 0;
-  for (let at = 64; at < dataEnd; at += 7) {
+  for (let at = HEADER_SIZE; at < dataEnd; at += 7) {
     const mesh = openMeshIndexBytes(bytesInMemory(flipped(at)), 'x.idx');
     for (const ui of UIS) {
       try {

@@ -2,11 +2,11 @@
 // an open MeSH index and an online look-up, both optional. The service only
 // reads through these; loading, building and fetching stay with the caller.
 
-import type { MeshIndex, StoredRecord } from './meshIndex';
+import type { MeshIndex, MeshNameMatch, StoredRecord } from './meshIndex';
 import type { OnlineAnswer, OnlineNamespace } from './online/types';
 
-/** The part of an open index the checks and the hover read. */
-export type MeshLookup = Pick<MeshIndex, 'path' | 'year' | 'builtAt' | 'has' | 'lookup'>;
+/** The part of an open index the checks, the hover and the id picker read. */
+export type MeshLookup = Pick<MeshIndex, 'path' | 'year' | 'builtAt' | 'has' | 'lookup' | 'search'>;
 
 export interface OnlineNames {
   /**
@@ -40,6 +40,20 @@ export function meshRecord(mesh: MeshLookup | undefined, ui: string): StoredReco
     return mesh.lookup(ui);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * MeSH records by name, ranked (mesh/nameSearch.ts says how): none when there
+ * is no index or it cannot answer (damaged, closed), so the id picker carries
+ * on with the file's own ids.
+ */
+export function meshSearch(mesh: MeshLookup | undefined, query: string, limit: number): MeshNameMatch[] {
+  if (!mesh) return [];
+  try {
+    return mesh.search(query, limit);
+  } catch {
+    return [];
   }
 }
 

@@ -7,8 +7,8 @@ export {
   buildMeshIndex, bytesInMemory, openMeshIndex, openMeshIndexBytes, MeshIndexError, MeshInputError,
 } from './meshIndex';
 export type {
-  BuildMeshIndexOptions, BuildMeshIndexResult, BuiltInput, IndexBytes, MeshHeadingRef, MeshIndex, MeshRecord, MeshRecordKind,
-  StoredRecord, YearSource,
+  BuildMeshIndexOptions, BuildMeshIndexResult, BuiltInput, IndexBytes, MeshHeadingRef, MeshIndex, MeshMatchRank, MeshNameMatch,
+  MeshRecord, MeshRecordKind, StoredRecord, YearSource,
 } from './meshIndex';
 export {
   downloadMeshFiles, currentMeshYear, MeshDownloadError, NLM_MESH_XML_BASE,
@@ -20,6 +20,6 @@ export { OnlineConcepts, ONLINE_NAMESPACES } from './online/onlineConcepts';
 export type { OnlineAnswer, OnlineConceptsOptions, OnlineFacts, OnlineNamespace } from './online/onlineConcepts';
 export { onlineTarget } from './online/targets';
 export type { OnlineTarget } from './online/targets';
-export { conceptSourcesKey, meshHas, meshRecord, onlineKnown } from './conceptSources';
+export { conceptSourcesKey, meshHas, meshRecord, meshSearch, onlineKnown } from './conceptSources';
 export type { ConceptSources, MeshLookup, OnlineNames } from './conceptSources';
 export { expandHome, isMeshIndexFile, meshIndexPathFor, removeOtherIndexes } from './meshIndexFiles';

@@ -20,6 +20,7 @@ export type { StoredRecord } from './mesh/indexFormat';
 export { MeshInputError } from './mesh/meshFile';
 export type { YearSource } from './mesh/meshFile';
 export type { MeshHeadingRef, MeshRecord, MeshRecordKind } from './mesh/record';
+export type { MeshMatchRank, MeshNameMatch } from './mesh/nameSearch';
 
 export interface BuildMeshIndexOptions {
   /** Bytes of the input files read so far (compressed bytes for .gz) and their total. */

@@ -1,7 +1,9 @@
 // The MeSH index file, little-endian:
-//   header (64 bytes): magic, version, MeSH year and its source, counts, the
+//   header (128 bytes): magic, version, MeSH year and its source, counts, the
 //     offsets and lengths of the sections, CRC-32s of the key table and header;
 //   data: records in input order, each `varint length, payload, CRC-32(payload)`;
+//   name table (format 2 on): every name and entry term, and pointers sorted
+//     by their folded text, for search by name (see nameTable.ts);
 //   key table: one 12-byte entry per record sorted by UI (letter, digit count,
 //     number, record offset), searched by bisection.
 // Each record repeats its UI and carries its own checksum, so a damaged file
@@ -9,10 +11,13 @@
 
 import type { MeshHeadingRef, MeshRecord, MeshRecordKind } from './record';
 import type { YearSource } from './meshFile';
+import { GROUP_COUNT } from './nameTable';
 
 export const MAGIC = 'PTMESHIX';
-export const FORMAT_VERSION = 1;
-export const HEADER_SIZE = 64;
+// 2: the name table, and a 128-byte header to say where it is.
+export const FORMAT_VERSION = 2;
+export const HEADER_SIZE = 128;
+const HEADER_CRC_AT = HEADER_SIZE - 4;
 export const KEY_SIZE = 12;
 
 export interface IndexHeader {
@@ -27,7 +32,15 @@ export interface IndexHeader {
   keyCrc: number;
   fileLength: number;
   builtAt: number;
+  namesOffset: number;
+  namesLength: number;
+  pointerOffset: number;
+  pointerCount: number;
+  /** The end of each name group in the pointer table, in pointers. */
+  groupEnds: number[];
 }
+
+const GROUP_ENDS_AT = 72;
 
 const YEAR_SOURCES: (YearSource | undefined)[] = [undefined, 'file-name', 'dtd', 'date-created'];
 
@@ -57,7 +70,12 @@ export function writeHeader(h: IndexHeader): Buffer {
   b.writeUInt32LE(h.keyCrc, 40);
   b.writeUInt32LE(h.fileLength, 44);
   b.writeDoubleLE(h.builtAt, 48);
-  b.writeUInt32LE(crc32(b.subarray(0, 56)), 56);
+  b.writeUInt32LE(h.namesOffset, 56);
+  b.writeUInt32LE(h.namesLength, 60);
+  b.writeUInt32LE(h.pointerOffset, 64);
+  b.writeUInt32LE(h.pointerCount, 68);
+  h.groupEnds.forEach((end, i) => b.writeUInt32LE(end, GROUP_ENDS_AT + 4 * i));
+  b.writeUInt32LE(crc32(b.subarray(0, HEADER_CRC_AT)), HEADER_CRC_AT);
   return b;
 }
 
@@ -65,16 +83,18 @@ export function writeHeader(h: IndexHeader): Buffer {
 // read in a browser too; the writing side runs in Node only.
 
 export function readHeader(b: Uint8Array, path: string): IndexHeader {
-  if (b.length < HEADER_SIZE || String.fromCharCode(...b.subarray(0, 8)) !== MAGIC) {
+  // The version is read before anything of the layout, which it may change.
+  if (b.length < 12 || String.fromCharCode(...b.subarray(0, 8)) !== MAGIC) {
     throw new MeshIndexError(`${path} is not a PubTator MeSH index`, 'not-an-index');
   }
-  const view = new DataView(b.buffer, b.byteOffset, HEADER_SIZE);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const version = u32(8);
+  const version = readUint32(b, 8);
   if (version !== FORMAT_VERSION) {
     throw new MeshIndexError(`${path} is a MeSH index of format ${version}; this version reads format ${FORMAT_VERSION}: build the index again`, 'version');
   }
-  if (u32(56) !== crc32(b, 0, 56)) throw new MeshIndexError(`${path}: the index header is damaged`, 'corrupt');
+  if (b.length < HEADER_SIZE) throw new MeshIndexError(`${path}: the index is truncated; build it again`, 'truncated');
+  const view = new DataView(b.buffer, b.byteOffset, HEADER_SIZE);
+  const u32 = (at: number) => view.getUint32(at, true);
+  if (u32(HEADER_CRC_AT) !== crc32(b, 0, HEADER_CRC_AT)) throw new MeshIndexError(`${path}: the index header is damaged`, 'corrupt');
   const year = view.getUint16(12, true);
   return {
     year: year || undefined,
@@ -88,6 +108,11 @@ export function readHeader(b: Uint8Array, path: string): IndexHeader {
     keyCrc: u32(40),
     fileLength: u32(44),
     builtAt: view.getFloat64(48, true),
+    namesOffset: u32(56),
+    namesLength: u32(60),
+    pointerOffset: u32(64),
+    pointerCount: u32(68),
+    groupEnds: Array.from({ length: GROUP_COUNT }, (_, i) => u32(GROUP_ENDS_AT + 4 * i)),
   };
 }
 
@@ -109,6 +134,12 @@ export function writeKey(b: Buffer, at: number, key: number, recordOffset: numbe
   b.writeUInt16LE(0, at + 2);
   b.writeUInt32LE(key % 2 ** 32, at + 4);
   b.writeUInt32LE(recordOffset, at + 8);
+}
+
+/** The UI a key stands for (`uiKey`'s inverse). */
+export function uiOfKey(key: number): string {
+  const digits = Math.floor(key / 2 ** 32) % 256;
+  return String.fromCharCode(Math.floor(key / 2 ** 40)) + String(key % 2 ** 32).padStart(digits, '0');
 }
 
 export function readKey(b: Uint8Array, at: number): number {
@@ -154,6 +185,21 @@ export class ByteWriter {
     this.room(4);
     this.buf.writeUInt32LE(n >>> 0, this.length);
     this.length += 4;
+  }
+
+  /** Bytes [start, end) of `b`. */
+  raw(b: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    b.copy(this.buf, this.length, start, end);
+    this.length += end - start;
+  }
+
+  /** UTF-8 without a length. */
+  bytes(s: string): void {
+    const n = Buffer.byteLength(s, 'utf8');
+    this.room(n);
+    this.buf.write(s, this.length, 'utf8');
+    this.length += n;
   }
 
   str(s: string): void {

@@ -2,12 +2,15 @@
 // (12 bytes a record: ~4 MB for all of MeSH); a record is read only when
 // asked for, found by bisection and fetched with one positioned read. The
 // bytes come from an IndexBytes: a file on disk in Node (indexFile.ts), or
-// the whole file in memory where there is no disk (a browser worker).
+// the whole file in memory where there is no disk (a browser worker). Search
+// by name reads the name table the same way, entry by entry (nameSearch.ts).
 
 import {
   HEADER_SIZE, IndexHeader, KEY_SIZE, MeshIndexError, StoredRecord, crc32, decodeRecord, readHeader, readKey,
-  readUint32, readVarint, uiKey,
+  readUint32, readVarint, uiKey, uiOfKey,
 } from './indexFormat';
+import { POINTER_SIZE } from './nameTable';
+import { searchNames, type MeshNameMatch, type NameTableSource } from './nameSearch';
 import type { YearSource } from './meshFile';
 import { normaliseMeshUi } from './record';
 import { partitionPoint } from '../../sortedSearch';
@@ -33,6 +36,13 @@ export interface MeshIndex {
    * when the file is damaged or the index closed.
    */
   lookup(ui: string): StoredRecord | undefined;
+  /**
+   * Records whose name or an entry term starts with `query` (folded: case,
+   * accents, punctuation, dashes and spaces), or has a later word that does;
+   * at most `limit`, ranked (see nameSearch.ts). Throws MeshIndexError when the
+   * file is damaged or the index closed.
+   */
+  search(query: string, limit: number): MeshNameMatch[];
   close(): void;
 }
 
@@ -85,7 +95,10 @@ class LazyMeshIndex implements MeshIndex {
     if (h.fileLength !== size) {
       throw new MeshIndexError(`${path}: the index is ${size} bytes but should be ${h.fileLength}: it is truncated or damaged; build it again`, 'truncated');
     }
-    if (h.dataOffset !== HEADER_SIZE || h.dataOffset + h.dataLength !== h.keyOffset || h.keyOffset + h.keyCount * KEY_SIZE !== size) {
+    const ends = h.groupEnds;
+    if (h.dataOffset !== HEADER_SIZE || h.dataOffset + h.dataLength !== h.namesOffset || h.namesOffset + h.namesLength !== h.pointerOffset
+      || h.pointerOffset + h.pointerCount * POINTER_SIZE !== h.keyOffset || h.keyOffset + h.keyCount * KEY_SIZE !== size
+      || ends.some((end, i) => end < (i ? ends[i - 1] : 0)) || ends[ends.length - 1] !== h.pointerCount) {
       throw new MeshIndexError(`${path}: the index layout is inconsistent`, 'corrupt');
     }
     const table = bytes.read(h.keyOffset, h.keyCount * KEY_SIZE);
@@ -129,6 +142,22 @@ class LazyMeshIndex implements MeshIndex {
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(ui, record);
     return record;
+  }
+
+  search(query: string, limit: number): MeshNameMatch[] {
+    this.checkOpen();
+    const h = this.header;
+    const source: NameTableSource = {
+      path: this.path,
+      read: (position, length) => this.bytes.read(position, length),
+      namesOffset: h.namesOffset,
+      namesLength: h.namesLength,
+      pointerOffset: h.pointerOffset,
+      groupEnds: h.groupEnds,
+      records: this.keys.length,
+      recordAt: (place) => this.lookup(uiOfKey(this.keys[place]))!,
+    };
+    return searchNames(source, query, limit);
   }
 
   close(): void {

@@ -1,6 +1,8 @@
 // Writes the index as records stream in: each record is trimmed, encoded and
 // appended to the data section at once; only its key and offset stay in memory
-// (12 bytes a record) until the sorted key table is written at the end.
+// (12 bytes a record) until the sorted key table is written at the end. Its
+// names go to the name table, held in memory until it is sorted at the end
+// (nameTableWriter.ts).
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import {
@@ -9,6 +11,8 @@ import {
 import type { YearSource } from './meshFile';
 import { MAX_ENTRY_TERMS, MAX_MAPPED, MAX_TREE_NUMBERS, MeshSourceRecord, firstSentence } from './record';
 import { termKeys } from './termKeys';
+import { NameTableWriter } from './nameTableWriter';
+import { POINTER_SIZE } from './nameTable';
 
 const FLUSH_AT = 1 << 20;
 const MAX_OFFSET = 2 ** 32 - 1;
@@ -36,6 +40,7 @@ export class MeshIndexWriter {
   private badUis = 0;
   private readonly record = new ByteWriter();
   private readonly lengthPrefix = new ByteWriter();
+  private readonly names = new NameTableWriter();
 
   constructor(path: string) {
     this.fd = openSync(path, 'w');
@@ -68,6 +73,7 @@ export class MeshIndexWriter {
     prefix.varint(w.length);
     const size = prefix.length + w.length;
     if (this.dataLength + size > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
+    this.names.add(this.count, source.kind, source.name, source.entryTerms);
     this.remember(key, this.dataLength, source.kind === 'descriptor' ? 0 : 1);
     this.append(prefix.buf, prefix.length);
     this.append(w.buf, w.length);
@@ -82,15 +88,27 @@ export class MeshIndexWriter {
     let kept = 0;
     let descriptors = 0;
     let previous = -1;
+    const placeOf = new Int32Array(this.count).fill(-1);
     for (const i of order) {
       if (this.keys[i] === previous) continue;
       previous = this.keys[i];
       writeKey(table, kept * KEY_SIZE, this.keys[i], this.offsets[i]);
+      placeOf[i] = kept;
       if (this.kinds[i] === 0) descriptors++;
       kept++;
     }
+    const namesOffset = HEADER_SIZE + this.dataLength;
+    let at = namesOffset;
+    const names = this.names.finish(placeOf, (chunk) => {
+      if (at + chunk.length > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
+      this.writeAt(chunk, at);
+      at += chunk.length;
+    });
+    const pointerOffset = namesOffset + names.entriesLength;
+    const keyOffset = pointerOffset + names.pointers.length;
+    if (keyOffset > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
+    this.writeAt(names.pointers, pointerOffset);
     const keyTable = table.subarray(0, kept * KEY_SIZE);
-    const keyOffset = HEADER_SIZE + this.dataLength;
     writeSync(this.fd, keyTable, 0, keyTable.length, keyOffset);
     const fileLength = keyOffset + keyTable.length;
     if (fileLength > MAX_OFFSET) throw new Error('the MeSH index would pass 4 GB');
@@ -106,6 +124,11 @@ export class MeshIndexWriter {
       keyCrc: crc32(keyTable),
       fileLength,
       builtAt: meta.builtAt ?? Date.now(),
+      namesOffset,
+      namesLength: names.entriesLength,
+      pointerOffset,
+      pointerCount: names.pointers.length / POINTER_SIZE,
+      groupEnds: names.groupEnds,
     });
     writeSync(this.fd, header, 0, HEADER_SIZE, 0);
     closeSync(this.fd);
@@ -160,6 +183,11 @@ export class MeshIndexWriter {
     if (this.outLength === 0) return;
     this.writeOut(this.out, this.outLength);
     this.outLength = 0;
+  }
+
+  private writeAt(b: Buffer, position: number): void {
+    let done = 0;
+    while (done < b.length) done += writeSync(this.fd, b, done, b.length - done, position + done);
   }
 
   private writeOut(b: Buffer, n: number): void {
