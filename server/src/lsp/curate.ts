@@ -40,6 +40,13 @@ export interface CarryParams {
 
 export type CarryAnswer = Carry & { version: number };
 
+/**
+ * How long the check of a version whose edit moved rows waits for the client's carry (with
+ * `auto` it comes a round trip later, and a check before it would flash a problem on every span
+ * after the edit). Without a carry (`offer`, `off`) the problems then show this much later.
+ */
+const CARRY_WAIT_MS = 300;
+
 const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
 const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
 
@@ -95,6 +102,7 @@ export function registerCurate(ctx: ServerContext): void {
     const byUnit = tracker.edit(before, { range: change.range, text: change.text }, version, UNITS);
     if (byUnit && [...byUnit.values()].some((c) => c.edits.length)) carried.set(uri, { version, byUnit });
   });
+  ctx.extensions.validationWaits.push((uri, version) => (carried.get(uri)?.version === version ? CARRY_WAIT_MS : 0));
   documents.onDidClose((e) => {
     carried.delete(e.document.uri);
     trackers.delete(e.document.uri);

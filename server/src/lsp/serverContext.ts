@@ -43,6 +43,11 @@ export interface ServerExtensions {
   quickFixes: ((doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings) => MoreQuickFix[])[];
   /** Files that are not open, with an index of their ids, for workspace symbols. */
   indexedFiles: (() => IndexedFile[])[];
+  /**
+   * How long the check of a document's version waits at least (ms): a text correction whose
+   * rows the client is about to carry is not checked before their edit comes.
+   */
+  validationWaits: ((uri: string, version: number) => number)[];
 }
 
 export interface ServerContext {
