@@ -130,6 +130,11 @@ async function dialog(wb, choose) {
   await box.locator('.monaco-button', { hasText: choose }).first().click();
   // The workbench stays inert (no palette, no editor keys) until the dialog has gone.
   await wb.until(async () => !(await box.isVisible().catch(() => false)) || null, 'the dialog to close', 10000);
+  // VS Code queues modal dialogs: a second copy of the question (the action asked twice) would
+  // show only now, and leave the workbench inert for the steps after. Say so here, by its text.
+  const again = await wb.until(async () => ((await box.isVisible().catch(() => false)) ? (await box.innerText()).replace(/\s+/g, ' ').trim() : null), 'a second dialog', 1000)
+    .catch(() => null);
+  assert.equal(again, null, `a second dialog opened after the first was answered: "${again}"`);
   return message;
 }
 
