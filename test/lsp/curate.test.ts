@@ -65,7 +65,8 @@ describe('curation over stdio', () => {
     assert.equal(applyEdits(text, carry.edits).split('\n')[3], row('7', 30, 37, 'Aspirin', 'Chemical', 'D001241'));
   });
 
-  it('checks a correction that moves rows only once the carry had time to come: no problem flashes before it', async () => {
+  it('with auto, checks a correction that moves rows only once the client\'s carry came: no problem flashes before it', async () => {
+    await client.configure({ edits: { carryAnnotations: 'auto' } });
     const uri3 = LspTestClient.uri('flash.pubtator');
     const first = client.mark();
     await client.open(uri3, TEXT, 1);
@@ -73,8 +74,8 @@ describe('curation over stdio', () => {
     const mark = client.mark();
     const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } };
     await client.change(uri3, 2, [{ range, text: 'Low-dose ' }]);
-    // A small file is checked 25 ms after an edit; this one waits for the carry (300 ms).
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // A small file is checked 25 ms after an edit; this one waits for the carry.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(client.published.slice(mark).filter((p) => p.uri === uri3), [], 'nothing published before the carry');
     const carry = await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument: { uri: uri3 }, version: 2 }) as CarryAnswer | null;
     assert.ok(carry);
@@ -83,11 +84,15 @@ describe('curation over stdio', () => {
     await client.change(uri3, 3, edits.map((e) => ({ range: e.range, text: e.newText })));
     assert.deepEqual(await client.diagnostics(uri3, mark, (p) => p.version === 3), [], 'the carried rows are right');
     assert.deepEqual(client.published.slice(mark).filter((p) => p.uri === uri3 && p.diagnostics.length > 0), [], 'no problem was ever published');
-    // With no carry coming (offer, off), the rows left behind are reported all the same.
+    // With offer (the default) no carry comes unasked: the rows left behind are reported at once.
+    await client.configure({});
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const late = client.mark();
+    const t = Date.now();
     await client.change(uri3, 4, [{ range, text: 'Oral ' }]);
     const problems = await client.diagnostics(uri3, late, (p) => p.version === 4);
     assert.ok(problems.length > 0, 'the spans after the edit are reported');
+    assert.ok(Date.now() - t < 1500, `reported after ${Date.now() - t} ms`);
     await client.close(uri3);
   });
 
