@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/* global document */
 const SETTING = 'pubtator.edits.carryAnnotations';
 
 /** Sets (or, with undefined, removes) one key of the workspace settings; VS Code reloads them when the file changes. */
@@ -67,16 +66,6 @@ function watchProblems(wb) {
   };
 }
 
-/** The text of the passages the preview shows (type labels left out), one line each. */
-async function previewText(wb) {
-  const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
-  return frame.evaluate(() => [...document.querySelectorAll('#preview .passage')].map((p) => {
-    const copy = p.cloneNode(true);
-    for (const label of copy.querySelectorAll('.label')) label.remove();
-    return copy.textContent;
-  }).join('\n'));
-}
-
 /**
  * Ctrl+Z in the editor until the view shows the saved text with every row back (`back(shown,
  * text)`); how many it took. (VS Code for the web saves a second after each edit by default,
@@ -87,7 +76,7 @@ async function undoUntil(wb, back, most = 30) {
   await wb.focusEditor();
   for (let n = 1; n <= most; n++) {
     await wb.page.keyboard.press('Control+z');
-    const done = await wb.until(async () => back(await wb.preview(), await previewText(wb)) || null, 'the saved text and rows in the view', n === 1 ? 4000 : 1000, 150)
+    const done = await wb.until(async () => back(await wb.preview(), await wb.previewText()) || null, 'the saved text and rows in the view', n === 1 ? 4000 : 1000, 150)
       .catch(() => false);
     if (done) return n;
   }
@@ -124,23 +113,31 @@ export async function carryChecks(ctx) {
   }
 
   /** Types `text` over `length` characters at `character` of the abstract line in the editor, as a user does. */
-  async function correct(character, length, text) {
+  /**
+   * Selects `length` characters at `character` of the abstract line in the editor and puts `text`
+   * in their place: in one change (as a paste or a spelling suggestion does), or typed key by key
+   * at `typeDelayMs` a key.
+   */
+  async function correct(character, length, text, typeDelayMs) {
     await wb.command('View: Focus First Editor Group');
-    await wb.replace(abstractLine, character, length, text);
+    await wb.goto(abstractLine, character);
+    for (let i = 0; i < length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+    if (typeDelayMs === undefined) await wb.page.keyboard.insertText(text);
+    else await wb.page.keyboard.type(text, { delay: typeDelayMs });
+    wb.lines[abstractLine] = lines[abstractLine].slice(0, character) + text + lines[abstractLine].slice(character + length);
   }
 
   const edits = [
     {
-      what: 'replacing a word before the mentions with a longer one shifts every later mention row',
+      what: 'a word before the mentions replaced by a longer one (one change, as a paste) shifts every later mention row',
       word: 'approved', by: 'authorised',
     },
     {
-      // (A word, not words: VS Code itself puts an undo stop where typing reaches a space.)
-      what: 'replacing a word inside a mention with a longer one grows it (its text column too) and shifts the rows after it',
+      what: 'a word inside a mention replaced by a longer one grows it (its text column too) and shifts the rows after it',
       word: 'chronic', by: 'longstanding', inside: 'chronic pain',
     },
     {
-      what: 'replacing a word inside a mention with a shorter one shrinks it and shifts the rows after it',
+      what: 'a word inside a mention replaced by a shorter one shrinks it and shifts the rows after it',
       word: 'chronic', by: 'acute', inside: 'chronic pain',
     },
   ];
@@ -149,10 +146,16 @@ export async function carryChecks(ctx) {
   await report.check(`${name}: with ${SETTING} "auto", the preview shows every mention of the first document on its words`, async () => {
     assert.ok(id && rows.length > 5, 'the first document has mention rows');
     setWorkspaceSetting(workspace, SETTING, 'auto');
+    // From the saved sample, whatever the checks before left (VS Code for the web saves edits by
+    // itself a second after them, files.autoSave): an editor with no unsaved edit reloads it.
+    fs.writeFileSync(path.join(workspace, name), texts[name]);
     await wb.open(name, texts[name]);
     await wb.goto(0, 0);
     await wb.command('PubTator: Open Preview to the Side');
-    const shown = await wb.previewUntil((p) => coversRows(p, id, rows), `the preview of document ${id}, every span right`, 60000);
+    const shown = await wb.until(async () => {
+      const p = await wb.preview().catch(() => null);
+      return p && p.id === id && saved(p, await wb.previewText()) ? p : null;
+    }, `the preview of document ${id} as saved, every span right`, 60000, 300);
     opened = true;
     // VS Code reads the workspace settings again when the file changes on disk.
     await wb.sleep(1500);
@@ -188,7 +191,7 @@ export async function carryChecks(ctx) {
           assert.ok(text.startsWith(rowHead(id, r)), `line ${r.line + 1} reads "${text}", not "${rowHead(id, r)}…"`);
           readTexts.push(text.split(' ').slice(1, 4).join(' '));
         }
-        assert.ok(!(await previewText(wb)).startsWith(savedText), 'the view shows the corrected text');
+        assert.ok(!(await wb.previewText()).startsWith(savedText), 'the view shows the corrected text');
         const presses = await undoUntil(wb, saved);
         undone = true;
         wb.lines = [...lines];
@@ -199,6 +202,54 @@ export async function carryChecks(ctx) {
         return `${moved.length} rows moved (${readTexts.join('; ')}); ${shown.highlights.length} highlights right; no problem shown; one Ctrl+Z brought text and rows back`;
       } finally {
         // A failed step leaves the file as the next check must not find it: back to the saved text.
+        if (!undone) {
+          await undoUntil(wb, saved).catch(() => undefined);
+          wb.lines = [...lines];
+        }
+      }
+    });
+  }
+
+  // Typed key by key, each key is an edit of its own. VS Code's own undo step for typing ends at
+  // any edit that is not typing, and the carry that follows a key is such an edit: so Ctrl+Z takes
+  // back a key and its shift together, one key at a time; no step may leave a span off its words.
+  {
+    const e = edits[0];
+    const character = lines[abstractLine].indexOf(` ${e.word} `) + 1;
+    await report.check(`${name}: ${SETTING} "auto": a word typed key by key over another: every later row carried, no problem at any moment, and each Ctrl+Z leaves every span on its words`, async () => {
+      let undone = false;
+      try {
+        const stop = watchProblems(wb);
+        await correct(character, e.word.length, e.by, 80);
+        await wb.previewUntil((p) => coversRows(p, id, rows) && !p.highlights.some((h) => h.classes.includes('wrong')), 'every highlight on its words', 15000)
+          .catch(async (err) => {
+            await stop();
+            throw err;
+          });
+        await wb.sleep(1200);
+        const summaries = await stop();
+        assert.deepEqual(summaries.filter((x) => x !== 'No Problems'), [], 'a problem showed while the rows were carried');
+        const text = await wb.previewText();
+        assert.ok(text.includes(` ${e.by} `), 'the view shows the typed word');
+        // Undo step by step: after each, once the view has caught up, every span is on its words.
+        await wb.command('View: Focus First Editor Group');
+        await wb.focusEditor();
+        let steps = 0;
+        for (; steps < 30; steps++) {
+          const shown = await wb.preview();
+          if (saved(shown, await wb.previewText())) break;
+          await wb.page.keyboard.press('Control+z');
+          await wb.sleep(700);
+          const after = await wb.previewUntil((p) => p.id === id, 'the view', 5000);
+          const off = after.highlights.filter((h) => h.classes.split(' ').includes('wrong')).map((h) => h.text);
+          assert.deepEqual(off, [], `after Ctrl+Z number ${steps + 1} spans are off their words`);
+          assert.equal(await wb.problemsSummary(), 'No Problems', `after Ctrl+Z number ${steps + 1}`);
+        }
+        undone = true;
+        wb.lines = [...lines];
+        assert.ok(steps < 30, 'Ctrl+Z brings the saved text back');
+        return `"${e.by}" typed in ${e.by.length} keys; every row carried, no problem shown; ${steps} Ctrl+Z back to the saved text, each step with every span on its words`;
+      } finally {
         if (!undone) {
           await undoUntil(wb, saved).catch(() => undefined);
           wb.lines = [...lines];

@@ -467,6 +467,16 @@ export class Workbench {
     return { frame, ...shown };
   }
 
+  /** The text of the passages the preview shows (type labels left out), one line each. */
+  async previewText() {
+    const frame = await this.webviewFrame('#preview .doc-header', 'the PubTator preview');
+    return frame.evaluate(() => [...document.querySelectorAll('#preview .passage')].map((p) => {
+      const copy = p.cloneNode(true);
+      for (const label of copy.querySelectorAll('.label')) label.remove();
+      return copy.textContent;
+    }).join('\n'));
+  }
+
   /** Polls the preview until `accept(shown)` holds; returns what it shows then. */
   async previewUntil(accept, what, timeoutMs = this.timeoutMs) {
     let last;
