@@ -48,8 +48,7 @@ export interface KeptPiece {
   nodes: Node[];
   span?: HTMLElement;
   labels: HTMLElement[];
-  /** The highlight's data-stack and data-line as last written (read back from here, not from the DOM). */
-  stack?: string;
+  /** The highlight's data-line as last written (read back from here, not from the DOM). */
   line?: string;
 }
 
