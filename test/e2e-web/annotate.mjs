@@ -11,7 +11,7 @@ const TYPE = 'Gene';
 const ID = '5444';
 
 /** Selects `want` in the preview as a user does: press on its first character, drag to its last, release. */
-async function selectInPreview(wb, want) {
+export async function selectInPreview(wb, want) {
   const frame = await wb.webviewFrame('#preview .doc-header', 'the PubTator preview');
   const rects = await frame.evaluate((want) => {
     const root = document.querySelector('#preview .text');
@@ -46,7 +46,7 @@ async function selectInPreview(wb, want) {
 }
 
 /** Types into the quick input that has taken the keyboard (its placeholder holding `hint`) and presses Enter. */
-async function answer(wb, hint, text) {
+export async function answer(wb, hint, text) {
   const input = wb.page.locator('.quick-input-widget input').first();
   await wb.until(async () => ((await input.isVisible().catch(() => false)) && (await input.getAttribute('placeholder') ?? '').includes(hint)) || null,
     `a quick input asking for ${hint}`);
@@ -61,7 +61,7 @@ async function answer(wb, hint, text) {
 }
 
 /** The text of the notifications on screen (why an edit was refused). */
-async function toasts(wb) {
+export async function toasts(wb) {
   return (await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => [])).join(' | ') || 'none';
 }
 
@@ -79,14 +79,14 @@ async function dragInPreview(wb, from, to) {
 }
 
 /** The text of a line of the editor, its TABs as single spaces. */
-async function lineText(wb, line) {
+export async function lineText(wb, line) {
   await wb.command('View: Focus First Editor Group');
   await wb.goto(line, 0);
   return ((await wb.tokens(line)) ?? []).map((t) => t.text).join('').replace(/\s+/g, ' ').trim();
 }
 
 /** Ctrl+Z in the file's editor; waits until the view no longer shows what the edit added. */
-async function undoInEditor(wb, gone, what) {
+export async function undoInEditor(wb, gone, what) {
   await wb.command('View: Focus First Editor Group');
   await wb.focusEditor();
   await wb.page.keyboard.press('Control+z');

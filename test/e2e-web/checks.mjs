@@ -14,6 +14,7 @@ import { readingFeatures } from './readingFeatures.mjs';
 import { editingFeatures } from './editingFeatures.mjs';
 import { previewChecks } from './preview.mjs';
 import { annotateChecks } from './annotate.mjs';
+import { corpusIdsChecks } from './corpusIds.mjs';
 import { carryChecks } from './carry.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
@@ -55,6 +56,7 @@ export async function runChecks(ctx) {
     // Last: the preview opens beside the editor, which narrows it for any check after.
     ['preview', () => previewChecks({ ...ctx, name: CLEAN })],
     ['annotate', () => annotateChecks({ ...ctx, name: CLEAN })],
+    ['corpusids', () => corpusIdsChecks(ctx)],
     ['carry', () => carryChecks({ ...ctx, name: CLEAN })],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],

@@ -29,14 +29,19 @@ export interface BiocTotals {
 export interface BiocRun {
   jobs: number;
   hints: RunnerHints;
+  /** Tell print each diagnostic's row of the projection (stats counts rows with problems). */
+  rows?: boolean;
 }
+
+/** The projection row a diagnostic stands for; undefined for one about the file (or when rows were not asked for). */
+export type RowOf = (d: Diagnostic) => number | undefined;
 
 /**
  * Checks one BioC file, handing its diagnostics to `print` in order as they
  * are known; rejects with the read error (what was printed stays printed).
  */
 export async function checkBiocInput(
-  input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }, print: (list: Diagnostic[]) => void, run: BiocRun = { jobs: 1, hints: {} },
+  input: InputFile, options: ValidationOptions, counters: { raw: number; text: number }, print: (list: Diagnostic[], rowOf?: RowOf) => void, run: BiocRun = { jobs: 1, hints: {} },
 ): Promise<BiocTotals> {
   const decoder = new TextDecoder('utf-8');
   const pieces = bytePieces(input, counters)[Symbol.asyncIterator]();
@@ -51,18 +56,19 @@ export async function checkBiocInput(
   // Batches smaller than a PubTator file's chunk (PUBTATOR_CHUNK_BYTES): a batch keeps its map back to the
   // XML (objects for each row) until it is checked, which costs the collector; a sixteenth on this thread
   // (measured: a fifth less time than a quarter), a quarter on worker threads (fewer messages).
-  const stream = new BiocCheckStream(options, Math.max(1, CHUNK_BYTES >> (runner.threads === 1 ? 4 : 2)), format);
+  const stream = new BiocCheckStream(options, Math.max(1, CHUNK_BYTES >> (runner.threads === 1 ? 4 : 2)), format, run.rows);
+  const rowOf: RowOf = (d) => stream.rowOf(d);
   const results = new OrderedResults(runner.threads + 1);
   const encoder = new TextEncoder();
   const send = async (batches: BiocBatch[]) => {
     for (const batch of batches) {
       // On this thread a batch is checked and used at once: nothing waits in a queue (memory, and the collector's work).
       if (runner.threads === 1) {
-        print(stream.take(batch, checkChunk(batch.text, batch.firstLine, checkOptions, inline)));
+        print(stream.take(batch, checkChunk(batch.text, batch.firstLine, checkOptions, inline)), rowOf);
         continue;
       }
       const task = runner.run({ kind: 'check', bytes: encoder.encode(batch.text), firstLine: batch.firstLine });
-      await results.add(task, (r) => print(stream.take(batch, (r as CheckResult).check)));
+      await results.add(task, (r) => print(stream.take(batch, (r as CheckResult).check), rowOf));
     }
   };
   try {
@@ -71,7 +77,7 @@ export async function checkBiocInput(
     await send(stream.write(decoder.decode()));
     await send(stream.end());
     await results.drain();
-    print(stream.finish());
+    print(stream.finish(), rowOf);
   } finally {
     await runner.close();
   }

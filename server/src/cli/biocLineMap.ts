@@ -1,22 +1,24 @@
 // Where the rows of a BioC file's projection come from, for `compare
 // --details`: the details name a BioC file's mention or relation by the line
 // and column of its <annotation>/<relation> element (or JSON object), not by
-// the projection's line. The file is read whole once (service/bioc: read,
-// project, source map) and only two numbers a row are kept. The streamed
-// projection compare reads is built by the same code; a document whose first
-// row is not where this map has it (which would mean the two disagree) is
-// given its projection lines, never a wrong place.
+// the projection's line. The file is read streamed, document by document, by
+// the same readers and projection (ProjectionStream) compare's own read uses,
+// and only two numbers a row are kept, so a file of any size is mapped in the
+// memory of a few documents and its rows. A document whose first row is not
+// where this map has it (which would mean the two disagree) is given its
+// projection lines, never a wrong place.
 
-import { getHeapStatistics } from 'node:v8';
-import { LineIndex } from '../service/bioc/lineIndex';
-import { projectCollection } from '../service/bioc/project';
-import { readBioc } from '../service/bioc/readBioc';
+import { detectFormat } from '../service/bioc/detect';
+import { ProjectionStream } from '../service/bioc/project';
+import { BiocJsonReader } from '../service/bioc/readJsonStream';
+import { BiocXmlReader } from '../service/bioc/readXml';
+import { SlidingLineIndex } from '../service/bioc/slidingLines';
 import type { Position } from '../service/types';
 import type { InputFile } from './discover';
 import { readInput } from './readInput';
 
-/** Heap a BioC file read whole takes per byte of it (biocInput.ts measured 15 for the read and the checks). */
-const MEMORY_PER_BYTE = 15;
+/** Characters read before the format is told (as convert and check tell it). */
+const HEAD = 4096;
 
 export class BiocLineMap {
   constructor(
@@ -39,32 +41,61 @@ export class BiocLineMap {
   }
 }
 
-/** The map of a BioC input; a reason instead when it is too large to read whole. Rejects with the read error. */
-export async function biocLineMap(input: InputFile): Promise<BiocLineMap | { tooLarge: string }> {
-  const limit = getHeapStatistics().heap_size_limit;
-  const need = input.size === undefined ? 0 : (input.gzip ? 5 : 1) * input.size * MEMORY_PER_BYTE;
-  if (need > limit) return { tooLarge: `details name lines of its PubTator projection: placing them in the BioC file needs it whole, about ${Math.ceil(need / 1e6)} MB, more than the ${Math.round(limit / 1e6)} MB memory budget (PUBTATOR_HEAP_MB=0 lifts it)` };
-  const parts: string[] = [];
-  const decoder = new TextDecoder('utf-8');
-  await readInput(input, { raw: 0, text: 0 }, (bytes) => { parts.push(decoder.decode(bytes, { stream: true })); });
-  parts.push(decoder.decode());
-  const text = parts.join('');
-  const projection = projectCollection(readBioc(text));
-  const index = new LineIndex(text);
-  const count = projection.lines.length;
-  const lines = new Int32Array(count).fill(-1);
-  const characters = new Int32Array(count);
-  projection.lines.forEach((map, n) => {
-    if (!map) return;
-    const at = index.position(map.src.start);
-    lines[n] = at.line;
-    characters[n] = at.character;
-  });
+/** Numbers kept in a typed array that grows (two a row, not an object). */
+class Numbers {
+  array = new Int32Array(1024);
+  length = 0;
+
+  push(n: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Int32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = n;
+  }
+
+  done(): Int32Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
+/** The map of a BioC input, read streamed. Rejects with the read error. */
+export async function biocLineMap(input: InputFile): Promise<BiocLineMap> {
+  const lines = new Numbers();
+  const characters = new Numbers();
   const starts = new Map<number, string>();
-  // A document's first row in the projection is its title row (ID|t|...).
-  projection.text.split('\n').forEach((row, i) => {
-    const title = /^([^|\t\n]*)\|t\|/.exec(row);
-    if (title) starts.set(i, title[1]);
+  const index = new SlidingLineIndex();
+  const projection = new ProjectionStream((d, p) => {
+    const first = lines.length;
+    for (const map of p.lines) {
+      const at = map ? index.position(map.src.start) : undefined;
+      lines.push(at ? at.line : -1);
+      characters.push(at ? at.character : 0);
+    }
+    // A document's first row in the projection is its title row (ID|t|...).
+    const title = /^([^|\t\n]*)\|t\|/.exec(p.text);
+    if (title) starts.set(first, title[1]);
+    // Documents project in order: the lines before this one's end are not needed again.
+    index.forget(d.range.end);
   });
-  return new BiocLineMap(lines, characters, starts);
+  let reader: BiocXmlReader | BiocJsonReader | undefined;
+  let head = '';
+  const feed = (text: string, last: boolean) => {
+    if (!reader) {
+      head += text;
+      if (head.length < HEAD && !last) return;
+      text = head;
+      head = '';
+      reader = detectFormat(text) === 'bioc-json' ? new BiocJsonReader((d) => projection.document(d)) : new BiocXmlReader((d) => projection.document(d));
+    }
+    index.feed(text);
+    reader.write(text);
+  };
+  const decoder = new TextDecoder('utf-8');
+  await readInput(input, { raw: 0, text: 0 }, (bytes) => feed(decoder.decode(bytes, { stream: true }), false));
+  feed(decoder.decode(), true);
+  reader!.close();
+  projection.end();
+  return new BiocLineMap(lines.done(), characters.done(), starts);
 }

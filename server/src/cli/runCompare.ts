@@ -58,7 +58,7 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
     relationTypes: cmd.relationTypes ? new Set(cmd.relationTypes) : undefined,
     symmetric: symmetryRule({ symmetric: cmd.symmetric, directed: cmd.directed, schema: (type) => schema?.relationTypes?.get(type)?.direction }),
   });
-  const maps = cmd.details ? await lineMaps([...found.gold.files, ...found.predicted.files], io) : new Map<string, BiocLineMap>();
+  const maps = cmd.details ? await lineMaps([...found.gold.files, ...found.predicted.files]) : new Map<string, BiocLineMap>();
   /** A projection line of a BioC group as a place in its file; undefined for PubTator (or a map that disagrees with the stream). */
   const place = (g: DocumentGroup | undefined, line: number): FilePlace | undefined => {
     const map = g?.source === undefined ? undefined : maps.get(g.source);
@@ -166,15 +166,13 @@ export async function runCompare(cmd: CompareCommand, io: Streams = process): Pr
   return 0;
 }
 
-/** The line maps of the BioC files among `files`, by path; a file too large is said on stderr, an unreadable one left to the compare's own read. */
-async function lineMaps(files: readonly InputFile[], io: Streams): Promise<Map<string, BiocLineMap>> {
+/** The line maps of the BioC files among `files`, by path (read streamed); an unreadable one is left to the compare's own read. */
+async function lineMaps(files: readonly InputFile[]): Promise<Map<string, BiocLineMap>> {
   const maps = new Map<string, BiocLineMap>();
   for (const file of files) {
     if (maps.has(file.path) || !await isProjected(file)) continue;
     try {
-      const map = await biocLineMap(file);
-      if (map instanceof BiocLineMap) maps.set(file.path, map);
-      else io.stderr.write(`pubtator: ${printable(file.path)}: ${printable(map.tooLarge)}\n`);
+      maps.set(file.path, await biocLineMap(file));
     } catch {
       // Not readable: the comparison's own read of it says why.
     }

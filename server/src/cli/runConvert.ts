@@ -1,6 +1,6 @@
 // `pubtator convert`: reads one input (file, .gz, or stdin) piece by piece,
-// converts it as it goes (service/bioc/convertStream.ts: BioC XML and PubTator
-// in the memory of one document; BioC JSON whole) and writes the result
+// converts it as it goes (service/bioc/convertStream.ts: in the memory of a few
+// documents; a BioC JSON header after the documents: deferredHead.ts) and writes the result
 // atomically to -o (gzip when it ends in .gz) or to stdout. What the target
 // cannot hold is told on stderr, once per kind. On a terminal a progress bar
 // (progress.ts, as check draws it) shows the input's bytes read of its size,
@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import { ConvertStream } from '../service/bioc/convertStream';
 import { AtomicFile } from './atomicFile';
+import { DeferredOutput } from './deferredHead';
 import type { ConvertCommand } from './convertArgs';
 import { describeError } from './errors';
 import { printable } from './format';
@@ -37,7 +38,7 @@ export async function runConvert(command: ConvertCommand, io: Streams = process,
   if (progress) progress.label = printable(name);
   // Converted text on the same terminal as the bar: the bar is erased first (it comes back on the next tick).
   const beforeStdout = progress && io.stdout.isTTY ? () => progress.clear() : () => undefined;
-  const put = async (text: string) => {
+  const emit = async (text: string) => {
     if (text === '') return;
     if (file) await file.write(text);
     else {
@@ -45,6 +46,8 @@ export async function runConvert(command: ConvertCommand, io: Streams = process,
       if (!io.stdout.write(text)) await new Promise((resolve) => (io.stdout as NodeJS.WritableStream).once('drain', resolve));
     }
   };
+  const deferred = new DeferredOutput(emit);
+  const put = (text: string) => deferred.put(text, stream.headDeferred);
   const decoder = new TextDecoder('utf-8');
   progress?.start();
   try {
@@ -53,10 +56,12 @@ export async function runConvert(command: ConvertCommand, io: Streams = process,
     });
     await put(stream.write(decoder.decode()));
     await put(stream.end());
+    if (stream.headDeferred) await deferred.finish(stream.deferredHead());
     progress?.stop();
     await file?.commit();
   } catch (err) {
     progress?.stop();
+    await deferred.discard();
     await file?.discard();
     io.stderr.write(`pubtator: ${printable(name)}: ${printable(describeError(err))}\n`);
     return 2;

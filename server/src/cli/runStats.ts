@@ -5,18 +5,17 @@
 // exactly as `check` reads them (chunks, --jobs, the same reduce step); each
 // chunk is also counted (features/corpusStats.ts) and the counts added up.
 // A BioC file is counted on its streamed projection, and its problems are
-// those `check` reports (biocWholeChecks.ts: bioc-* and the PubTator checks, on
-// the rows they stand for), or, for one too large to check whole, the
-// PubTator checks on the projection.
+// those `check` reports, checked streamed as check checks it, whatever the
+// file's size (biocStatsChecks.ts: bioc-* and the PubTator checks, on the
+// rows they stand for).
 
-import { LAYOUT_ONLY } from '../service/bioc/checkBioc';
 import { StatsTotal, type CorpusStats } from '../service/features/corpusStats';
 import { prepare, type ValidationOptions } from '../service/validate';
 import type { StatsCommand } from './args';
 import type { StatsResult } from './chunkTasks';
 import { discover, type InputProblem } from './discover';
 import { skippedMessage } from './discoveryReport';
-import { biocWholeChecks } from './biocWholeChecks';
+import { biocStatsChecks } from './biocStatsChecks';
 import { checkOne, FileCheck } from './fileCheck';
 import { printable } from './format';
 import { isProjected } from './projectedInput';
@@ -59,30 +58,24 @@ export async function runStats(options: StatsCommand, io: Streams = process): Pr
       // A BioC file is counted on its projection (projectedInput.ts), without the line-layout checks.
       const bioc = await isProjected(input);
       const problems = new ProblemRows();
-      // A BioC file's problems as check finds them, when it can be checked whole.
-      let whole: ProblemRows | undefined;
+      // A BioC file's problems as check finds them (streamed).
+      let checked: ProblemRows | undefined;
       const file = new FileCheck(input, input.path, validation, summary, (d) => problems.add(d), unreadable, {
         // A document cut from its continuation block at a chunk boundary was counted twice.
         taken: (chunk, counts) => counted.uncount(chunk.counts.documents - counts.documents),
         ended: () => {
           const stats = counted.result();
-          const rows = (whole ?? problems).total(stats.relations, rowsOf(stats));
+          const rows = (checked ?? problems).total(stats.relations, rowsOf(stats));
           perFile.push({ file: input.path, stats, problemRows: rows, concepts: counted.conceptCounts() });
           total.add(stats);
           problemRows += rows;
         },
-        keep: bioc ? (d) => whole === undefined && !LAYOUT_ONLY.has(d.code) : undefined,
+        // A BioC file's problems are its streamed check's (below), not those of the PubTator checks on its projection.
+        keep: bioc ? () => false : undefined,
       });
       if (bioc) {
         try {
-          const checked = await biocWholeChecks(input, validation);
-          if ('tooLarge' in checked) {
-            progress?.clear();
-            io.stderr.write(`pubtator: ${printable(input.path)}: ${printable(checked.tooLarge)}\n`);
-          } else {
-            summary.addDiagnostics(checked.diagnostics);
-            whole = checked.rows;
-          }
+          checked = await biocStatsChecks(input, validation, { jobs: options.jobs ?? defaultJobs(), hints: { totalBytes: input.size, compressed: input.gzip } }, (list) => summary.addDiagnostics(list));
         } catch {
           // Unreadable: the projection's read below says why, once.
         }

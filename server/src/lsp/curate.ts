@@ -81,10 +81,14 @@ export function registerCurate(ctx: ServerContext): FeatureRegistration {
     return 'edits' in result ? { ...result, version: doc.version } : result;
   }));
 
-  // The id picker also offers what the other open files gave to the same words, and MeSH headings.
+  // The id picker also offers what the other open files gave to the same words (and
+  // the workspace's files that are not open, by their index: corpusIds.ts), and MeSH headings.
   connection.onRequest(CURATE_CHOICES_REQUEST, (params: CurateChoicesParams) => withDocument(params, 'Curation choices', (doc, _unit, options, settings) => {
+    // Asked for types too: the type picker comes first, so the index is on its way for the id picker.
+    const indexed = params.query?.kind === 'relationTypes' ? [] : ctx.extensions.corpusIds.flatMap((f) => f());
     const ids = params.query?.kind === 'ids' ? {
       others: documents.all().filter((d) => d.uri !== doc.uri).map((d) => ({ name: nameOf(d.uri), file: ctx.fileOf(d) })),
+      indexed,
       mesh: ctx.conceptSources(settings)?.mesh,
     } : undefined;
     return service.curateChoices(ctx.fileOf(doc), params.query, { ...options, ids });

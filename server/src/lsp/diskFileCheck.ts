@@ -3,11 +3,13 @@
 // (parse/byteChunks.ts, streamingValidator.ts), so memory stays that of a
 // chunk whatever the file's size, and the diagnostics are exactly those of
 // the file opened in the editor. What is kept: the diagnostics (the first
-// MAX_LISTED of them), and a compact index of its ids for workspace symbols.
+// MAX_LISTED of them), a compact index of its ids for workspace symbols, and
+// one of the ids given to each mention text for the id picker.
 // Between chunks it yields to the caller, which pauses it while the user types.
 
 import { ByteChunker } from '../service/parse/byteChunks';
 import { SymbolIndex } from '../service/features/workspaceSymbols';
+import { IdsByTextBuilder, type IdsByText } from '../service/features/idsByText';
 import { checkChunk, FileReducer } from '../service/streamingValidator';
 import { ownCopy } from '../service/ownCopy';
 import { Severity, type Diagnostic } from '../service/types';
@@ -29,6 +31,7 @@ export interface DiskFileCheck {
   /** Problems found, listed or not. */
   total: number;
   index: SymbolIndex;
+  ids: IdsByText;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function checkDiskFile(
   const run = prepare(options);
   const reducer = new FileReducer(options);
   const index = new SymbolIndex();
+  const ids = new IdsByTextBuilder();
   const chunker = new ByteChunker(CHUNK_BYTES);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The chunks' diagnostics, the first MAX_LISTED of them. */
@@ -54,7 +58,10 @@ export async function checkDiskFile(
   const check = async (chunks: ReturnType<ByteChunker['end']>) => {
     for (const c of chunks) {
       if (signal.aborted) throw new Error('cancelled');
-      const result = checkChunk(decoder.decode(c.bytes), c.firstLine, options, run, (doc) => index.addDocument(doc));
+      const result = checkChunk(decoder.decode(c.bytes), c.firstLine, options, run, (doc) => {
+        index.addDocument(doc);
+        ids.addDocument(doc);
+      });
       take(reducer.add(result).diagnostics);
       await between();
     }
@@ -79,5 +86,5 @@ export async function checkDiskFile(
       message: `${total - MAX_LISTED} more problems in this file are not listed here (the first ${MAX_LISTED} are); open the file to see them all.`,
     });
   }
-  return { diagnostics: listed, total, index };
+  return { diagnostics: listed, total, index, ids: ids.build() };
 }

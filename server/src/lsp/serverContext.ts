@@ -10,6 +10,7 @@ import type {
 } from 'vscode-languageserver';
 import type { IndexedFile, LanguageService } from '../service/languageService';
 import type { ParsedFile } from '../service/parse/model';
+import type { IndexedCorpusFile } from '../service/edits/curate/choices';
 import type { ConceptSources } from '../service/concepts/conceptSources';
 import type { ValidationOptions } from '../service/validate';
 import type { Diagnostic } from '../service/types';
@@ -43,6 +44,8 @@ export interface ServerExtensions {
   quickFixes: ((doc: ChunkedTextDocument, file: ParsedFile, sent: LspDiagnostic[], settings: ServerSettings) => MoreQuickFix[])[];
   /** Files that are not open, with an index of their ids, for workspace symbols. */
   indexedFiles: (() => IndexedFile[])[];
+  /** Files that are not open, with the ids given to each mention text, for the id picker (asking may start indexing them). */
+  corpusIds: (() => IndexedCorpusFile[])[];
   /**
    * How long the check of a document's version waits at least (ms): a text correction whose
    * rows the client is about to carry is not checked before their edit comes.

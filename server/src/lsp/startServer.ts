@@ -91,7 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void connection.languages.semanticTokens.refresh().catch(() => undefined);
   });
   /** What features add to the diagnostics, lenses and quick fixes (serverContext.ts). */
-  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [], validationWaits: [] };
+  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [], corpusIds: [], validationWaits: [] };
 
   // A stray exception in a callback must not end the server: log it instead.
   host.catchStray?.(log.error);

@@ -12,8 +12,10 @@
 // A pass shows LSP work-done progress (the status bar in VS Code) that can be
 // cancelled. Files are checked again when they change on disk (a file
 // watcher the server registers when the client allows) and when one is
-// closed. What is kept per file: its stamp and a compact index of its ids,
-// for workspace symbols; the diagnostics go to the client.
+// closed. What is kept per file: its stamp, a compact index of its ids for
+// workspace symbols, and one of the ids given to each mention text for the id
+// picker (corpusIds.ts, which indexes the files itself when the workspace
+// scope is off); the diagnostics go to the client.
 //
 // Disk access comes through WorkspaceDisk, which the Node host provides
 // (nodeHost.ts); a host without one (a browser web worker) has no workspace
@@ -26,12 +28,14 @@ import {
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { IndexedFile, SymbolIndex } from '../service/features/workspaceSymbols';
+import type { IdsByText } from '../service/features/idsByText';
 import { isPubtatorName } from '../service/knowledge/fileNames';
 import type { ValidationOptions } from '../service/validate';
 import type { Commands } from './commands';
 import { toLspDiagnostic } from './convert';
 import type { FeatureRegistration, ServerContext } from './serverContext';
 import { BinaryFileError, checkDiskFile } from './diskFileCheck';
+import { CorpusIds } from './corpusIds';
 import { describe } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { DiskFile, WorkspaceDisk } from './workspaceDisk';
@@ -65,6 +69,7 @@ interface Known {
   /** What the last check was made with (stamp and options); absent until checked. */
   checked?: string;
   index?: SymbolIndex;
+  ids?: IdsByText;
   /** Diagnostics were published for it (to clear when it leaves the scope). */
   published: boolean;
   /** Problems its last check found. */
@@ -164,6 +169,30 @@ export class WorkspaceChecks implements FeatureRegistration {
     const out: IndexedFile[] = [];
     for (const [uri, known] of this.files) if (known.index && !this.deps.isOpen(uri)) out.push({ uri, index: known.index });
     return out;
+  }
+
+  /** For the id picker: the checked files that are not open, with their id index; undefined when the checks do not run (openFiles scope). */
+  idIndexes(): { uri: string; ids: IdsByText }[] | undefined {
+    if (!this.active) return undefined;
+    const out: { uri: string; ids: IdsByText }[] = [];
+    for (const [uri, known] of this.files) if (known.ids && !this.deps.isOpen(uri)) out.push({ uri, ids: known.ids });
+    return out;
+  }
+
+  /**
+   * For the id picker when the checks do not run: the workspace's PubTator
+   * files (listed as the checks list them). Undefined when the checks index
+   * them (workspace scope) or there is no disk.
+   */
+  async filesToIndex(): Promise<DiskFile[] | undefined> {
+    await this.refreshing;
+    if (this.active || !this.deps.disk) return undefined;
+    return this.list();
+  }
+
+  /** Whether the client shows work-done progress. */
+  get showsProgress(): boolean {
+    return this.canShowProgress;
   }
 
   dispose(): void {
@@ -391,6 +420,7 @@ export class WorkspaceChecks implements FeatureRegistration {
       known.checked = key;
       known.problems = result.total;
       known.index = result.index;
+      known.ids = result.ids;
       known.published = true;
       await this.publish(uri, result.diagnostics.map((d) => toLspDiagnostic(uri, d)));
     } catch (e) {
@@ -442,7 +472,7 @@ export class WorkspaceChecks implements FeatureRegistration {
   }
 }
 
-/** Wires the workspace checks into the server core (features.ts). */
+/** Wires the workspace checks, and the id picker's index of the files that are not open (corpusIds.ts), into the server core (features.ts). */
 export function registerWorkspaceChecks(ctx: ServerContext): FeatureRegistration {
   const checks = new WorkspaceChecks({
     connection: ctx.connection,
@@ -454,8 +484,29 @@ export function registerWorkspaceChecks(ctx: ServerContext): FeatureRegistration
     onWatchedFiles: (listener) => ctx.watchedFiles.listen(listener),
     disk: ctx.workspaceDisk,
   });
+  const ids = new CorpusIds({
+    connection: ctx.connection, disk: ctx.workspaceDisk, isOpen: (uri) => ctx.documents.get(uri) !== undefined,
+    checks, limitBytes: AUTOMATIC_LIMIT_BYTES, log: ctx.log,
+  });
   ctx.documents.onDidOpen((e) => checks.opened(e.document.uri));
-  ctx.documents.onDidChangeContent(() => checks.noteEdit());
+  ctx.documents.onDidChangeContent(() => {
+    checks.noteEdit();
+    ids.noteEdit();
+  });
   ctx.extensions.indexedFiles.push(() => checks.indexed());
-  return checks;
+  ctx.extensions.corpusIds.push(() => ids.ready());
+  return {
+    capabilities: (params) => checks.capabilities(params),
+    initialized: () => checks.initialized(),
+    settingsChanged: () => {
+      checks.settingsChanged();
+      ids.settingsChanged();
+    },
+    schemasChanged: () => checks.schemasChanged(),
+    takesOverClosed: (uri) => checks.takesOverClosed(uri),
+    dispose: () => {
+      checks.dispose();
+      ids.dispose();
+    },
+  };
 }

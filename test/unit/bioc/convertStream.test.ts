@@ -25,6 +25,8 @@ function streamed(text: string, cuts: number[], to?: FileFormat): { output: stri
   }
   output += stream.write(text.slice(at));
   output += stream.end();
+  // A BioC JSON header after the documents: its head goes before them, at the end (the CLI keeps them meanwhile).
+  if (stream.headDeferred) output = stream.deferredHead() + output;
   return { output, stream };
 }
 

@@ -39,6 +39,7 @@ import { LineWindow, SlidingLineIndex } from './slidingLines';
 import { sourceRange } from './sourceMap';
 import { HeldPlaces, type BatchPlaces } from './heldPlaces';
 import { order, type Ranked } from './rankedOrder';
+import { rowOfOffset } from './rowOfOffset';
 
 /** Characters of documents read before the unit is decided from the votes so far. */
 export const SAMPLE_CHARS = 1 << 21;
@@ -98,9 +99,12 @@ export class BiocCheckStream {
   private readonly held = new HeldPlaces();
   /** Diagnostics not printed yet (undefined once past OUTPUT_BUFFER). */
   private pending: Ranked[] | undefined = [];
+  /** The projection row each diagnostic stands for, when asked for (`stats` counts rows with problems). */
+  private readonly rows: WeakMap<Diagnostic, number> | undefined;
 
-  /** `format`: BioC XML or BioC JSON (both read document by document). */
-  constructor(private readonly options: ValidationOptions = {}, private readonly batchChars = 1 << 20, format: 'bioc-xml' | 'bioc-json' = 'bioc-xml') {
+  /** `format`: BioC XML or BioC JSON (both read document by document); `rows`: tell rowOf. */
+  constructor(private readonly options: ValidationOptions = {}, private readonly batchChars = 1 << 20, format: 'bioc-xml' | 'bioc-json' = 'bioc-xml', rows = false) {
+    if (rows) this.rows = new WeakMap();
     this.reader = format === 'bioc-json' ? new BiocJsonReader((d) => this.document(d)) : new BiocXmlReader((d) => this.document(d));
     this.reducer = new FileReducer(biocCheckOptions(options));
   }
@@ -108,6 +112,11 @@ export class BiocCheckStream {
   /** The options the batches are checked with (the projection's offsets count code points). */
   get checkOptions(): ValidationOptions {
     return biocCheckOptions(this.options);
+  }
+
+  /** The line of the projection a diagnostic given stands for (undefined for one about the file, or unless asked for). */
+  rowOf(d: Diagnostic): number | undefined {
+    return this.rows?.get(d);
   }
 
   /** Feeds the file's text; gives the batches it completes, to check in order. */
@@ -136,6 +145,7 @@ export class BiocCheckStream {
     const out: Ranked[] = batch.findings.slice();
     for (const d of diagnostics) {
       const moved = this.move(batch, d);
+      if (moved) this.rows?.set(moved, d.range.start.line);
       if (moved) out.push({ d: moved, rank: 3, line: d.range.start.line, character: d.range.start.character, settled: false });
     }
     return this.hold(out);
@@ -148,6 +158,7 @@ export class BiocCheckStream {
     for (const d of this.reducer.end()) {
       const found = this.held.move(d, (m) => this.heldLineNames(m), (x, flags) => keeps(x, flags));
       const moved = found === 'unknown' ? this.moveEarlier(d) : found;
+      if (moved) this.rows?.set(moved, d.range.start.line);
       if (moved) out.push({ d: moved, rank: 3, line: d.range.start.line, character: d.range.start.character, settled: true });
     }
     const rest = this.pending ? this.pending.concat(out) : out;
@@ -204,20 +215,27 @@ export class BiocCheckStream {
     const p = this.projector.project(d);
     this.batchStart ??= d.range.start;
     this.batchEnd = d.range.end;
-    for (const f of p.findings) this.keep(this.place(f, 1));
-    for (const f of duplicateAnnotationIds(d)) this.keep(this.place(f, 2));
+    const first = this.nextLine + this.partLines.length;
+    const placed = (f: Finding, rank: number) => {
+      const r = this.place(f, rank);
+      const row = r && this.rows ? rowOfOffset(p.lines, f.range.start) : undefined;
+      if (r && row !== undefined) this.rows!.set(r.d, first + row);
+      return r;
+    };
+    for (const f of p.findings) this.keep(placed(f, 1));
+    for (const f of duplicateAnnotationIds(d)) this.keep(placed(f, 2));
     for (const f of this.nodes.add(d)) {
-      const r = this.place(f, 2);
+      const r = placed(f, 2);
       if (r) this.dangling.push(r);
     }
-    for (const f of overlappingPassages(d, this.projector.unit, p.passageLocal)) this.keep(this.place(f, 2));
+    for (const f of overlappingPassages(d, this.projector.unit, p.passageLocal)) this.keep(placed(f, 2));
     // The document's first line (its title): where a later document of the same id points back to.
     const title = p.lines[0];
     const id = p.text.slice(0, p.text.indexOf('|'));
     if (title && !this.titleIds.has(id)) {
       this.titleIds.add(id);
       const f = title.fields[0];
-      this.titles.set(this.nextLine + this.partLines.length, { line: this.lines.position(title.src.start).line, id: this.lines.range(f.src) });
+      this.titles.set(first, { line: this.lines.position(title.src.start).line, id: this.lines.range(f.src) });
     }
     this.parts.push(p.text);
     for (const l of p.lines) this.partLines.push(l);

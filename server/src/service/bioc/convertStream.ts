@@ -2,12 +2,18 @@
 // read by a streaming parser and each document converted as it closes;
 // PubTator is converted block by block (documents end at a blank line). So
 // both take the memory of one document, whatever the file's size. BioC JSON
-// to PubTator (convert, stats, compare) is read document by document too
-// (readJsonStream.ts); BioC JSON to BioC is read whole (its header is needed
-// first) and converted at the end.
+// is read document by document too (readJsonStream.ts).
+//
+// BioC to BioC writes the collection's header first. A BioC JSON file may
+// hold its header keys after its documents (legal JSON): when the documents
+// start before every key was read (and the options do not set the rest), the
+// head is deferred: `headDeferred` is set, the output goes on with the
+// documents, and `deferredHead()` gives, after `end()`, the text to write before all
+// of it (the CLI keeps the output in a temporary file meanwhile:
+// cli/deferredHead.ts). So the output is that of the whole-text conversion.
 
 import { parsePubtator } from '../parse/parseFile';
-import { convertText, type ConvertOptions } from './convert';
+import type { ConvertOptions } from './convert';
 import { detectFormat, type FileFormat } from './detect';
 import { documentToBioc } from './fromPubtator';
 import type { BiocDocument } from './model';
@@ -24,7 +30,6 @@ export class ConvertStream {
   from: FileFormat | undefined;
   to: FileFormat | undefined;
   readonly errors: string[] = [];
-  private readonly warningList: string[] = [];
   private pending = '';
   private reader: BiocXmlReader | BiocJsonReader | undefined;
   private projection: ProjectionStream | undefined;
@@ -33,6 +38,9 @@ export class ConvertStream {
   private documents = 0;
   private malformed = 0;
   private out: string[] = [];
+  /** Set once documents are output before the head they go after (BioC JSON whose header may come later). */
+  headDeferred = false;
+  private lateHead = '';
 
   constructor(private readonly options: ConvertOptions = {}) {}
 
@@ -58,40 +66,36 @@ export class ConvertStream {
       this.pending = '';
       first = this.feed(all);
     }
-    if (this.from === 'bioc-json' && !this.reader) {
-      const r = convertText(this.pending, { ...this.options, to: this.to });
-      this.pending = '';
-      this.errors.push(...r.errors);
-      this.warningList.push(...r.warnings);
-      this.unitNoteJson = r.unitNote;
-      return r.output;
-    }
     this.out.unshift(first);
     if (this.reader) {
       const c = this.reader.close();
       this.errors.push(...c.problems.map((p) => p.message));
+      this.projected(this.projection!.end());
     } else {
       this.pubtatorBlocks(this.pending);
       this.pending = '';
     }
     if (this.writer) {
-      this.head(this.reader instanceof BiocXmlReader ? this.reader.collection : undefined);
+      this.head(this.reader?.collection);
       this.out.push(this.writer.tail());
     }
+    if (this.headDeferred) this.lateHead = this.headText(this.reader?.collection);
     return this.flush();
   }
 
+  /** After end(), when the head was deferred: the text that goes before all the output. */
+  deferredHead(): string {
+    return this.lateHead;
+  }
+
   get warnings(): string[] {
-    const list = [...this.warningList];
+    const list: string[] = [];
     if (this.projection) for (const w of this.projection.warnings) list.push(w.count > 1 ? `${w.message} (${w.count} times)` : w.message);
     if (this.malformed > 0) list.push(`${this.malformed} line(s) that are neither passages nor rows were left out`);
     return list;
   }
 
-  private unitNoteJson: string | undefined;
-
   get unitNote(): string | undefined {
-    if (this.from === 'bioc-json' && !this.reader) return this.unitNoteJson;
     const p = this.projection;
     if (!p) return undefined;
     return p.unitTold
@@ -106,17 +110,13 @@ export class ConvertStream {
     if (this.from === 'bioc-xml') {
       this.projection = new ProjectionStream();
       this.reader = new BiocXmlReader((d) => this.biocDocument(d));
-    } else if (this.from === 'bioc-json' && this.to === 'pubtator') {
+    } else if (this.from === 'bioc-json') {
       this.projection = new ProjectionStream();
       this.reader = new BiocJsonReader((d) => this.biocDocument(d));
     }
   }
 
   private feed(text: string): string {
-    if (this.from === 'bioc-json' && !this.reader) {
-      this.pending += text;
-      return '';
-    }
     if (this.reader) {
       this.reader.write(text);
       return this.flush();
@@ -132,13 +132,17 @@ export class ConvertStream {
   }
 
   private biocDocument(d: BiocDocument): void {
-    const text = this.projection!.document(d);
+    this.projected(this.projection!.document(d));
+  }
+
+  /** Projected documents (none while the unit is open), converted on. */
+  private projected(text: string): void {
     if (!this.writer) {
-      this.out.push(text);
+      if (text) this.out.push(text);
       return;
     }
     // BioC to BioC: through the PubTator model, as convertText does.
-    this.pubtatorBlocks(text, this.reader instanceof BiocXmlReader ? this.reader.collection : undefined);
+    this.pubtatorBlocks(text, this.reader?.collection);
   }
 
   private pubtatorBlocks(text: string, header?: { source: string; date: string; key: string }): void {
@@ -157,8 +161,19 @@ export class ConvertStream {
   private head(header?: { source: string; date: string; key: string }): void {
     if (this.headWritten || !this.writer) return;
     this.headWritten = true;
+    if (this.reader instanceof BiocJsonReader && !this.headerKnown(this.reader)) this.headDeferred = true;
+    else this.out.push(this.headText(header));
+  }
+
+  /** Whether a BioC JSON file's header can no longer change what the head says. */
+  private headerKnown(reader: BiocJsonReader): boolean {
+    const given = this.options.header ?? {};
+    return reader.headerFinal || (['source', 'date', 'key'] as const).every((k) => given[k] !== undefined || reader.headerSeen(k));
+  }
+
+  private headText(header?: { source: string; date: string; key: string }): string {
     const h = header ? { source: header.source, date: header.date, key: header.key } : defaultHeader();
-    this.out.push(this.writer.head({ ...h, ...this.options.header }));
+    return this.writer!.head({ ...h, ...this.options.header });
   }
 
   private flush(): string {

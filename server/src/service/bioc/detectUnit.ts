@@ -12,6 +12,9 @@ const UNITS: BiocUnit[] = ['utf16', 'codepoint', 'utf8'];
 /** Annotations that tell after which the unit is decided. */
 export const TELLING = 200;
 
+/** Characters of documents a stream reads, waiting for the unit, before the votes so far decide (a whole-file read would look on). */
+export const UNIT_SAMPLE_CHARS = 1 << 21;
+
 export interface DetectedUnit {
   unit: BiocUnit;
   /** Whether some annotation told it (else UTF-16, assumed). */

@@ -15,7 +15,7 @@
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
 import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
-import { detectUnit, type DetectedUnit } from './detectUnit';
+import { detectUnit, UNIT_SAMPLE_CHARS, UnitVotes, type DetectedUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
 export interface FieldMap {
@@ -80,26 +80,58 @@ export function projectCollection(c: BiocCollection): Projection {
 }
 
 /**
- * Projects documents one at a time (streaming conversion): the unit is the
- * first one a document tells (ASCII documents read the same under any).
+ * Projects documents one at a time (streaming conversion), under the unit the
+ * whole file's projection would take (detectUnit.ts, the first annotations
+ * that tell): documents whose passages are all ASCII project the same under
+ * any unit and go at once; from the first other one, documents wait until the
+ * unit is decided or UNIT_SAMPLE_CHARS of them were read (then the votes so
+ * far decide, as the streamed check does).
  */
 export class ProjectionStream {
   private readonly builder = new Builder('utf16', false, ['utf16', 'codepoint', 'utf8']);
+  private readonly votes = new UnitVotes();
+  private decided = false;
+  private waiting: BiocDocument[] = [];
 
-  /** This document's PubTator text (its lines and the blank line after them). */
+  /** `projected`: told each document's projection as it is made, with its map back to the file (compare's line map). */
+  constructor(private readonly projected?: (d: BiocDocument, p: ProjectedDocument) => void) {}
+
+  /** The PubTator text of the documents this one lets go (its lines and the blank line after each; none while the unit is open). */
   document(d: BiocDocument): string {
-    if (!this.builder.told) {
-      const found = detectUnit({ documents: [d] } as BiocCollection);
-      if (found.told) Object.assign(this.builder, found);
-    }
-    this.builder.document(d);
-    return this.builder.take();
+    if (this.decided) return this.project(d);
+    this.votes.add(d);
+    if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
+    this.waiting.push(d);
+    return this.votes.decided || d.range.end - this.waiting[0].range.start > UNIT_SAMPLE_CHARS ? this.decide() : '';
+  }
+
+  /** The input is over: the documents still waiting. */
+  end(): string {
+    return this.decide();
   }
 
   get unit(): BiocUnit { return this.builder.unit; }
   get unitTold(): boolean { return this.builder.told; }
   get unitFits(): BiocUnit[] { return this.builder.fits; }
   get warnings(): Warning[] { return this.builder.warningList(); }
+
+  private decide(): string {
+    if (this.decided) return '';
+    this.decided = true;
+    const found = this.votes.result();
+    Object.assign(this.builder, { unit: found.unit, told: found.told, fits: found.fits });
+    const waiting = this.waiting;
+    this.waiting = [];
+    return waiting.map((d) => this.project(d)).join('');
+  }
+
+  private project(d: BiocDocument): string {
+    this.builder.document(d);
+    if (!this.projected) return this.builder.take();
+    const p = this.builder.takeDocument(d);
+    this.projected(d, p);
+    return p.text;
+  }
 }
 
 /** One document's projection, for a check streamed document by document (checkBiocStream.ts). */

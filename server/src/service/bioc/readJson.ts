@@ -58,7 +58,8 @@ function prop(obj: Node | undefined, key: string): Node | undefined {
   return undefined;
 }
 
-function str(n: Node | undefined): string {
+/** A value as the collection model holds it: strings as they are, other scalars as written, null as nothing, containers as JSON. */
+export function str(n: Node | undefined): string {
   if (!n) return '';
   if (n.type === 'string') return n.value as string;
   if (n.type === 'number' || n.type === 'boolean') return String(n.value);

@@ -10,7 +10,8 @@ import type { ParsedFile, PubtatorDocument } from '../../parse/model';
 import type { CorpusSchema } from '../../schema/schema';
 import { schemaFamilies } from '../../schema/families';
 import type { EntityFamily } from '../../knowledge/entityTypes';
-import type { ConceptRef } from '../../parse/conceptIds';
+import { parseConceptId, type ConceptRef } from '../../parse/conceptIds';
+import type { IdsByText } from '../../features/idsByText';
 import { meshRecord, type MeshLookup } from '../../concepts/conceptSources';
 import { meshNameMismatch } from '../../concepts/meshChecks';
 import { meshUiOf } from '../../concepts/meshIds';
@@ -54,9 +55,17 @@ export interface CorpusFile {
   file: ParsedFile;
 }
 
+/** A file of the corpus that is not open, known by the index of its ids (features/idsByText.ts). */
+export interface IndexedCorpusFile {
+  name: string;
+  ids: IdsByText;
+}
+
 export interface IdContext {
   /** The corpus's other files (the open ones, say): ids they gave to the same words. */
   others?: readonly CorpusFile[];
+  /** Its files that are not open, by their index: never one of `others`. */
+  indexed?: readonly IndexedCorpusFile[];
   /** An open MeSH index: headings for MeSH ids. */
   mesh?: MeshLookup;
 }
@@ -79,22 +88,33 @@ export function idChoices(file: ParsedFile, doc: PubtatorDocument | undefined, t
     }
   });
   // The corpus: per id, the count and the files that gave it to these words.
-  const elsewhere = new Map<string, { count: number; files: Set<string> }>();
+  const elsewhere = new Map<string, { count: number; files: [name: string, count: number][] }>();
+  const gave = (name: string, counts: Iterable<[string, number]>) => {
+    for (const [id, count] of counts) {
+      if (sameText.has(id)) continue;
+      let e = elsewhere.get(id);
+      if (!e) elsewhere.set(id, e = { count: 0, files: [] });
+      e.count += count;
+      e.files.push([name, count]);
+    }
+  };
   for (const other of (context.others ?? []).slice(0, MAX_OTHER_FILES)) {
     if (other.file === file) continue;
+    const counts = new Map<string, number>();
     forSampled(other.file, undefined, (d) => {
       for (const m of d.mentions) {
         if (m.concept.none || m.textField.text !== text) continue;
         const id = m.concept.raw.trim();
-        if (!id || sameText.has(id)) continue;
-        let e = elsewhere.get(id);
-        if (!e) elsewhere.set(id, e = { count: 0, files: new Set() });
-        e.count++;
-        e.files.add(other.name);
+        if (!id) continue;
+        bump(counts, id);
         if (!refs.has(id)) refs.set(id, m.concept);
       }
     });
+    gave(other.name, counts);
   }
+  // Files that are not open: a look-up in each one's index (all its documents), nothing read.
+  for (const other of context.indexed ?? []) gave(other.name, other.ids.idsFor(text));
+  for (const id of elsewhere.keys()) if (!refs.has(id)) refs.set(id, parseConceptId(id));
   const named = (c: Choice, detail: string): Choice => ({ ...c, detail: withMeshName(detail, refs.get(c.value), text, context.mesh) });
   const first = ranked(sameText).map((c) => named(c, `given to ${JSON.stringify(text)} ${c.count}×`));
   const corpus = [...elsewhere].sort((a, b) => b[1].count - a[1].count)
@@ -104,9 +124,10 @@ export function idChoices(file: ParsedFile, doc: PubtatorDocument | undefined, t
   return first.concat(corpus, rest);
 }
 
-function filesNamed(files: Set<string>): string {
-  const [first] = files;
-  return files.size === 1 ? first : `${first} and ${files.size - 1} other file${files.size > 2 ? 's' : ''}`;
+/** The files that gave an id: the one that gave it most by name, and how many others. */
+function filesNamed(files: readonly [string, number][]): string {
+  const first = files.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return files.length === 1 ? first : `${first} and ${files.length - 1} other file${files.length > 2 ? 's' : ''}`;
 }
 
 /** A single MeSH id's heading (and whether the words are one of its names), after the detail. */
