@@ -16,6 +16,7 @@ import { previewChecks } from './preview.mjs';
 import { annotateChecks } from './annotate.mjs';
 import { corpusIdsChecks } from './corpusIds.mjs';
 import { meshNamesChecks } from './meshNames.mjs';
+import { carryChecks } from './carry.mjs';
 import { runWalkthroughChecks } from './walkthrough.mjs';
 import { workspaceChecks } from './workspace.mjs';
 import { biocChecks } from './bioc.mjs';
@@ -58,6 +59,7 @@ export async function runChecks(ctx) {
     ['annotate', () => annotateChecks({ ...ctx, name: CLEAN })],
     ['corpusids', () => corpusIdsChecks(ctx)],
     ['meshnames', () => meshNamesChecks(ctx)],
+    ['carry', () => carryChecks({ ...ctx, name: CLEAN })],
     // After the preview: it starts by closing every editor, the preview with them.
     ['compare', () => compareChecks(ctx)],
     ['adjudicate', () => adjudicateChecks(ctx)],

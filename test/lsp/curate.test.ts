@@ -65,6 +65,37 @@ describe('curation over stdio', () => {
     assert.equal(applyEdits(text, carry.edits).split('\n')[3], row('7', 30, 37, 'Aspirin', 'Chemical', 'D001241'));
   });
 
+  it('with auto, checks a correction that moves rows only once the client\'s carry came: no problem flashes before it', async () => {
+    await client.configure({ edits: { carryAnnotations: 'auto' } });
+    const uri3 = LspTestClient.uri('flash.pubtator');
+    const first = client.mark();
+    await client.open(uri3, TEXT, 1);
+    assert.deepEqual(await client.diagnostics(uri3, first), [], 'the file is clean');
+    const mark = client.mark();
+    const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } };
+    await client.change(uri3, 2, [{ range, text: 'Low-dose ' }]);
+    // A small file is checked 25 ms after an edit; this one waits for the carry.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(client.published.slice(mark).filter((p) => p.uri === uri3), [], 'nothing published before the carry');
+    const carry = await client.connection.sendRequest(CARRY_ANNOTATIONS_REQUEST, { textDocument: { uri: uri3 }, version: 2 }) as CarryAnswer | null;
+    assert.ok(carry);
+    // As the editor applies them: one change, the edits from the last in the file to the first.
+    const edits = [...carry.edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await client.change(uri3, 3, edits.map((e) => ({ range: e.range, text: e.newText })));
+    assert.deepEqual(await client.diagnostics(uri3, mark, (p) => p.version === 3), [], 'the carried rows are right');
+    assert.deepEqual(client.published.slice(mark).filter((p) => p.uri === uri3 && p.diagnostics.length > 0), [], 'no problem was ever published');
+    // With offer (the default) no carry comes unasked: the rows left behind are reported at once.
+    await client.configure({});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const late = client.mark();
+    const t = Date.now();
+    await client.change(uri3, 4, [{ range, text: 'Oral ' }]);
+    const problems = await client.diagnostics(uri3, late, (p) => p.version === 4);
+    assert.ok(problems.length > 0, 'the spans after the edit are reported');
+    assert.ok(Date.now() - t < 1500, `reported after ${Date.now() - t} ms`);
+    await client.close(uri3);
+  });
+
   it('offers the ids another open file gave to the same words, after this file\'s own', async () => {
     const other = LspTestClient.uri('other annotator.pubtator');
     await client.open(other, file(doc('8', 'Aspirin.', '', row('8', 0, 7, 'Aspirin', 'Chemical', 'MESH:D001241'))), 1);

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { familyIcon } from './familyIcons';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ViewIntent, ViewMention } from './protocol';
+import { OneQuestionAtATime } from './oneQuestion';
 
 const CURATE_REQUEST = 'pubtator/curate';
 const CHOICES_REQUEST = 'pubtator/curateChoices';
@@ -55,6 +56,9 @@ interface Item extends vscode.QuickPickItem {
 }
 
 export class Curator {
+  /** The actions that ask in a modal dialog (annotate all, delete with relations): one at a time per file. */
+  private readonly questions = new OneQuestionAtATime();
+
   constructor(private readonly getClient: () => BaseLanguageClient | undefined, private readonly extensionUri: vscode.Uri) {}
 
   /** Runs one intent of the view on the file `uri` at the version the view showed. */
@@ -115,30 +119,34 @@ export class Curator {
         return;
       }
       case 'delete': {
-        const first = await curate({ ...intent, relations: 'ask' });
-        if ('ask' in first) {
-          const both = 'Delete the Relations Too';
-          const keep = 'Keep the Relations';
-          const answer = await vscode.window.showWarningMessage(first.ask, { modal: true }, both, keep);
-          if (!answer) return;
-          await this.apply(document, await curate({ ...intent, relations: answer === both ? 'delete' : 'keep' }));
-          return;
-        }
-        await this.apply(document, first);
+        await this.questions.run(uri.toString(), async () => {
+          const first = await curate({ ...intent, relations: 'ask' });
+          if ('ask' in first) {
+            const both = 'Delete the Relations Too';
+            const keep = 'Keep the Relations';
+            const answer = await vscode.window.showWarningMessage(first.ask, { modal: true }, both, keep);
+            if (!answer) return;
+            await this.apply(document, await curate({ ...intent, relations: answer === both ? 'delete' : 'keep' }));
+            return;
+          }
+          await this.apply(document, first);
+        });
         return;
       }
       case 'annotateAll': {
-        const planned = await curate(intent);
-        if ('edits' in planned) {
-          const n = planned.count ?? 0;
-          if (n === 0) {
-            void vscode.window.showInformationMessage(`No other occurrence of ${JSON.stringify(intent.mention.text)} to annotate in ${intent.scope === 'file' ? 'the file' : 'this document'}.`);
-            return;
+        await this.questions.run(uri.toString(), async () => {
+          const planned = await curate(intent);
+          if ('edits' in planned) {
+            const n = planned.count ?? 0;
+            if (n === 0) {
+              void vscode.window.showInformationMessage(`No other occurrence of ${JSON.stringify(intent.mention.text)} to annotate in ${intent.scope === 'file' ? 'the file' : 'this document'}.`);
+              return;
+            }
+            const go = `Annotate ${n}`;
+            if (await vscode.window.showInformationMessage(`${planned.label}?`, { modal: true }, go) !== go) return;
           }
-          const go = `Annotate ${n}`;
-          if (await vscode.window.showInformationMessage(`${planned.label}?`, { modal: true }, go) !== go) return;
-        }
-        await this.apply(document, planned);
+          await this.apply(document, planned);
+        });
         return;
       }
       case 'addRelation': {

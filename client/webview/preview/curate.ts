@@ -9,6 +9,7 @@
 
 import type { FromWebview, KeyAction, KeyHelp, PreviewDocument, PreviewMention, ViewIntent, ViewMention } from '../../src/preview/protocol';
 import { el } from './dom';
+import { stackOf } from './mentionsOf';
 import type { Rendered } from './view';
 
 export interface CurationHost {
@@ -126,7 +127,7 @@ export function installCuration(host: CurationHost): Curation {
   function innermost(e: Event): number | undefined {
     const seg = (e.target as Element | null)?.closest?.<HTMLElement>('.seg');
     if (!seg) return undefined;
-    const stack = (seg.dataset.stack ?? '').split(' ').map(Number);
+    const stack = stackOf(seg);
     return stack[stack.length - 1];
   }
 

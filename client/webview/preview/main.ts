@@ -10,6 +10,7 @@ import type { Actions, Rendered, Selection } from './view';
 import { Tooltip, type TooltipBlock } from './tooltip';
 import { installCuration } from './curate';
 import { reconcile } from './keep';
+import { labelMention, stackOf } from './mentionsOf';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -201,9 +202,9 @@ main.addEventListener('click', (e) => {
   if (!seg || !shown) return;
   let index: number;
   if (seg.classList.contains('label')) {
-    index = Number(seg.dataset.mention);
+    index = labelMention(seg) ?? -1;
   } else {
-    const stack = (seg.dataset.stack ?? '').split(' ').map(Number);
+    const stack = stackOf(seg);
     const depth = lastClick?.seg === seg ? (lastClick.depth + 1) % stack.length : 0;
     lastClick = { seg, depth };
     index = stack[stack.length - 1 - depth];
@@ -217,7 +218,7 @@ main.addEventListener('mouseover', (e) => {
   const seg = (e.target as Element).closest<HTMLElement>('.seg');
   if (!seg || !shown) return;
   const doc = shown.doc;
-  const stack = (seg.dataset.stack ?? '').split(' ').map(Number).reverse();
+  const stack = [...stackOf(seg)].reverse();
   tooltip.show(stack.map((i) => describe(doc, i)).filter((b): b is TooltipBlock => b !== undefined), e.clientX, e.clientY);
 });
 main.addEventListener('mouseout', (e) => {

@@ -10,6 +10,7 @@ import type { PreviewDocument, PreviewMention, PreviewResult, PreviewSegment } f
 import { el, link, plural } from './dom';
 import { renderGraph } from './graph';
 import { emptyKept, put, reconcile, take } from './keep';
+import { setLabelMention, setStack } from './mentionsOf';
 import type { Actions, Kept, KeptBlock, KeptPiece, KeptRelation, Rendered } from './view';
 
 const WRONG = new Set(['mismatch', 'boundary', 'out-of-range', 'bad-offsets']);
@@ -239,16 +240,12 @@ function keepSame(old: KeptBlock['pieces'], keys: string[]): (KeptPiece | undefi
   return out;
 }
 
-/** A kept highlight with this drawing's row number and mention indices (written only where they moved). */
+/** A kept highlight with this drawing's row number (written only where it moved) and mention indices. */
 function rewrite(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, PreviewSegment> | undefined, kept: KeptPiece): KeptPiece {
   const span = kept.span!;
-  const stack = s.stack.join(' ');
-  if (kept.stack !== stack) {
-    span.setAttribute('data-stack', stack);
-    kept.stack = stack;
-    // Which labels follow is part of the key, so the kept ones come in the same order.
-    endingHere(s, ends).forEach((k, n) => kept.labels[n].setAttribute('data-mention', String(s.stack[k])));
-  }
+  setStack(span, s.stack);
+  // Which labels follow is part of the key, so the kept ones come in the same order.
+  if (kept.labels.length) endingHere(s, ends).forEach((k, n) => setLabelMention(kept.labels[n], s.stack[k]));
   const line = String(doc.mentions[s.stack[s.stack.length - 1]].line + 1);
   if (kept.line !== line) {
     span.setAttribute('data-line', line);
@@ -271,20 +268,20 @@ function highlight(doc: PreviewDocument, s: PreviewSegment, ends: Map<number, Pr
   // Inside a merge conflict the two sides often read the same words: mark every side the stack holds.
   const sides = [...new Set(stack.map((m) => m.side).filter((x) => x !== undefined))].map((x) => ` side-${x}`).join('');
   const span = el('span', `seg f-${inner.family}${wrong ? ' wrong' : ''}${sides}`, s.text);
-  span.dataset.stack = s.stack.join(' ');
+  setStack(span, s.stack);
   span.dataset.type = inner.type;
   span.dataset.id = inner.id;
   span.dataset.line = String(inner.line + 1);
   // One mention at the bottom level: its bar comes from the stylesheet; layers are painted here.
   if (stack.length === 1 && inner.level === 0) span.classList.add('bar1');
   else paintBars(span, stack);
-  const built: KeptPiece = { nodes: [span], span, labels: [], stack: span.dataset.stack, line: span.dataset.line };
+  const built: KeptPiece = { nodes: [span], span, labels: [], line: span.dataset.line };
   // Labels of the mentions ending here, innermost first.
   for (const k of endingHere(s, ends)) {
     const m = stack[k];
     const label = el('span', `label f-${m.family}${isWrong(m) ? ' wrong' : ''}${m.side ? ` side-${m.side}` : ''}`,
       `${m.side ? `${m.side}: ` : ''}${isWrong(m) ? '≠ ' : ''}${m.type.trim() || '(no type)'}`);
-    label.dataset.mention = String(s.stack[k]);
+    setLabelMention(label, s.stack[k]);
     built.nodes.push(label);
     built.labels.push(label);
   }

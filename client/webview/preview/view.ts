@@ -28,7 +28,7 @@ export interface Kept {
   groups: (HTMLElement | undefined)[];
   /** Relation list items. */
   relations: Map<string, KeptRelation[]>;
-  graph?: { key: string; root: SVGSVGElement; nodes: SVGElement[]; edges: Map<number, SVGElement> };
+  graph?: KeptGraph;
   text?: HTMLElement;
   relationSection?: HTMLElement;
   relationList?: HTMLOListElement;
@@ -48,9 +48,19 @@ export interface KeptPiece {
   nodes: Node[];
   span?: HTMLElement;
   labels: HTMLElement[];
-  /** The highlight's data-stack and data-line as last written (read back from here, not from the DOM). */
-  stack?: string;
+  /** The highlight's data-line as last written (read back from here, not from the DOM). */
   line?: string;
+}
+
+/** The relation graph of the last drawing: its parts, and its nodes and edges by content key (graph.ts). */
+export interface KeptGraph {
+  key: string;
+  root: SVGSVGElement;
+  nodes: SVGElement[];
+  edges: Map<number, SVGElement>;
+  /** Node groups, and edge groups with their labels, by everything they show but indices and rows. */
+  pool?: { nodes: Map<string, SVGElement[]>; edges: Map<string, [SVGElement, SVGElement][]> };
+  layers?: { edges: SVGGElement; labels: SVGGElement; nodes: SVGGElement };
 }
 
 /** A relation item, with the index and row it last showed (read back from here, not from the DOM). */

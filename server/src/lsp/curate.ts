@@ -11,7 +11,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Carry, ChoicesQuery, CurateIntent, CurateOptions } from '../service/languageService';
 import type { ServerSettings } from './settings';
 import type { OffsetUnit } from '../service/types';
-import type { ServerContext } from './serverContext';
+import type { FeatureRegistration, ServerContext } from './serverContext';
 import { CarryTracker } from '../service/edits/curate/carryTracker';
 import { describe, runSafe } from './runSafe';
 import { isBiocLanguage } from './biocViews';
@@ -55,10 +55,18 @@ export interface CarryParams {
 
 export type CarryAnswer = Carry & { version: number };
 
+/**
+ * With `auto`, how long at most the check of a version whose edit moved rows waits for the
+ * client's carry, which comes a round trip later (and cancels the wait): a check before it would
+ * flash a problem on every span after the edit. Long, so that a slow machine's round trip fits;
+ * only a carry that never comes costs it. With `offer` and `off` nothing waits.
+ */
+const CARRY_WAIT_MS = 2000;
+
 const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
 const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
 
-export function registerCurate(ctx: ServerContext): void {
+export function registerCurate(ctx: ServerContext): FeatureRegistration {
   const { connection, documents, service, log } = ctx;
   /** Per document: the carry of the edit that made `version`, for each offset unit. */
   const carried = new Map<string, { version: number; byUnit: Map<OffsetUnit, Carry> }>();
@@ -120,9 +128,17 @@ export function registerCurate(ctx: ServerContext): void {
     const byUnit = tracker.edit(before, { range: change.range, text: change.text }, version, UNITS);
     if (byUnit && [...byUnit.values()].some((c) => c.edits.length)) carried.set(uri, { version, byUnit });
   });
+  /** Per document: whether the client carries the rows itself (`auto`), as its settings last said. */
+  const carriesItself = new Map<string, boolean>();
+  const learnMode = (uri: string) => {
+    ctx.settingsFor(uri).then((s) => carriesItself.set(uri, s.carryAnnotations === 'auto'), () => undefined);
+  };
+  documents.onDidOpen((e) => learnMode(e.document.uri));
+  ctx.extensions.validationWaits.push((uri, version) => (carried.get(uri)?.version === version && carriesItself.get(uri) ? CARRY_WAIT_MS : 0));
   documents.onDidClose((e) => {
     carried.delete(e.document.uri);
     trackers.delete(e.document.uri);
+    carriesItself.delete(e.document.uri);
   });
 
   connection.onRequest(CARRY_ANNOTATIONS_REQUEST, async (params: CarryParams): Promise<CarryAnswer | null> => {
@@ -133,4 +149,9 @@ export function registerCurate(ctx: ServerContext): void {
     });
     return answer && 'edits' in answer ? answer : null;
   });
+  return {
+    settingsChanged() {
+      for (const doc of documents.all()) learnMode(doc.uri);
+    },
+  };
 }

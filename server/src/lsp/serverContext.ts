@@ -46,6 +46,11 @@ export interface ServerExtensions {
   indexedFiles: (() => IndexedFile[])[];
   /** Files that are not open, with the ids given to each mention text, for the id picker (asking may start indexing them). */
   corpusIds: (() => IndexedCorpusFile[])[];
+  /**
+   * How long the check of a document's version waits at least (ms): a text correction whose
+   * rows the client is about to carry is not checked before their edit comes.
+   */
+  validationWaits: ((uri: string, version: number) => number)[];
 }
 
 export interface ServerContext {

@@ -24,6 +24,8 @@ export interface ServerSettings {
   schema?: CorpusSchema;
   /** `pubtator.diagnostics.scope`; absent when not set: the workspace when small enough (workspaceChecks.ts). */
   diagnosticsScope?: 'openFiles' | 'workspace';
+  /** `pubtator.edits.carryAnnotations`; absent (the default, `offer`) unless the client sends `auto` or `off`. */
+  carryAnnotations?: 'auto' | 'off';
 }
 
 export const SECTION = 'pubtator';
@@ -53,6 +55,8 @@ export function readSettings(raw: unknown): ServerSettings {
   if (isRecord(online) && online.enabled === true) settings.online = true;
   const diagnostics = raw.diagnostics;
   if (isRecord(diagnostics) && (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace')) settings.diagnosticsScope = diagnostics.scope;
+  const edits = raw.edits;
+  if (isRecord(edits) && (edits.carryAnnotations === 'auto' || edits.carryAnnotations === 'off')) settings.carryAnnotations = edits.carryAnnotations;
   const levels = raw[SEVERITY_KEY];
   if (isRecord(levels)) {
     for (const check of EVERY_CHECK) {

@@ -91,7 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void connection.languages.semanticTokens.refresh().catch(() => undefined);
   });
   /** What features add to the diagnostics, lenses and quick fixes (serverContext.ts). */
-  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [], corpusIds: [] };
+  const extensions: ServerExtensions = { diagnostics: [], codeLenses: [], quickFixes: [], indexedFiles: [], corpusIds: [], validationWaits: [] };
 
   // A stray exception in a callback must not end the server: log it instead.
   host.catchStray?.(log.error);
@@ -135,7 +135,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const { uri, version } = doc;
     debouncer.schedule(uri, () => documents.get(uri)?.version === version, () => {
       validate(uri, version).catch((e) => log.error(`Validating ${uri} failed: ${describe(e)}`));
-    }, validationDelay(uri));
+    }, Math.max(validationDelay(uri), ...extensions.validationWaits.map((wait) => runSafe(log, `Waiting to check ${uri}`, 0, () => wait(uri, version)))));
   }
 
   async function validate(uri: string, version: number): Promise<void> {

@@ -62,14 +62,31 @@ export class Workbench {
     return input;
   }
 
-  /** Runs a Command Palette entry by its label. */
+  /**
+   * Runs a Command Palette entry by its label. The palette closes itself when the focus moves
+   * while it opens: right after a quick pick or a dialog closed over a webview, the workbench hands
+   * the focus back to the webview a moment later. A closing quick input is `inert` while it fades
+   * out (VS Code's quick-input-widget-closing) and hidden after, so typing into it would wait out the
+   * whole time-out: open it again instead, as a user does (seen in the web worker host, where the
+   * extension's answers come back faster).
+   */
   async command(label) {
-    const input = await this.quickInput('F1');
-    await input.fill('>' + label);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ state: 'visible', timeout: this.timeoutMs });
-    await this.sleep(200);
-    await row.click();
+    for (let attempt = 0; ; attempt++) {
+      const input = await this.quickInput('F1');
+      try {
+        await input.fill('>' + label, { timeout: 3000 });
+        const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+        await row.waitFor({ state: 'visible', timeout: attempt < 2 ? 5000 : this.timeoutMs });
+        await this.sleep(200);
+        await row.click();
+        return;
+      } catch (e) {
+        const closing = await this.page.locator('.quick-input-widget.quick-input-widget-closing').count().catch(() => 0);
+        if (attempt >= 2) throw new Error(`the Command Palette did not take "${label}"${closing ? ' (it was closing: the focus moved away)' : ''}: ${e.message}`, { cause: e });
+        console.log(`[e2e-web] the Command Palette did not take "${label}"${closing ? ' (it was closing: the focus moved away)' : ''}; opening it again`);
+        await this.sleep(500);
+      }
+    }
   }
 
   /** Opens `relPath` of the workspace with Quick Open (Ctrl+P), as a user does. */
@@ -465,6 +482,16 @@ export class Workbench {
       scrollY: window.scrollY,
     }));
     return { frame, ...shown };
+  }
+
+  /** The text of the passages the preview shows (type labels left out), one line each. */
+  async previewText() {
+    const frame = await this.webviewFrame('#preview .doc-header', 'the PubTator preview');
+    return frame.evaluate(() => [...document.querySelectorAll('#preview .passage')].map((p) => {
+      const copy = p.cloneNode(true);
+      for (const label of copy.querySelectorAll('.label')) label.remove();
+      return copy.textContent;
+    }).join('\n'));
   }
 
   /** Polls the preview until `accept(shown)` holds; returns what it shows then. */
