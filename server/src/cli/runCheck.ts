@@ -26,7 +26,7 @@ import type { ReadCounters } from './readInput';
 import { levelOf, type Reporter } from './reporter';
 import { createReporter } from './reporterRegistry';
 import { wantsColour } from './colour';
-import { createRunner, defaultJobs } from './runners';
+import { createRunner, defaultBiocJobs, defaultJobs } from './runners';
 import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { CliSchemas } from './schemaOption';
 import { isIgnored } from '../service/schema/ignore';
@@ -174,7 +174,7 @@ export async function checkFiles(
         // The files before it print first, as with --jobs 1.
         await current?.results.drain();
         out.flush();
-        const biocRun: BiocRun = { jobs: options.jobs ?? defaultJobs(), hints: { meshPath: mesh.path, totalBytes: input.size, compressed: input.gzip } };
+        const biocRun: BiocRun = { jobs: options.jobs ?? defaultBiocJobs(), hints: { meshPath: mesh.path, totalBytes: input.size, compressed: input.gzip } };
         await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable, biocRun);
         out.flush();
         continue;
