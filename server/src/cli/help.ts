@@ -83,10 +83,11 @@ Options for check:
                          listed on stderr; exit status 1 when there is any
   --output PATH, -o      with --fix and one input: write the fixed text to
                          PATH (gzipped when it ends in .gz; - for stdout)
-  --jobs N, -j N         threads checking at once (default: every core). Files
-                         are cut into chunks of whole documents, so one large
-                         file is checked on all threads too; the output is the
-                         same, byte for byte and in the same order, as with
+  --jobs N, -j N         threads checking at once (default: every core; every
+                         core but one for BioC). Files are cut into chunks of
+                         whole documents, so one large file is checked on all
+                         threads too; the output is the same, byte for byte
+                         and in the same order, as with
                          --jobs 1. Each thread has the heap budget below
   --severity CODE=LEVEL  set one check's level (repeatable); LEVEL is error,
                          warning, information, hint or off (see: pubtator checks)
