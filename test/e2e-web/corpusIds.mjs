@@ -51,6 +51,9 @@ export async function corpusIdsChecks({ wb, report, host, workspace }) {
   fs.writeFileSync(path.join(folder, OPEN), OPEN_TEXT);
   fs.writeFileSync(path.join(folder, CLOSED), CLOSED_TEXT);
   const opened = async () => {
+    // The groups before may leave the preview and another file open: the file would open beside them,
+    // not in the first group, where the row is read.
+    await wb.command('View: Close All Editors');
     await wb.open(`${FOLDER}/${OPEN}`, OPEN_TEXT);
     await wb.goto(0, 0);
     await wb.command('PubTator: Open Preview to the Side');
