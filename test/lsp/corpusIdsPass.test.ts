@@ -22,6 +22,8 @@ function aspirin(id: string, times = 1): string {
 class FakeDisk implements WorkspaceDisk {
   readonly files = new Map<string, { text: string | Uint8Array; version: number }>();
   reads: string[] = [];
+  /** While set, a read waits for it before it gives any bytes (a slow disk, to act in the middle of a pass). */
+  gate: Promise<void> | undefined;
 
   write(name: string, text: string | Uint8Array): void {
     const old = this.files.get(name);
@@ -44,6 +46,7 @@ class FakeDisk implements WorkspaceDisk {
     const f = this.files.get(uri.slice('file:///ws/'.length));
     if (!f) throw new Error('gone');
     this.reads.push(uri.slice('file:///ws/'.length));
+    await this.gate;
     const bytes = typeof f.text === 'string' ? new TextEncoder().encode(f.text) : f.text;
     // In two pieces, as a stream gives them.
     await onBytes(bytes.subarray(0, bytes.length >> 1));
@@ -154,9 +157,14 @@ describe('the id picker\'s own index of the closed files', () => {
   it('a cancelled pass stops and does not start again until the settings change', async () => {
     const t = setup();
     for (let i = 0; i < 30; i++) t.disk.write(`f${String(i).padStart(2, '0')}.pubtator`, aspirin(`D${i}`));
+    // The disk holds the first read until the pass is cancelled, so the cancel comes mid-pass however fast the machine.
+    let release!: () => void;
+    t.disk.gate = new Promise((r) => { release = r; });
     t.answer();
-    await t.until(() => t.progress.length > 0);
+    await t.until(() => t.progress.length > 0 && t.disk.reads.length > 0);
     t.cancel();
+    t.disk.gate = undefined;
+    release();
     await wait(50);
     const read = t.disk.reads.length;
     assert.ok(read < 30, `stopped after ${read} files`);
