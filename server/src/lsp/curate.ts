@@ -61,7 +61,7 @@ export type CarryAnswer = Carry & { version: number };
  * flash a problem on every span after the edit. Long, so that a slow machine's round trip fits;
  * only a carry that never comes costs it. With `offer` and `off` nothing waits.
  */
-const CARRY_WAIT_MS = 2000;
+export const CARRY_WAIT_MS = 2000;
 
 const STALE = { error: 'The file changed since the view showed it; nothing was written. Try again on the updated view.' };
 const UNITS: readonly OffsetUnit[] = ['codepoint', 'utf16'];
