@@ -14,16 +14,15 @@
 import type { Connection } from 'vscode-languageserver';
 import type { IdsByText } from '../service/features/idsByText';
 import type { IndexedCorpusFile } from '../service/edits/curate/choices';
-import { BinaryFileError } from './diskFileCheck';
+import { BinaryFileError } from './diskChunks';
 import { readDiskIds } from './diskIds';
 import { describe } from './runSafe';
+import { pauseWhileTyping } from './typingPause';
 import { nameOf } from './uriName';
 import type { DiskFile, WorkspaceDisk } from './workspaceDisk';
 
 /** A pass starts at most this often: each lists the workspace's files again. */
 const RELIST_AFTER_MS = 2000;
-/** A pass waits this long after the last edit before it goes on. */
-const QUIET_AFTER_EDIT_MS = 400;
 
 /** What it needs from the workspace checks. */
 export interface CheckedFiles {
@@ -122,7 +121,7 @@ export class CorpusIds {
         if (pass.signal.aborted) return;
         progress?.report(Math.round((i / todo.length) * 100), `${i} of ${todo.length} files`);
         try {
-          const ids = await readDiskIds(this.deps.disk!, f.uri, pass.signal, () => this.pause(pass.signal));
+          const ids = await readDiskIds(this.deps.disk!, f.uri, pass.signal, () => pauseWhileTyping(() => this.lastEdit, pass.signal));
           this.own.set(f.uri, { stamp: f.stamp, ids });
         } catch (e) {
           if (pass.signal.aborted) return;
@@ -137,15 +136,6 @@ export class CorpusIds {
     }
   }
 
-  /** Between chunks: let the picker's requests run, and wait while the user is typing. */
-  private async pause(signal: AbortSignal): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    for (;;) {
-      const wait = this.lastEdit + QUIET_AFTER_EDIT_MS - Date.now();
-      if (wait <= 0 || signal.aborted) return;
-      await new Promise<void>((resolve) => setTimeout(resolve, wait));
-    }
-  }
 
   private async progress(pass: AbortController): Promise<{ report(percentage: number, message: string): void; done(): void } | undefined> {
     if (!this.deps.checks.showsProgress) return undefined;

@@ -34,9 +34,11 @@ import type { ValidationOptions } from '../service/validate';
 import type { Commands } from './commands';
 import { toLspDiagnostic } from './convert';
 import type { FeatureRegistration, ServerContext } from './serverContext';
-import { BinaryFileError, checkDiskFile } from './diskFileCheck';
+import { BinaryFileError } from './diskChunks';
+import { checkDiskFile } from './diskFileCheck';
 import { CorpusIds } from './corpusIds';
 import { describe } from './runSafe';
+import { pauseWhileTyping } from './typingPause';
 import type { ServerSettings } from './settings';
 import type { DiskFile, WorkspaceDisk } from './workspaceDisk';
 
@@ -46,8 +48,6 @@ export const CHECK_WORKSPACE_COMMAND = 'pubtator.workspace.check';
 export const WORKSPACE_TOO_LARGE_NOTIFICATION = 'pubtator/workspaceTooLarge';
 /** Above this many bytes of PubTator files, an unset scope means the open files only. */
 export const AUTOMATIC_LIMIT_BYTES = 200 * 1024 * 1024;
-/** A background check waits this long after the last edit before it goes on. */
-const QUIET_AFTER_EDIT_MS = 400;
 
 /** What the wiring needs from the server core. */
 export interface WorkspaceChecksDeps {
@@ -414,7 +414,7 @@ export class WorkspaceChecks implements FeatureRegistration {
     signal.addEventListener('abort', onPassAbort);
     this.current = { uri, stop };
     try {
-      const result = await checkDiskFile(disk, uri, options, stop.signal, () => this.pause(stop.signal));
+      const result = await checkDiskFile(disk, uri, options, stop.signal, () => pauseWhileTyping(() => this.lastEdit, stop.signal));
       // Opened (its own check wins) or changed meanwhile (checked again): drop this result.
       if (this.deps.isOpen(uri) || this.files.get(uri) !== known || (await disk.stat(uri))?.stamp !== now.stamp) return;
       known.checked = key;
@@ -435,15 +435,6 @@ export class WorkspaceChecks implements FeatureRegistration {
     }
   }
 
-  /** Between chunks: let other work run, and wait while the user is typing. */
-  private async pause(signal: AbortSignal): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    for (;;) {
-      const wait = this.lastEdit + QUIET_AFTER_EDIT_MS - Date.now();
-      if (wait <= 0 || signal.aborted) return;
-      await new Promise<void>((resolve) => setTimeout(resolve, wait));
-    }
-  }
 
   private publish(uri: string, diagnostics: Parameters<Connection['sendDiagnostics']>[0]['diagnostics']): Promise<void> {
     return this.deps.connection.sendDiagnostics({ uri, diagnostics })
