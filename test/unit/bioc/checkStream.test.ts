@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkBioc } from '../../../server/src/service/bioc/checkBioc';
@@ -14,7 +14,7 @@ import { BiocCheckStream, type BiocBatch } from '../../../server/src/service/bio
 import { checkChunk } from '../../../server/src/service/streamingValidator';
 import { prepare, type ValidationOptions } from '../../../server/src/service/validate';
 import type { Diagnostic } from '../../../server/src/service/types';
-import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 
 /** The streamed check on this thread, the text fed `piece` characters at a time. */
 function streamed(text: string, options: ValidationOptions = {}, batchChars = 1 << 20, piece = 1 << 16): { diagnostics: Diagnostic[]; stream: BiocCheckStream } {
@@ -97,10 +97,7 @@ test('property: any batch size and piece size give the whole-file diagnostics', 
 });
 
 test('real BioC XML and JSON corpora: the streamed check equals the whole-file check', { skip: corporaSkip }, () => {
-  const dir = join(corporaDir, 'bioc');
-  if (!existsSync(dir)) return;
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]);
-  const files = walk(dir).filter((f) => /\.(xml|json)$/i.test(f));
+  const files = sharedBiocFiles();
   assert.ok(files.length > 0, 'BioC XML files in ../shared/corpora/bioc');
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

@@ -6,14 +6,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { convertText } from '../../../server/src/service/bioc/convert';
 import { ConvertStream } from '../../../server/src/service/bioc/convertStream';
 import type { FileFormat } from '../../../server/src/service/bioc/detect';
 import type { OutHeader } from '../../../server/src/service/bioc/fromPubtator';
-import { corporaAvailable, corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 
 function streamed(text: string, cuts: number[], to: FileFormat, header?: Partial<OutHeader>): { output: string; stream: ConvertStream; early: string } {
   const stream = new ConvertStream({ to, header });
@@ -124,17 +124,9 @@ test('the unit is the one the whole file votes for, not the first document\'s th
   assert.equal(streamed(xml.output, [300], 'pubtator').output, convertText(xml.output, { to: 'pubtator' }).output);
 });
 
-/** Every BioC JSON file of the shared corpora. */
-function sharedJson(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const path = join(dir, n);
-    if (statSync(path).isDirectory()) return sharedJson(path);
-    return /\.json$/i.test(n) ? [path] : [];
-  });
-}
 
 test('every shared BioC JSON file streams to BioC XML and JSON as the whole-text conversion does', { skip: corporaSkip }, () => {
-  const files = corporaAvailable ? sharedJson(join(corporaDir, 'bioc')) : [];
+  const files = sharedBiocFiles(/\.json$/i);
   assert.ok(files.length >= 5, files.join());
   for (const path of files) {
     const text = readFileSync(path, 'utf8');

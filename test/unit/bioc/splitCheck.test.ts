@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { DocumentSplitter, type XmlPiece } from '../../../server/src/service/bioc/splitXml';
@@ -19,7 +19,7 @@ import type { Diagnostic } from '../../../server/src/service/types';
 import type { AnyTask, TaskResult } from '../../../server/src/cli/chunkTasks';
 import type { ChunkRunner } from '../../../server/src/cli/runner';
 import { BiocSplitCheck } from '../../../server/src/cli/biocSplit';
-import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 
 /** The serial streamed check (what --jobs 1 prints), fed `piece` characters at a time. */
 function serial(text: string, options: ValidationOptions = {}, piece = 1 << 16): Diagnostic[] {
@@ -166,9 +166,7 @@ test('split check: defective files give what the serial check gives (truncated, 
 });
 
 test('split check: the BioC files of ../shared/corpora give what the serial check gives', { skip: corporaSkip }, async () => {
-  const dir = join(corporaDir, 'bioc');
-  if (!existsSync(dir)) return;
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.xml$/i.test(f));
+  const files = sharedBiocFiles(/\.xml$/i);
   assert.ok(files.length > 0);
-  for (const f of files) await assertSame(readFileSync(join(dir, f), 'utf8'), f, 1 << 15);
+  for (const f of files) await assertSame(readFileSync(f, 'utf8'), f, 1 << 15);
 });

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { biocLineMap } from '../../../server/src/cli/biocLineMap';
@@ -13,7 +13,7 @@ import { ensureBuilt, run } from './cliHarness';
 import { LineIndex } from '../../../server/src/service/bioc/lineIndex';
 import { projectCollection } from '../../../server/src/service/bioc/project';
 import { readBioc } from '../../../server/src/service/bioc/readBioc';
-import { corporaAvailable, corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 
 async function sameAsWhole(path: string): Promise<number> {
   const text = readFileSync(path, 'utf8');
@@ -54,16 +54,9 @@ test('the streamed line map: documents that wait for the unit, a header after th
   }
 });
 
-function sharedBioc(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const path = join(dir, n);
-    if (statSync(path).isDirectory()) return sharedBioc(path);
-    return /\.(xml|json)$/i.test(n) ? [path] : [];
-  });
-}
 
 test('the streamed line map places every row where the whole file\'s projection does: every shared BioC file', { skip: corporaSkip }, async () => {
-  const files = corporaAvailable ? sharedBioc(join(corporaDir, 'bioc')) : [];
+  const files = sharedBiocFiles();
   assert.ok(files.length >= 10);
   for (const path of files) await sameAsWhole(path);
 });

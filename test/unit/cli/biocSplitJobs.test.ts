@@ -5,9 +5,9 @@
 // files of ../shared/corpora/bioc.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 import { ensureBuilt, run, tempDir } from './cliHarness';
 
 const tmp = tempDir();
@@ -57,7 +57,7 @@ test('check --jobs N on BioC XML split between worker threads prints what --jobs
 });
 
 test('check --jobs N on the BioC XML files of ../shared/corpora prints what --jobs 1 prints', { skip: corporaSkip }, () => {
-  const dir = join(corporaDir, 'bioc');
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir, { recursive: true }).map(String).filter((n) => /\.xml$/i.test(n))) same(join(dir, f));
+  const files = sharedBiocFiles(/\.xml$/i);
+  assert.ok(files.length > 0, 'BioC XML files in ../shared/corpora/bioc');
+  for (const f of files) same(f);
 });

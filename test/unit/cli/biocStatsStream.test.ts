@@ -6,12 +6,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertText } from '../../../server/src/service/bioc/convert';
 import { ensureBuilt, run, type RunOptions } from './cliHarness';
-import { corporaAvailable, corporaDir, corporaSkip, fixturesDir } from '../../support/paths';
+import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 
 interface Counts { documents: number; codes: Record<string, number>; rows?: number }
 
@@ -72,18 +72,10 @@ test('stats counts what check reports, code by code, on seeded BioC XML and JSON
   }
 });
 
-/** Every BioC file (XML or JSON) of the shared corpora. */
-function sharedBioc(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const path = join(dir, n);
-    if (statSync(path).isDirectory()) return sharedBioc(path);
-    return /\.(xml|json)$/i.test(n) ? [path] : [];
-  });
-}
 
 test('stats counts what check reports, code by code, on every shared BioC file', { skip: corporaSkip }, () => {
   ensureBuilt();
-  const files = corporaAvailable ? sharedBioc(join(corporaDir, 'bioc')) : [];
+  const files = sharedBiocFiles();
   assert.ok(files.length >= 10, files.join());
   for (const path of files) sameAsCheck(path);
 });
