@@ -31,6 +31,11 @@ export function defaultBiocJobs(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/** `convert --jobs` when not given (BioC XML to PubTator): as for a BioC check, a core is left to this thread. */
+export function defaultConvertJobs(): number {
+  return defaultBiocJobs();
+}
+
 /** Threads worth starting: no more than chunks to share, none for an input of a chunk or two. */
 export function threadsFor(jobs: number, hints: RunnerHints): number {
   if (jobs <= 1) return 1;

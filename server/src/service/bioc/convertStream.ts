@@ -11,9 +11,16 @@
 // documents, and `deferredHead()` gives, after `end()`, the text to write before all
 // of it (the CLI keeps the output in a temporary file meanwhile:
 // cli/deferredHead.ts). So the output is that of the whole-text conversion.
+//
+// BioC XML to PubTator may also be split (cli/biocConvertSplit.ts): batches of
+// documents converted on workers (convertBatch.ts) are taken here in file
+// order where the serial read stands between documents (canTake, takeBatch);
+// their warnings join the file's, each kind told once in the order first met.
 
 import { parsePubtator } from '../parse/parseFile';
 import type { ConvertOptions } from './convert';
+import type { BiocConvertResult, BiocConvertTask } from './convertBatch';
+import type { DetectedUnit } from './detectUnit';
 import { detectFormat, type FileFormat } from './detect';
 import { documentToBioc } from './fromPubtator';
 import type { BiocDocument } from './model';
@@ -41,6 +48,12 @@ export class ConvertStream {
   /** Set once documents are output before the head they go after (BioC JSON whose header may come later). */
   headDeferred = false;
   private lateHead = '';
+  /** BioC documents read or taken so far. */
+  private biocDocuments = 0;
+  /** Warnings by kind, in the order first met: the projection's as it counts them, and taken batches'. */
+  private readonly tally = new Map<string, { message: string; count: number }>();
+  /** The projection's counts already in the tally. */
+  private readonly absorbed = new Map<string, number>();
 
   constructor(private readonly options: ConvertOptions = {}) {}
 
@@ -90,7 +103,8 @@ export class ConvertStream {
 
   get warnings(): string[] {
     const list: string[] = [];
-    if (this.projection) for (const w of this.projection.warnings) list.push(w.count > 1 ? `${w.message} (${w.count} times)` : w.message);
+    this.absorb();
+    for (const w of this.tally.values()) list.push(w.count > 1 ? `${w.message} (${w.count} times)` : w.message);
     if (this.malformed > 0) list.push(`${this.malformed} line(s) that are neither passages nor rows were left out`);
     return list;
   }
@@ -131,7 +145,56 @@ export class ConvertStream {
     return this.flush();
   }
 
+  /** The unit a batch converted elsewhere is to assume now: the settled one, else none (its documents must be ASCII). */
+  get settledUnit(): DetectedUnit | undefined {
+    return this.projection?.settledUnit;
+  }
+
+  /**
+   * Whether a batch converted elsewhere can be taken as the serial read would
+   * have read it: BioC XML to PubTator, the reader between documents with
+   * nothing wrong, no document waiting for the unit, the documents before it
+   * those it counted on, and the unit it assumed the settled one (or none).
+   */
+  canTake(task: BiocConvertTask, result: BiocConvertResult): boolean {
+    if (result.refused || this.from !== 'bioc-xml' || this.to !== 'pubtator') return false;
+    if (!(this.reader instanceof BiocXmlReader) || !this.reader.betweenDocuments) return false;
+    if (this.projection!.holding || this.biocDocuments !== task.documentsBefore) return false;
+    if (!task.unit) return true;
+    const u = this.projection!.settledUnit;
+    return u !== undefined && u.unit === task.unit.unit && u.told === task.unit.told && u.fits.join() === task.unit.fits.join();
+  }
+
+  /** Takes a batch converted elsewhere (after canTake): its output. */
+  takeBatch(task: BiocConvertTask, result: BiocConvertResult): string {
+    // What was read here comes before it in the file: its warnings are met first.
+    this.absorb();
+    (this.reader as BiocXmlReader).skip(task.text.length);
+    this.projection!.skipDocuments(result.documents);
+    this.biocDocuments += result.documents;
+    for (const w of result.warnings) this.warn(w.kind, w.message, w.count);
+    return result.text;
+  }
+
+  /** The projection's warnings counted since the last look, into the tally. */
+  private absorb(): void {
+    if (!this.projection) return;
+    for (const w of this.projection.warnings) {
+      const before = this.absorbed.get(w.kind) ?? 0;
+      if (w.count === before) continue;
+      this.absorbed.set(w.kind, w.count);
+      this.warn(w.kind, w.message, w.count - before);
+    }
+  }
+
+  private warn(kind: string, message: string, count: number): void {
+    const w = this.tally.get(kind);
+    if (w) w.count += count;
+    else this.tally.set(kind, { message, count });
+  }
+
   private biocDocument(d: BiocDocument): void {
+    this.biocDocuments++;
     this.projected(this.projection!.document(d));
   }
 

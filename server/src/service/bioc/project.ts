@@ -115,6 +115,11 @@ export class ProjectionStream {
   get unitFits(): BiocUnit[] { return this.builder.fits; }
   get warnings(): Warning[] { return this.builder.warningList(); }
 
+  /** A split conversion (cli/biocConvertSplit.ts): the unit once decided, else undefined; whether documents wait for it; documents projected elsewhere. */
+  get settledUnit(): DetectedUnit | undefined { return this.decided ? { unit: this.builder.unit, told: this.builder.told, fits: this.builder.fits } : undefined; }
+  get holding(): boolean { return this.waiting.length > 0; }
+  skipDocuments(n: number): void { this.builder.skipDocuments(n); }
+
   private decide(): string {
     if (this.decided) return '';
     this.decided = true;
@@ -169,6 +174,9 @@ export class DocumentProjector {
   skipDocuments(n: number): void {
     this.builder.skipDocuments(n);
   }
+
+  /** What the documents projected so far could not hold (a split conversion's batch: convertBatch.ts). */
+  get warnings(): Warning[] { return this.builder.warningList(); }
 }
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
