@@ -9,7 +9,7 @@
 // few batches per thread are in flight (OrderedResults holds the reading back).
 
 import type { BiocConvertResult, BiocConvertTask } from '../service/bioc/convertBatch';
-import type { ConvertStream } from '../service/bioc/convertStream';
+import { SNIFF, type ConvertStream } from '../service/bioc/convertStream';
 import { DocumentSplitter, type XmlPiece } from '../service/bioc/splitXml';
 import { OrderedResults, type ChunkRunner } from './runner';
 
@@ -44,12 +44,21 @@ export class BiocConvertSplit {
     this.steps = new OrderedResults(Math.max(2, runner.threads * 4));
   }
 
+  /** The input's first characters, until there are enough to tell its format (as the stream would tell it). */
+  private head: string | undefined = '';
+
   async write(text: string): Promise<void> {
+    if (this.head !== undefined) {
+      this.head += text;
+      if (this.head.length < SNIFF) return;
+      text = this.sniffed();
+    }
     for (const piece of this.splitter.write(text)) await this.piece(piece);
   }
 
   /** The input is over: every step done (the caller then ends the stream). */
   async end(): Promise<void> {
+    if (this.head !== undefined) for (const piece of this.splitter.write(this.sniffed())) await this.piece(piece);
     for (const piece of this.splitter.end()) await this.piece(piece);
     await this.flush();
     await this.steps.drain();
@@ -78,6 +87,14 @@ export class BiocConvertSplit {
     this.batch.spans.push(this.batch.chars, this.batch.chars + p.text.length);
     this.batch.parts.push(p.text);
     this.batch.chars += p.text.length;
+  }
+
+  /** The head, once the stream has told the format from it. */
+  private sniffed(): string {
+    const head = this.head!;
+    this.head = undefined;
+    this.stream.sniff(head);
+    return head;
   }
 
   /** Text read here, in its turn. */

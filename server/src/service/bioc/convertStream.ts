@@ -31,7 +31,7 @@ import { UNIT_NAME } from './units';
 import { defaultHeader, jsonWriter, xmlWriter, type BiocWriter } from './writeBioc';
 
 /** Text looked at before the format is decided. */
-const SNIFF = 4096;
+export const SNIFF = 4096;
 
 export class ConvertStream {
   from: FileFormat | undefined;
@@ -68,6 +68,18 @@ export class ConvertStream {
       return this.feed(first);
     }
     return this.feed(text);
+  }
+
+  /**
+   * Decides the format from the input's head (SNIFF characters, or all of a
+   * shorter input) before any of it is written: a split conversion writes
+   * the head in pieces, and takes batches only once the format is known.
+   */
+  sniff(head: string): void {
+    if (this.from !== undefined || this.pending) return;
+    this.pending = head;
+    this.start();
+    this.pending = '';
   }
 
   /** Ends the input; returns the rest of the output. */
