@@ -14,7 +14,7 @@ import { bytePieces } from './readInput';
 import { CHUNK_BYTES } from './fileChunks';
 import type { CheckResult } from './chunkTasks';
 import { OrderedResults } from './runner';
-import { createRunner, type RunnerHints } from './runners';
+import { createRunner, createSplitRunner, type RunnerHints } from './runners';
 import { BiocSplitCheck } from './biocSplit';
 
 /** Characters read before the format is told. */
@@ -53,7 +53,10 @@ export async function checkBiocInput(
   const format = detectFormat(head) === 'bioc-json' ? 'bioc-json' : 'bioc-xml';
   const checkOptions = biocCheckOptions(options);
   const inline = prepare(checkOptions);
-  const runner = createRunner(run.jobs, { options: checkOptions, run: inline }, run.hints);
+  // XML on worker threads, split by documents (biocSplit.ts): this thread and jobs − 1 workers. Not for
+  // stats, which asks each problem's row: the split does not tell it.
+  const splitRunner = format === 'bioc-xml' && !run.rows ? createSplitRunner(run.jobs, { options: checkOptions, run: inline }, run.hints) : undefined;
+  const runner = splitRunner ?? createRunner(format === 'bioc-xml' && !run.rows ? 1 : run.jobs, { options: checkOptions, run: inline }, run.hints);
   // Batches smaller than a PubTator file's chunk (PUBTATOR_CHUNK_BYTES): a batch keeps its map back to the
   // XML (objects for each row) until it is checked, which costs the collector; a sixteenth on this thread
   // (measured: a fifth less time than a quarter), a quarter on worker threads (fewer messages).
@@ -73,9 +76,7 @@ export async function checkBiocInput(
     }
   };
   try {
-    if (format === 'bioc-xml' && runner.threads > 1 && !run.rows) {
-      // XML on worker threads: documents parsed, projected and checked there (biocSplit.ts). Not for
-      // stats, which asks each problem's row: the split does not tell it.
+    if (splitRunner) {
       const split = new BiocSplitCheck(stream, runner, checkOptions, inline, print);
       await split.write(head);
       for (; !next.done; next = await pieces.next()) await split.write(decoder.decode(next.value, { stream: true }));

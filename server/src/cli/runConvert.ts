@@ -12,7 +12,7 @@ import { ConvertStream } from '../service/bioc/convertStream';
 import { detectFormat } from '../service/bioc/detect';
 import { prepare } from '../service/validate';
 import { BiocConvertSplit } from './biocConvertSplit';
-import { createRunner, defaultConvertJobs } from './runners';
+import { createSplitRunner, defaultConvertJobs } from './runners';
 import type { ChunkRunner } from './runner';
 import { AtomicFile } from './atomicFile';
 import { DeferredOutput } from './deferredHead';
@@ -68,8 +68,8 @@ export async function runConvert(command: ConvertCommand, io: Streams = process,
     const to = command.to ?? (detectFormat(head) === 'pubtator' ? 'bioc-xml' : 'pubtator');
     const jobs = command.jobs ?? defaultConvertJobs();
     if (detectFormat(head) === 'bioc-xml' && to === 'pubtator' && jobs > 1) {
-      runner = createRunner(jobs, { options: {}, run: prepare({}) }, { totalBytes: size, compressed: gzip || size === undefined ? true : undefined });
-      if (runner.threads > 1) split = new BiocConvertSplit(stream, runner, put);
+      runner = createSplitRunner(jobs, { options: {}, run: prepare({}) }, { totalBytes: size, compressed: gzip || size === undefined ? true : undefined });
+      if (runner) split = new BiocConvertSplit(stream, runner, put);
     }
     sink = split ? (text) => split!.write(text) : (text) => put(stream.write(text));
     await sink(head);
