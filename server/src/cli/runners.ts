@@ -63,6 +63,40 @@ export function createSplitRunner(jobs: number, ctx: TaskContext, hints: RunnerH
   return workers >= 1 ? new WorkerPool(workers, ctx.options, hints.meshPath, workerScript(), workerHeapMb()) : undefined;
 }
 
+/**
+ * The split's workers shared by the BioC XML files of a run (per set of
+ * options: the workers take them as they start), so that each worker warms up
+ * once, not once per file. A file too small to split (threadsFor) reads alone.
+ */
+export class SplitRunners {
+  private readonly pools = new Map<string, WorkerPool>();
+
+  constructor(private readonly jobs: number, private readonly meshPath?: string) {}
+
+  /** The workers for a file of these hints under options known by `key`; undefined: read it on this thread. */
+  for(key: string, ctx: TaskContext, hints: RunnerHints): WorkerPool | undefined {
+    if (threadsFor(this.jobs, hints) < 2) return undefined;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new WorkerPool(this.jobs - 1, ctx.options, this.meshPath, workerScript(), workerHeapMb());
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /** Workers a file left in an unknown state (its read failed, a worker stopped): closed, new ones for the next file. */
+  async discard(key: string): Promise<void> {
+    const pool = this.pools.get(key);
+    this.pools.delete(key);
+    await pool?.close();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
+  }
+}
+
 export function createRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): ChunkRunner {
   const threads = threadsFor(jobs, hints);
   if (threads <= 1) return new InlineRunner(ctx);
