@@ -98,6 +98,19 @@ test('split convert: a clean collection is split and converted alike, whatever t
   }
 });
 
+test('split convert: warnings counted over batches read here and elsewhere are those of the serial conversion, infons left out included', async () => {
+  const text = collection(60).replace(/<annotation id="([^"]*)">/g, (m, id: string, at: number) => {
+    const extra = at % 3 === 0 ? '<infon key="note">x</infon>' : at % 5 === 0 ? '<infon key="score">0.9</infon>' : '';
+    return m + extra;
+  });
+  const want = serial(text);
+  assert.ok(want.warnings.some((w) => /infons that no PubTator column holds.*"note".*"score"|infons that no PubTator column holds.*"score".*"note"/.test(w)), 'infons left out are told');
+  for (const [batchChars, piece] of [[1, 1 << 16], [3000, 777], [1 << 14, 4096]]) {
+    const r = await assertSame(text, `infons left out, batches of ${batchChars}`, batchChars, piece);
+    assert.ok(r.taken > 0);
+  }
+});
+
 test('split convert: documents that are not ASCII wait for the unit; batches are taken again once it is settled', async () => {
   await assertSame(collection(40, 0), 'all non-ASCII', 2000, 1000);
   const r = await assertSame(collection(80, 20), 'ASCII, then not', 2000, 1000);

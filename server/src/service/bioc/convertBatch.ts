@@ -10,7 +10,7 @@
 import type { DetectedUnit } from './detectUnit';
 import { UnitVotes } from './detectUnit';
 import { parseAlone } from './documentAlone';
-import { DocumentProjector, isAsciiDocument, type Warning } from './project';
+import { DocumentProjector, isAsciiDocument, type WarningTally } from './project';
 
 export interface BiocConvertTask {
   kind: 'bioc-convert';
@@ -33,7 +33,7 @@ export interface BiocConvertResult {
   text: string;
   documents: number;
   /** What the documents could not hold, by kind in the order first met, with counts. */
-  warnings: Warning[];
+  tally: WarningTally;
 }
 
 export function convertBatch(task: BiocConvertTask): BiocConvertResult {
@@ -47,11 +47,9 @@ export function convertBatch(task: BiocConvertTask): BiocConvertResult {
     if (!task.unit && !isAsciiDocument(d)) return refused('a document that is not ASCII before the offset unit is settled');
     parts.push(projector.project(d).text);
   }
-  // Ranges stay behind: the reader's thread tells a warning's message and count only.
-  const warnings = projector.warnings.map((w) => ({ kind: w.kind, message: w.message, count: w.count }));
-  return { kind: 'bioc-convert', text: parts.join(''), documents: parts.length, warnings };
+  return { kind: 'bioc-convert', text: parts.join(''), documents: parts.length, tally: projector.tally };
 }
 
 function refused(reason: string): BiocConvertResult {
-  return { kind: 'bioc-convert', refused: reason, text: '', documents: 0, warnings: [] };
+  return { kind: 'bioc-convert', refused: reason, text: '', documents: 0, tally: { warnings: [], dropped: [] } };
 }

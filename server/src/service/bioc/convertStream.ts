@@ -15,7 +15,7 @@
 // BioC XML to PubTator may also be split (cli/biocConvertSplit.ts): batches of
 // documents converted on workers (convertBatch.ts) are taken here in file
 // order where the serial read stands between documents (canTake, takeBatch);
-// their warnings join the file's, each kind told once in the order first met.
+// their warnings join the file's (project.ts addTally), each kind told once in the order first met.
 
 import { parsePubtator } from '../parse/parseFile';
 import type { ConvertOptions } from './convert';
@@ -50,10 +50,6 @@ export class ConvertStream {
   private lateHead = '';
   /** BioC documents read or taken so far. */
   private biocDocuments = 0;
-  /** Warnings by kind, in the order first met: the projection's as it counts them, and taken batches'. */
-  private readonly tally = new Map<string, { message: string; count: number }>();
-  /** The projection's counts already in the tally. */
-  private readonly absorbed = new Map<string, number>();
 
   constructor(private readonly options: ConvertOptions = {}) {}
 
@@ -115,8 +111,7 @@ export class ConvertStream {
 
   get warnings(): string[] {
     const list: string[] = [];
-    this.absorb();
-    for (const w of this.tally.values()) list.push(w.count > 1 ? `${w.message} (${w.count} times)` : w.message);
+    if (this.projection) for (const w of this.projection.warnings) list.push(w.count > 1 ? `${w.message} (${w.count} times)` : w.message);
     if (this.malformed > 0) list.push(`${this.malformed} line(s) that are neither passages nor rows were left out`);
     return list;
   }
@@ -179,30 +174,12 @@ export class ConvertStream {
 
   /** Takes a batch converted elsewhere (after canTake): its output. */
   takeBatch(task: BiocConvertTask, result: BiocConvertResult): string {
-    // What was read here comes before it in the file: its warnings are met first.
-    this.absorb();
     (this.reader as BiocXmlReader).skip(task.text.length);
     this.projection!.skipDocuments(result.documents);
+    // After what was read here, which comes before it in the file: each kind keeps the place it was first met.
+    this.projection!.addTally(result.tally);
     this.biocDocuments += result.documents;
-    for (const w of result.warnings) this.warn(w.kind, w.message, w.count);
     return result.text;
-  }
-
-  /** The projection's warnings counted since the last look, into the tally. */
-  private absorb(): void {
-    if (!this.projection) return;
-    for (const w of this.projection.warnings) {
-      const before = this.absorbed.get(w.kind) ?? 0;
-      if (w.count === before) continue;
-      this.absorbed.set(w.kind, w.count);
-      this.warn(w.kind, w.message, w.count - before);
-    }
-  }
-
-  private warn(kind: string, message: string, count: number): void {
-    const w = this.tally.get(kind);
-    if (w) w.count += count;
-    else this.tally.set(kind, { message, count });
   }
 
   private biocDocument(d: BiocDocument): void {

@@ -15,6 +15,7 @@
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
 import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
+import { TEXTLESS_DOCUMENT } from './textlessDocuments';
 import { detectUnit, UNIT_SAMPLE_CHARS, UnitVotes, type DetectedUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
@@ -35,6 +36,8 @@ export interface LineMap {
   outside?: boolean;
   /** A relation row whose ids come from node refids (the PubTator id checks do not apply; bioc-dangling-node does). */
   fromNodes?: boolean;
+  /** The title line of a document without passage text (bioc-document-without-text tells it; the text checks would again). */
+  textless?: boolean;
 }
 
 export interface Warning {
@@ -43,6 +46,13 @@ export interface Warning {
   message: string;
   range?: SourceRange;
   count: number;
+}
+
+/** What a builder told, as counts: its warnings and the infon keys it left out (split conversion: convertBatch.ts). */
+export interface WarningTally {
+  warnings: Warning[];
+  dropped: [string, number][];
+  droppedAt?: SourceRange;
 }
 
 /** A defect of the BioC file itself, at its element: what `check` reports beside the PubTator checks. */
@@ -67,7 +77,8 @@ export interface Projection {
   findings: Finding[];
 }
 
-const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
+// `concept_id`: what the Python `bioc` package's converters write.
+const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'concept_id', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
 const ABSTRACT_TYPES = new Set(['abstract', 'abstract_title_1', 'a']);
 const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
 const EXTRA_COLUMN = /^column(\d+)$/;
@@ -119,6 +130,8 @@ export class ProjectionStream {
   get settledUnit(): DetectedUnit | undefined { return this.decided ? { unit: this.builder.unit, told: this.builder.told, fits: this.builder.fits } : undefined; }
   get holding(): boolean { return this.waiting.length > 0; }
   skipDocuments(n: number): void { this.builder.skipDocuments(n); }
+  /** Adds what a batch converted elsewhere told (after what was told here: the order first met). */
+  addTally(t: WarningTally): void { this.builder.addTally(t); }
 
   private decide(): string {
     if (this.decided) return '';
@@ -176,7 +189,7 @@ export class DocumentProjector {
   }
 
   /** What the documents projected so far could not hold (a split conversion's batch: convertBatch.ts). */
-  get warnings(): Warning[] { return this.builder.warningList(); }
+  get tally(): WarningTally { return this.builder.tally(); }
 }
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
@@ -191,6 +204,9 @@ class Builder {
   private readonly warnings = new Map<string, Warning>();
   private readonly passageLocal = new Set<BiocDocument>();
   private readonly findings: Finding[] = [];
+  /** Annotation infon keys no PubTator column holds, with how many values of each were left out. */
+  private readonly dropped = new Map<string, number>();
+  private droppedAt: SourceRange | undefined;
   private docNo = 0;
 
   constructor(public unit: BiocUnit, public told: boolean, public fits: BiocUnit[]) {}
@@ -216,7 +232,26 @@ class Builder {
   }
 
   warningList(): Warning[] {
-    return [...this.warnings.values()];
+    const list = [...this.warnings.values()];
+    if (this.dropped.size > 0) {
+      const keys = [...this.dropped].map(([k, n]) => `${JSON.stringify(k)} (${n})`).join(', ');
+      list.push({ kind: 'dropped-infons', message: `annotation infons that no PubTator column holds were not written: ${keys}`, range: this.droppedAt, count: 1 });
+    }
+    return list;
+  }
+
+  tally(): WarningTally {
+    return { warnings: [...this.warnings.values()], dropped: [...this.dropped], droppedAt: this.droppedAt };
+  }
+
+  addTally(t: WarningTally): void {
+    for (const w of t.warnings) {
+      const own = this.warnings.get(w.kind);
+      if (own) own.count += w.count;
+      else this.warnings.set(w.kind, { ...w });
+    }
+    for (const [key, n] of t.dropped) this.dropped.set(key, (this.dropped.get(key) ?? 0) + n);
+    this.droppedAt ??= t.droppedAt;
   }
 
   warn(kind: string, message: string, range?: SourceRange): void {
@@ -253,11 +288,20 @@ class Builder {
     }
     const idRange = d.idRange;
     const passages = this.passages(d);
-    if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title', d.range);
+    if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title, its annotations with their offsets as they are', d.range);
     const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0, ascii: true }];
     placed.forEach((x, k) => {
       this.line([[id, idRange], [this.marker(x.p, k), x.p?.offsetRange ?? x.p?.range], [x.text, x.p?.textRange, x.p?.textVerbatim]], x.p?.range ?? d.range, '|');
     });
+    // No text at all (a stand-off file whose writer left the text out): its annotations cannot be checked
+    // against text, which one finding says, not one per location, nor the PubTator checks of the empty title.
+    if (passages.length === 0) {
+      const annotations = d.annotations.length + d.passages.reduce((n, p) => n + p.annotations.length, 0);
+      if (annotations > 0) {
+        this.lines[this.lines.length - 1]!.textless = true;
+        this.findings.push({ code: TEXTLESS_DOCUMENT, range: d.idRange ?? d.range, message: `document ${id} has ${annotations} annotation${annotations === 1 ? '' : 's'} but no passage text: ${annotations === 1 ? 'it is' : 'they are'} not checked against any text` });
+      }
+    }
     const local = this.isPassageLocal(d, passages);
     if (local) {
       this.passageLocal.add(d);
@@ -394,6 +438,7 @@ class Builder {
     const type = infonOf(a.infons, ['type', 'Type']);
     const ident = identifierOf(a.infons);
     const extras = a.infons.filter((i) => i.key.startsWith('column') && EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
+    if (a.infons.length > (type ? 1 : 0) + (ident ? 1 : 0) + extras.length) this.noteDropped(a, type, ident, parts !== undefined);
     const locs = a.locations.filter((l) => l.offset !== undefined && l.length !== undefined);
     if (locs.length === 0) {
       this.warn('no-location', 'an annotation has no usable location: left out', a.range);
@@ -411,8 +456,10 @@ class Builder {
         end = placed.end;
         text = locs.length > 1 || a.text === undefined ? placed.x.text.slice(placed.s, placed.e) : a.text;
       } else {
-        this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
-        this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
+        if (passages.length > 0) {
+          this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
+          this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
+        }
         start = loc.offset!;
         end = loc.offset! + loc.length!;
         text = a.text ?? '';
@@ -428,6 +475,16 @@ class Builder {
       const map = this.lines[this.lines.length - 1]!;
       if (!type) map.noType = true;
       if (!placed) map.outside = true;
+    }
+  }
+
+  /** Counts the infons of an annotation that no column takes (told once per file, never silently). */
+  private noteDropped(a: BiocAnnotation, type: BiocInfon | undefined, ident: BiocInfon | undefined, composite: boolean): void {
+    for (const i of a.infons) {
+      // A composite's role is written as its row's individual-mentions column.
+      if (i === type || i === ident || EXTRA_COLUMN.test(i.key) || (composite && i.key === 'CompositeRole')) continue;
+      this.dropped.set(i.key, (this.dropped.get(i.key) ?? 0) + 1);
+      this.droppedAt ??= i.range;
     }
   }
 
@@ -483,7 +540,7 @@ class Builder {
   finish(): Projection {
     return {
       text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told, unitFits: this.fits,
-      warnings: [...this.warnings.values()], passageLocal: this.passageLocal, findings: this.findings,
+      warnings: this.warningList(), passageLocal: this.passageLocal, findings: this.findings,
     };
   }
 }
