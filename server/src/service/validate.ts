@@ -17,6 +17,7 @@ import { addDocumentFacts, copyFacts, documentFacts, emptyFacts, type DocumentFa
 import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 import type { CorpusSchema } from './schema/schema';
+import { keepUntilNextChunk } from './keepShapes';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
@@ -229,6 +230,9 @@ export function validateChunk(
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx, visit);
+  // The chunk's objects, and one document's rows, stay alive until the next chunk (keepShapes.ts).
+  const last = file.documents[file.documents.length - 1];
+  keepUntilNextChunk({ ctx, rows: last && [last.passages, last.mentions, last.relations, ctx.analysis(last)] });
   return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
 }
 
