@@ -1,5 +1,5 @@
 // Keeps the objects of the last chunk checked on this thread alive until the
-// next chunk's check replaces them.
+// next chunk's check starts (validate.ts validateChunk), so between two chunks.
 //
 // Why: V8 drops an object shape (its hidden class) that no live object has at a
 // full collection, and with it all the optimized code built for that shape (a
@@ -10,8 +10,9 @@
 // collection threw the checker's optimized code away, about 60 hot functions at
 // once, compiled again on V8's background threads: 0-4 times per 200 MB in every
 // thread, a quarter of the compiling a `--jobs 2` run did. Holding the last
-// chunk's objects (one document's rows parsed again) costs one chunk's memory
-// for a little longer and about a thousandth of a chunk's work.
+// chunk's objects while the thread waits for the next (one document's rows
+// parsed again) costs about a thousandth of a chunk's work, and no memory at
+// the peak: they are let go as soon as the next chunk's are parsed.
 
 let kept: unknown;
 

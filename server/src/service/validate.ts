@@ -227,6 +227,8 @@ export interface Unsettled {
 export function validateChunk(
   file: ParsedFile, options: ValidationOptions = {}, run = prepare(options), visit?: (doc: PubtatorDocument) => void,
 ): Unsettled {
+  // This chunk's objects have the shapes now: the last chunk's are let go (keepShapes.ts).
+  keepUntilNextChunk(undefined);
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx, visit);
