@@ -10,9 +10,9 @@
 // collection threw the checker's optimized code away, about 60 hot functions at
 // once, compiled again on V8's background threads: 0-4 times per 200 MB in every
 // thread, a quarter of the compiling a `--jobs 2` run did. Holding the last
-// chunk's objects while the thread waits for the next (one document's rows
-// parsed again) costs about a thousandth of a chunk's work, and no memory at
-// the peak: they are let go as soon as the next chunk's are parsed.
+// chunk's objects while the thread waits for the next (and the last document's
+// rows, taken while they are parsed) costs no work, and no memory at the peak:
+// they are let go as soon as the next chunk's are parsed.
 
 let kept: unknown;
 

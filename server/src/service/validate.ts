@@ -231,10 +231,15 @@ export function validateChunk(
   keepUntilNextChunk(undefined);
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
-  for (const doc of file.documents) checkOne(doc, run, ctx, visit);
-  // The chunk's objects, and one document's rows, stay alive until the next chunk (keepShapes.ts).
-  const last = file.documents[file.documents.length - 1];
-  keepUntilNextChunk({ ctx, rows: last && [last.passages, last.mentions, last.relations, ctx.analysis(last)] });
+  // The chunk's objects, and the last document's rows (taken while they are parsed), stay alive until the next chunk (keepShapes.ts).
+  let rows: unknown[] | undefined;
+  const keepRows = (doc: PubtatorDocument) => {
+    rows = [doc.passages, doc.mentions, doc.relations, ctx.analysis(doc)];
+    visit?.(doc);
+  };
+  const docs = file.documents;
+  for (let i = 0; i < docs.length; i++) checkOne(docs[i], run, ctx, i === docs.length - 1 ? keepRows : visit);
+  keepUntilNextChunk({ ctx, rows });
   return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
 }
 
