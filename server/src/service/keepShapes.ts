@@ -1,5 +1,5 @@
-// Keeps the objects of the last chunk checked on this thread alive until the
-// next chunk's check starts (validate.ts validateChunk), so between two chunks.
+// Keeps objects of the shapes a chunk's check is made of alive between two
+// chunks (validate.ts makes them from a copy of the chunk's last document).
 //
 // Why: V8 drops an object shape (its hidden class) that no live object has at a
 // full collection, and with it all the optimized code built for that shape (a
@@ -9,10 +9,9 @@
 // finishes an incremental marking runs when the thread is idle). Each such
 // collection threw the checker's optimized code away, about 60 hot functions at
 // once, compiled again on V8's background threads: 0-4 times per 200 MB in every
-// thread, a quarter of the compiling a `--jobs 2` run did. Holding the last
-// chunk's objects while the thread waits for the next (and the last document's
-// rows, taken while they are parsed) costs no work, and no memory at the peak:
-// they are let go as soon as the next chunk's are parsed.
+// thread, a quarter of the compiling a `--jobs 2` run did. The objects kept are
+// made from a copy of one document's text, not the chunk's: a kept chunk would
+// live through the next full collection and raise every thread's heap.
 
 let kept: unknown;
 
