@@ -5,7 +5,7 @@
 // streamed check (checkBiocStream.ts) learns it as a whole-file one does.
 
 import type { BiocCollection, BiocDocument } from './model';
-import { indexAfter, isAsciiPassage, type BiocUnit } from './units';
+import { indexAfter, isAscii, type BiocUnit } from './units';
 
 const UNITS: BiocUnit[] = ['utf16', 'codepoint', 'utf8'];
 
@@ -36,7 +36,7 @@ export class UnitVotes {
   add(d: BiocDocument): void {
     for (const p of d.passages) {
       if (this.decided) return;
-      if (p.text === undefined || p.offset === undefined || isAsciiPassage(p)) continue;
+      if (p.text === undefined || p.offset === undefined || isAscii(p.text)) continue;
       for (const a of p.annotations) {
         const loc = a.locations[0];
         if (!loc || loc.offset === undefined || loc.length === undefined || a.text === undefined || a.locations.length > 1) continue;

@@ -14,7 +14,7 @@
 
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
-import { indexAfter, isAsciiPassage, lengthIn, unitsBefore, type BiocUnit } from './units';
+import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
 import { detectUnit, UNIT_SAMPLE_CHARS, UnitVotes, type DetectedUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
@@ -173,7 +173,7 @@ export class DocumentProjector {
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
 export function isAsciiDocument(d: BiocDocument): boolean {
-  for (const p of d.passages) if (p.text !== undefined && !isAsciiPassage(p)) return false;
+  for (const p of d.passages) if (p.text !== undefined && !isAscii(p.text)) return false;
   return true;
 }
 
@@ -336,8 +336,7 @@ class Builder {
       }
       if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
       if (p.offset !== undefined) lastOffset = p.offset;
-      // Dropping breaks or making them spaces keeps a text ASCII or not: the passage's own text tells.
-      const ascii = isAsciiPassage(p);
+      const ascii = isAscii(text);
       out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units, ascii });
       units += lengthIn(text, this.unit, ascii) + 1;
       at += text.length + 1;

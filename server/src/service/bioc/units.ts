@@ -3,8 +3,6 @@
 // one a file uses from the annotations whose text tells, and converts a count
 // in that unit to a UTF-16 index into a passage text.
 
-import type { BiocPassage } from './model';
-
 export type BiocUnit = 'utf16' | 'codepoint' | 'utf8';
 
 export const UNIT_NAME: Record<BiocUnit, string> = {
@@ -15,23 +13,6 @@ const NON_ASCII = /[^ -~\t\n\r]/; // printable ASCII and white space are the fas
 
 export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
-}
-
-/** Passages whose text was found ASCII or not, with the text it was for. */
-const ASCII_PASSAGES = new WeakMap<BiocPassage, { text: string; ascii: boolean }>();
-
-/**
- * isAscii of a passage's text (false without one), remembered: a streamed
- * check asks it of each passage three times (the unit's votes, whether the
- * document waits for the unit, its projection).
- */
-export function isAsciiPassage(p: BiocPassage): boolean {
-  if (p.text === undefined) return false;
-  const known = ASCII_PASSAGES.get(p);
-  if (known && known.text === p.text) return known.ascii;
-  const ascii = isAscii(p.text);
-  ASCII_PASSAGES.set(p, { text: p.text, ascii });
-  return ascii;
 }
 
 /**
