@@ -1,11 +1,11 @@
 // `pubtator check` on a ~50 MB BioC XML collection (and the same documents
 // as BioC JSON) beside the same check on its PubTator twin, in the same run and taking turns, on one thread and on
-// two, with the elapsed and CPU time and the peak memory of each; `convert` both ways; and beside Python 3's
-// standard library streaming the same file (xml.etree.ElementTree.iterparse,
-// elements cleared as each document ends): the Python `bioc` package is
-// not installed here, and its readers are built on the same standard
-// parsers (ElementTree, json), so these are lower bounds of what loading with
-// it costs, not its times.
+// two, with the elapsed and CPU time and the peak memory of each; `convert` both ways; and beside the Python
+// `bioc` package (bionlplab/bioc, what most users load BioC with) reading the
+// same files, when the interpreter in BENCH_PYTHON (default python3) can
+// import it, and always beside Python 3's standard library streaming them
+// (xml.etree.ElementTree.iterparse, elements cleared as each document ends;
+// json.load): a floor no Python reader goes under.
 // The BioC file is the generated PubTator corpus converted by `pubtator convert`.
 
 import { execFileSync } from 'node:child_process';
@@ -33,12 +33,36 @@ const PYTHON_ITERPARSE = [
 
 const PYTHON_JSON = 'import sys, json\nprint(len(json.load(open(sys.argv[1], encoding="utf-8"))["documents"]))';
 
-function hasPython(): boolean {
+/** `bioc.load`: the whole collection as objects, as the package's README loads a file. */
+const PYTHON_BIOC_LOAD = 'import sys, bioc\nwith open(sys.argv[1], "rb") as f: print(len(bioc.load(f).documents))';
+/** The package's streaming reader, a document at a time. */
+const PYTHON_BIOC_ITER = [
+  'import sys, bioc',
+  'with open(sys.argv[1], "rb") as f, bioc.biocxml.iterparse(f) as reader:',
+  '    print(sum(1 for _ in reader))',
+].join('\n');
+const PYTHON_BIOC_JSON = 'import sys\nfrom bioc import biocjson\nwith open(sys.argv[1], encoding="utf-8") as f: print(len(biocjson.load(f).documents))';
+
+const python = process.env.BENCH_PYTHON || 'python3';
+
+/** The interpreter's version line, or undefined when there is none. */
+function pythonVersion(): string | undefined {
   try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
+    return execFileSync(python, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/** The `bioc` package's version and lxml's, when the interpreter can import them. */
+function biocPackage(): string | undefined {
+  try {
+    const code = 'import bioc, lxml, importlib.metadata as m\n'
+      + 'try: v = m.version("bioc")\nexcept Exception: v = "from source"\n'
+      + 'print(f"bioc {v}, lxml {lxml.__version__}")';
+    return execFileSync(python, ['-c', code], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -49,7 +73,8 @@ export async function biocCheckSection(runs: number): Promise<string> {
   if (!existsSync(xml)) execFileSync(process.execPath, [cli, 'convert', twin, '-o', xml], { stdio: 'ignore' });
   const json = join(cacheDir, `generated-${PUBTATOR_MB}mb.bioc.json`);
   if (!existsSync(json)) execFileSync(process.execPath, [cli, 'convert', twin, '--to', 'bioc-json', '-o', json], { stdio: 'ignore' });
-  const python = hasPython();
+  const version = pythonVersion();
+  const bioc = version ? biocPackage() : undefined;
   const out = join(cacheDir, 'bioc-bench-out');
   const cases: [string, () => ReturnType<typeof runCli>][] = [
     ['`check --json --jobs 1` BioC XML', () => runCli(['check', '--json', '--jobs', '1', xml])],
@@ -61,9 +86,14 @@ export async function biocCheckSection(runs: number): Promise<string> {
     ['`convert` BioC XML to PubTator', () => runCli(['convert', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
     ['`convert` PubTator twin to BioC XML', () => runCli(['convert', twin, '--to', 'bioc-xml', '-o', `${out}.xml`])],
   ];
-  if (python) {
-    cases.push(['Python 3 `ElementTree.iterparse` streaming the BioC XML (no checks)', () => runCli(['-c', PYTHON_ITERPARSE, xml], ['python3'])]);
-    cases.push(['Python 3 `json.load` of the BioC JSON (no checks)', () => runCli(['-c', PYTHON_JSON, json], ['python3'])]);
+  if (bioc) {
+    cases.push(['Python `bioc.load` of the BioC XML (objects, no checks)', () => runCli(['-c', PYTHON_BIOC_LOAD, xml], [python])]);
+    cases.push(['Python `bioc.biocxml.iterparse`, document by document (no checks)', () => runCli(['-c', PYTHON_BIOC_ITER, xml], [python])]);
+    cases.push(['Python `bioc.biocjson.load` of the BioC JSON (no checks)', () => runCli(['-c', PYTHON_BIOC_JSON, json], [python])]);
+  }
+  if (version) {
+    cases.push(['Python 3 `ElementTree.iterparse` streaming the BioC XML (reading only)', () => runCli(['-c', PYTHON_ITERPARSE, xml], [python])]);
+    cases.push(['Python 3 `json.load` of the BioC JSON (reading only)', () => runCli(['-c', PYTHON_JSON, json], [python])]);
   }
   const seconds = cases.map(() => [] as number[]);
   const cpu = cases.map(() => [] as number[]);
@@ -86,5 +116,6 @@ export async function biocCheckSection(runs: number): Promise<string> {
     + 'peak RSS over the command\'s processes (the checker runs under its 128 MB heap budget):\n\n'
     + '| run | s | CPU s | peak RSS MB |\n|---|---:|---:|---:|\n'
     + rows.join('\n') + '\n'
-    + (python ? '' : '\n(python3 not found: no Python baseline.)\n');
+    + (!version ? `\n(${python} not found: no Python baseline.)\n`
+      : `\nPython: ${version}; ${bioc ?? `the \`bioc\` package cannot be imported (set BENCH_PYTHON and PYTHONPATH to one that can), so only the standard library's readers`}.\n`);
 }

@@ -1,7 +1,8 @@
 // BioC in the editor: an .xml file whose content is BioC opens in the BioC XML language (the
 // client's content sniff), its seeded defects are listed on the XML lines of their elements,
 // a hover on an annotation tells its concept, the Outline lists its documents; a *.bioc.json
-// file opens as BioC JSON and, clean, lists no problem.
+// file opens as BioC JSON and, clean, lists no problem; a stand-off file without passage text lists one
+// problem for the whole file.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import path from 'node:path';
 const FOLDER = 'bioc';
 const XML = 'seeded-corpus.xml';
 const JSON_FILE = 'bytes.bioc.json';
+const TEXTLESS = 'standoff.xml';
 
 /** @param ctx {{ wb, report, workspace: string, repoRoot: string }} */
 export async function biocChecks(ctx) {
@@ -65,6 +67,22 @@ export async function biocChecks(ctx) {
     for (const id of ['1', '2', '3']) assert.ok(top.some((l) => new RegExp(`\\b${id}\\b`).test(l)), `no outline entry for document ${id}: ${JSON.stringify(top)}`);
     await wb.command('View: Show Explorer');
     return top.join('; ');
+  });
+
+  await report.check(`${FOLDER}/${TEXTLESS}: documents without passage text are one problem for the file, not one per annotation`, async () => {
+    const standoff = fs.readFileSync(path.join(fixtures, 'textless.bioc.xml'), 'utf8');
+    fs.writeFileSync(path.join(dir, TEXTLESS), standoff);
+    await wb.open(`${FOLDER}/${TEXTLESS}`, standoff);
+    const line = standoff.split('\n').findIndex((l) => l.includes('<id>26094</id>'));
+    const rows = await wb.until(async () => {
+      const found = await wb.problemsOf(TEXTLESS);
+      return found.length > 0 ? found : null;
+    }, 'the stand-off file\'s problem', 60000, 1000);
+    await wb.sleep(1500);
+    const settled = await wb.problemsOf(TEXTLESS);
+    await wb.closePanel();
+    assert.deepEqual(settled.map((p) => `${p.code}@${p.line}`), [`bioc-document-without-text@${line}`], JSON.stringify(rows));
+    return `${settled[0].code} on line ${line + 1}`;
   });
 
   await report.check(`${FOLDER}/${JSON_FILE}: opens as BioC JSON and, clean, lists no problem`, async () => {

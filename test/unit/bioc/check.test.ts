@@ -66,3 +66,16 @@ for (const name of ['bioc/bc5cdr/CDR_DevelopmentSet.BioC.xml', 'bioc/biored/Dev.
     assert.ok(r.mentions > 3000);
   });
 }
+
+test('documents with annotations but no passage text (the Python bioc package\'s converter): one finding for the file, nothing per annotation', () => {
+  const text = fixture('textless.bioc.xml');
+  const { diagnostics } = checkBioc(text);
+  assert.deepEqual(found(text), ['bioc-document-without-text@7:9']);
+  assert.equal(diagnostics[0].message, 'document 26094 has 2 annotations but no passage text: they are not checked against any text; so do 2 more documents of this file');
+  // One such document among documents with text: told for it alone; the others are checked as ever.
+  const mixed = fixture('small.bioc.xml').replace('</collection>', text.slice(text.indexOf('<document>', text.indexOf('</document>')), text.indexOf('</collection>')) + '</collection>');
+  const codes = checkBioc(mixed).diagnostics.map((d) => d.code);
+  assert.deepEqual(codes.filter((c) => c.startsWith('bioc-document')), ['bioc-document-without-text']);
+  assert.ok(!codes.includes('truncated-text') && !codes.includes('bioc-location-outside-passage'), codes.join());
+  assert.match(checkBioc(mixed).diagnostics.find((d) => d.code === 'bioc-document-without-text')!.message, /^document 354896 has 1 annotation but no passage text: it is not checked against any text; so do 1 more document of this file$/);
+});

@@ -67,7 +67,8 @@ test('PubTator3 JSON: non-string infons, role objects, full-text passages', () =
     '', '',
   ].join('\n'));
   // The paragraph's offset (40) is not the abstract's end + 1 (36), but no annotation needs re-basing.
-  assert.deepEqual(r.warnings, []);
+  // The infons no column holds are named once, with their counts.
+  assert.deepEqual(r.warnings, ['annotation infons that no PubTator column holds were not written: "valid" (1), "database" (1), "normalized" (1)']);
 });
 
 test('byte offsets are detected and converted to code points', () => {
@@ -204,4 +205,22 @@ test('bioc "everything" file: sentences, document-level annotations, nodes; XML 
   assert.equal(xml.output, json.output);
   assert.match(xml.output, /^2\|t\|abcdefg测试Non-ASCII$/m);
   assert.match(xml.output, /^2\t7\t9\t测试\t$/m);
+});
+
+test('the Python bioc package\'s stand-off output: concept_id is the identifier, a document without text an empty title with its rows, each told once', () => {
+  const r = convertText(fixture('textless.bioc.xml'));
+  assert.equal(r.output, [
+    '26094|t|',
+    '26094\t27\t37\tdepression\tDisease\tD003866',
+    '26094\t79\t91\thypertensive\tDisease\tD006973',
+    '26094\tCID\tD008750\tD003866',
+    '',
+    '354896|t|',
+    '354896\t0\t9\tLidocaine\tChemical\tD008012',
+    '',
+    '1720453|t|',
+    '1720453\t4\t14\tifosfamide\tChemical\tD007069',
+    '', '',
+  ].join('\n'));
+  assert.deepEqual(r.warnings, ['a document has no passage with text: written as an empty title, its annotations with their offsets as they are (3 times)']);
 });

@@ -66,6 +66,7 @@ export interface LineFacts {
   outside?: boolean;
   fromNodes?: boolean;
   noType?: boolean;
+  textless?: boolean;
 }
 
 export interface BiocBatchResult {
@@ -196,7 +197,7 @@ export function finishBatch(batch: PreparedBatch, firstLine: number, options: Va
     places.set(rangeKey(r), rangeIn(r) ?? null);
     const map = batch.lines[r.start.line - firstLine];
     if (map && !lineFacts.has(r.start.line)) {
-      lineFacts.set(r.start.line, { xmlLine: batch.index.position(map.src.start).line, outside: map.outside, fromNodes: map.fromNodes, noType: map.noType });
+      lineFacts.set(r.start.line, { xmlLine: batch.index.position(map.src.start).line, outside: map.outside, fromNodes: map.fromNodes, noType: map.noType, textless: map.textless });
     }
   };
   for (const g of check.held) {

@@ -15,6 +15,7 @@ import { projectCollection, type Finding, type Projection } from './project';
 import { readBioc } from './readBioc';
 import { BIOC_CHECKS } from './biocChecks';
 import { sourceRange } from './sourceMap';
+import { TEXT_CODES, TextlessDocuments } from './textlessDocuments';
 
 export { BIOC_CHECKS };
 
@@ -45,14 +46,18 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
     diagnostics.push({ range: index.range(f.range), severity: level, code: f.code, message: f.message, source: 'pubtator' });
   };
   for (const p of collection.problems) add({ code: 'bioc-not-well-formed', message: p.message, range: p.range });
-  for (const f of projection.findings) add(f);
+  const textless = new TextlessDocuments((f: Finding) => f);
+  for (const f of projection.findings) if (!textless.take(f)) add(f);
+  textless.result().forEach(add);
   for (const f of ownFindings(collection, projection)) add(f);
   // The PubTator checks, on the same model, moved onto the elements. Offsets in the projection count code points.
   const file = parsePubtator(projection.text);
   for (const d of validateFile(file, { ...options, unit: 'codepoint' })) {
     if (LAYOUT_ONLY.has(d.code)) continue;
-    if (d.code === 'dangling-relation-id' && projection.lines[d.range.start.line]?.fromNodes) continue;
-    if (d.code === 'malformed-line' && projection.lines[d.range.start.line]?.noType) continue;
+    const line = projection.lines[d.range.start.line];
+    if (d.code === 'dangling-relation-id' && line?.fromNodes) continue;
+    if (d.code === 'malformed-line' && line?.noType) continue;
+    if (line?.textless && TEXT_CODES.has(d.code)) continue;
     if (projection.lines[d.range.start.line]?.outside) continue;
     const range = sourceRange(projection, index, d.range);
     if (!range) continue;

@@ -40,6 +40,7 @@ import { sourceRange } from './sourceMap';
 import { HeldPlaces, type BatchPlaces } from './heldPlaces';
 import { order, type Ranked } from './rankedOrder';
 import { rowOfOffset } from './rowOfOffset';
+import { TextlessDocuments } from './textlessDocuments';
 
 /** Diagnostics held back to be printed in order with those only the file's end settles. */
 const OUTPUT_BUFFER = 20_000;
@@ -79,6 +80,8 @@ export class BiocCheckStream {
   /** BioC findings placed and not yet in a batch. */
   private findings: Ranked[] = [];
   private dangling: Ranked[] = [];
+  /** Documents without passage text: told once, when the file ends. */
+  private readonly textless = new TextlessDocuments((r: Ranked) => r.d);
   private parts: string[] = [];
   private partLines: (LineMap | undefined)[] = [];
   private partChars = 0;
@@ -176,7 +179,7 @@ export class BiocCheckStream {
     this.findings = [];
     for (const doc of result.documents) {
       this.documents++;
-      for (const r of doc.findings) out.push(r);
+      for (const r of doc.findings) if (!this.textless.take(r)) out.push(r);
       for (const r of doc.dangling) this.dangling.push(r);
       this.nodes.resolved += doc.resolved;
       this.nodes.unresolved += doc.unresolved;
@@ -200,7 +203,7 @@ export class BiocCheckStream {
       lineMap: (line) => {
         const f = facts.get(line);
         if (!f) return undefined;
-        const map: LineMap = { src: { start: 0, end: 0 }, fields: [], outside: f.outside, fromNodes: f.fromNodes, noType: f.noType };
+        const map: LineMap = { src: { start: 0, end: 0 }, fields: [], outside: f.outside, fromNodes: f.fromNodes, noType: f.noType, textless: f.textless };
         maps.set(map, f.xmlLine);
         return map;
       },
@@ -274,6 +277,7 @@ export class BiocCheckStream {
   finish(): Diagnostic[] {
     const out: Ranked[] = this.findings.splice(0);
     if (this.nodes.nodesReferToAnnotations) out.push(...this.dangling);
+    out.push(...this.textless.result());
     for (const d of this.reducer.end()) {
       const found = this.held.move(d, (m) => this.heldLineNames(m), (x, flags) => keeps(x, flags));
       const moved = found === 'unknown' ? this.moveEarlier(d) : found;
@@ -361,7 +365,7 @@ export class BiocCheckStream {
   }
 
   private keep(r: Ranked | undefined): void {
-    if (r) this.findings.push(r);
+    if (r && !this.textless.take(r)) this.findings.push(r);
   }
 
   /** Ends the batch gathered so far (at the end, also one with only findings, or none). */

@@ -32,7 +32,7 @@ export class HeldPlaces {
   private readonly places = new Map<string, Place>();
   /** Projected line to XML line, for "line N" in messages. */
   readonly lines = new Map<number, number>();
-  private readonly flags = new Map<number, { fromNodes: boolean; noType: boolean }>();
+  private readonly flags = new Map<number, { fromNodes: boolean; noType: boolean; textless: boolean }>();
   private readonly kept = new Map<string, number>();
 
   /** Notes the places of a batch's held rows (and of their related rows) that the reducer will keep. */
@@ -54,7 +54,7 @@ export class HeldPlaces {
    * A settled diagnostic on the XML: undefined when checkBioc leaves it out;
    * `unknown` when its row was not noted.
    */
-  move(d: Diagnostic, lineNames: (message: string) => string, filter: (d: Diagnostic, map: { fromNodes?: boolean; noType?: boolean } | undefined) => boolean): Diagnostic | undefined | 'unknown' {
+  move(d: Diagnostic, lineNames: (message: string) => string, filter: (d: Diagnostic, map: { fromNodes?: boolean; noType?: boolean; textless?: boolean } | undefined) => boolean): Diagnostic | undefined | 'unknown' {
     if (!filter(d, this.flags.get(d.range.start.line))) return undefined;
     const place = this.places.get(rangeKey(d.range));
     if (!place) return 'unknown';
@@ -75,7 +75,7 @@ export class HeldPlaces {
     const at = batch.range(r);
     this.places.set(rangeKey(r), { range: at, skip: !at || !!line?.outside });
     if (line) this.lines.set(r.start.line, batch.xmlLine(line));
-    this.flags.set(r.start.line, { fromNodes: !!line?.fromNodes, noType: !!line?.noType });
+    this.flags.set(r.start.line, { fromNodes: !!line?.fromNodes, noType: !!line?.noType, textless: !!line?.textless });
   }
 }
 

@@ -15,6 +15,7 @@
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
 import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
+import { TEXTLESS_DOCUMENT } from './textlessDocuments';
 import { detectUnit, UNIT_SAMPLE_CHARS, UnitVotes, type DetectedUnit } from './detectUnit';
 
 /** A field of a line of the PubTator text and where it came from. */
@@ -35,6 +36,8 @@ export interface LineMap {
   outside?: boolean;
   /** A relation row whose ids come from node refids (the PubTator id checks do not apply; bioc-dangling-node does). */
   fromNodes?: boolean;
+  /** The title line of a document without passage text (bioc-document-without-text tells it; the text checks would again). */
+  textless?: boolean;
 }
 
 export interface Warning {
@@ -67,7 +70,8 @@ export interface Projection {
   findings: Finding[];
 }
 
-const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
+// `concept_id`: what the Python `bioc` package's converters write.
+const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'concept_id', 'MESH', 'MeSH', 'cui', 'CUI', 'NCBI Gene', 'NCBI_Gene', 'NCBI Taxonomy', 'NCBI_Taxonomy', 'Normalization', 'normalization', 'ID'];
 const ABSTRACT_TYPES = new Set(['abstract', 'abstract_title_1', 'a']);
 const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
 const EXTRA_COLUMN = /^column(\d+)$/;
@@ -186,6 +190,9 @@ class Builder {
   private readonly warnings = new Map<string, Warning>();
   private readonly passageLocal = new Set<BiocDocument>();
   private readonly findings: Finding[] = [];
+  /** Annotation infon keys no PubTator column holds, with how many values of each were left out. */
+  private readonly dropped = new Map<string, number>();
+  private droppedAt: SourceRange | undefined;
   private docNo = 0;
 
   constructor(public unit: BiocUnit, public told: boolean, public fits: BiocUnit[]) {}
@@ -212,7 +219,12 @@ class Builder {
   }
 
   warningList(): Warning[] {
-    return [...this.warnings.values()];
+    const list = [...this.warnings.values()];
+    if (this.dropped.size > 0) {
+      const keys = [...this.dropped].map(([k, n]) => `${JSON.stringify(k)} (${n})`).join(', ');
+      list.push({ kind: 'dropped-infons', message: `annotation infons that no PubTator column holds were not written: ${keys}`, range: this.droppedAt, count: 1 });
+    }
+    return list;
   }
 
   warn(kind: string, message: string, range?: SourceRange): void {
@@ -256,12 +268,19 @@ class Builder {
     }
     const idRange = d.idRange;
     const passages = this.passages(d);
-    if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title', d.range);
+    if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title, its annotations with their offsets as they are', d.range);
     if (passages.length === 0) {
       this.field(id, idRange, d.range, '|');
       this.field('t', undefined, d.range, '|');
       this.field('', undefined, d.range, '|', undefined);
-      this.endRow(d.range);
+      const title = this.endRow(d.range);
+      // No text at all (a stand-off file whose writer left the text out): its annotations cannot be checked
+      // against text, which one finding says, not one per location, nor the PubTator checks of the empty title.
+      const annotations = d.annotations.length + d.passages.reduce((n, p) => n + p.annotations.length, 0);
+      if (annotations > 0) {
+        title.textless = true;
+        this.findings.push({ code: TEXTLESS_DOCUMENT, range: d.idRange ?? d.range, message: `document ${id} has ${annotations} annotation${annotations === 1 ? '' : 's'} but no passage text: ${annotations === 1 ? 'it is' : 'they are'} not checked against any text` });
+      }
     }
     for (let k = 0; k < passages.length; k++) {
       const p = passages[k].p!;
@@ -415,6 +434,7 @@ class Builder {
     const type = infonOf(a.infons, ['type', 'Type']);
     const ident = identifierOf(a.infons);
     const extras = extraColumns(a.infons);
+    if (a.infons.length > (type ? 1 : 0) + (ident ? 1 : 0) + (extras?.length ?? 0)) this.noteDropped(a, type, ident, parts !== undefined);
     const locs = usableLocations(a.locations);
     if (locs.length === 0) {
       this.warn('no-location', 'an annotation has no usable location: left out', a.range);
@@ -432,8 +452,10 @@ class Builder {
         end = placed.end;
         text = locs.length > 1 || a.text === undefined ? placed.x.text.slice(placed.s, placed.e) : a.text;
       } else {
-        this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
-        this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
+        if (passages.length > 0) {
+          this.warn('outside', 'an annotation location lies outside every passage: written with its offsets as they are', loc.range);
+          this.findings.push({ code: 'bioc-location-outside-passage', range: loc.range, message: `location offset ${loc.offset} length ${loc.length} lies outside ${owner ? 'its passage and every other passage' : 'every passage'} of the document` });
+        }
         start = loc.offset!;
         end = loc.offset! + loc.length!;
         text = a.text ?? '';
@@ -450,6 +472,16 @@ class Builder {
       const map = this.endRow(src);
       if (!type) map.noType = true;
       if (!placed) map.outside = true;
+    }
+  }
+
+  /** Counts the infons of an annotation that no column takes (told once per file, never silently). */
+  private noteDropped(a: BiocAnnotation, type: BiocInfon | undefined, ident: BiocInfon | undefined, composite: boolean): void {
+    for (const i of a.infons) {
+      // A composite's role is written as its row's individual-mentions column.
+      if (i === type || i === ident || EXTRA_COLUMN.test(i.key) || (composite && i.key === 'CompositeRole')) continue;
+      this.dropped.set(i.key, (this.dropped.get(i.key) ?? 0) + 1);
+      this.droppedAt ??= i.range;
     }
   }
 
@@ -506,7 +538,7 @@ class Builder {
   finish(): Projection {
     return {
       text: this.parts.join('\n'), lines: this.lines, unit: this.unit, unitTold: this.told, unitFits: this.fits,
-      warnings: [...this.warnings.values()], passageLocal: this.passageLocal, findings: this.findings,
+      warnings: this.warningList(), passageLocal: this.passageLocal, findings: this.findings,
     };
   }
 }

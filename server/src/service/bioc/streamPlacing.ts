@@ -9,6 +9,7 @@ import { LAYOUT_ONLY } from './checkBioc';
 import type { OffsetPositions } from './lineIndex';
 import type { Finding } from './project';
 import type { Ranked } from './rankedOrder';
+import { TEXT_CODES } from './textlessDocuments';
 
 const LEVEL: Record<SeverityName, Severity | undefined> = {
   error: Severity.Error, warning: Severity.Warning, information: Severity.Information, hint: Severity.Hint, off: undefined,
@@ -22,8 +23,9 @@ export function placeFinding(options: ValidationOptions, lines: OffsetPositions,
 }
 
 /** Whether checkBioc keeps a PubTator diagnostic of a projected line (the layout checks and some ids do not apply to BioC). */
-export function keeps(d: Diagnostic, line: { fromNodes?: boolean; noType?: boolean } | undefined): boolean {
+export function keeps(d: Diagnostic, line: { fromNodes?: boolean; noType?: boolean; textless?: boolean } | undefined): boolean {
   if (LAYOUT_ONLY.has(d.code)) return false;
+  if (line?.textless && TEXT_CODES.has(d.code)) return false;
   if (d.code === 'dangling-relation-id' && line?.fromNodes) return false;
   if (d.code === 'malformed-line' && line?.noType) return false;
   return true;
