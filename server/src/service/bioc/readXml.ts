@@ -19,23 +19,17 @@ const enum Kind { Other, Collection, Document, Passage, Sentence, Annotation, Re
 /** Elements whose text content is read: source to text. */
 const FIRST_LEAF = Kind.Source;
 
+/** The kind of an element by its name (its length first: one or two comparisons, not one per name). */
 function kindOf(name: string): Kind {
-  switch (name) {
-    case 'collection': return Kind.Collection;
-    case 'document': return Kind.Document;
-    case 'passage': return Kind.Passage;
-    case 'sentence': return Kind.Sentence;
-    case 'annotation': return Kind.Annotation;
-    case 'relation': return Kind.Relation;
-    case 'location': return Kind.Location;
-    case 'node': return Kind.Node;
-    case 'source': return Kind.Source;
-    case 'date': return Kind.Date;
-    case 'key': return Kind.Key;
-    case 'infon': return Kind.Infon;
-    case 'id': return Kind.Id;
-    case 'offset': return Kind.Offset;
-    case 'text': return Kind.Text;
+  switch (name.length) {
+    case 2: return name === 'id' ? Kind.Id : Kind.Other;
+    case 3: return name === 'key' ? Kind.Key : Kind.Other;
+    case 4: return name === 'text' ? Kind.Text : name === 'node' ? Kind.Node : name === 'date' ? Kind.Date : Kind.Other;
+    case 5: return name === 'infon' ? Kind.Infon : Kind.Other;
+    case 6: return name === 'offset' ? Kind.Offset : name === 'source' ? Kind.Source : Kind.Other;
+    case 7: return name === 'passage' ? Kind.Passage : Kind.Other;
+    case 8: return name === 'location' ? Kind.Location : name === 'document' ? Kind.Document : name === 'relation' ? Kind.Relation : name === 'sentence' ? Kind.Sentence : Kind.Other;
+    case 10: return name === 'annotation' ? Kind.Annotation : name === 'collection' ? Kind.Collection : Kind.Other;
     default: return Kind.Other;
   }
 }
@@ -77,6 +71,22 @@ class Window {
     for (let i = Math.max(0, Math.min(before - this.base, t.length - 2)); i >= 0; i--) if (t.charCodeAt(i) === 60 && t.charCodeAt(i + 1) === 47) return i + this.base;
     return -1;
   }
+  /**
+   * Whether the close tag `</name>` ends just before `end`: then it starts
+   * at end - name.length - 3, where lastClose would find it (no `</` inside).
+   */
+  closeTagEndsAt(end: number, name: string): boolean {
+    const t = this.text;
+    const at = end - name.length - 3 - this.base;
+    if (at < 0 || end - this.base > t.length || t.charCodeAt(at) !== 60 || t.charCodeAt(at + 1) !== 47 || t.charCodeAt(end - 1 - this.base) !== 62) return false;
+    for (let k = 0; k < name.length; k++) if (t.charCodeAt(at + 2 + k) !== name.charCodeAt(k)) return false;
+    return true;
+  }
+  /** Whether the character at `offset` is `<`. */
+  isOpenAt(offset: number): boolean {
+    const i = offset - this.base;
+    return i >= 0 && this.text.charCodeAt(i) === 60;
+  }
   indexOf(s: string, from: number): number {
     const i = this.text.indexOf(s, from - this.base);
     return i < 0 ? -1 : i + this.base;
@@ -117,6 +127,10 @@ export class BiocXmlReader {
   private buffer = '';
   private collecting = false;
   private rootSeen = false;
+  /** Well-formedness errors so far, and when the tag being opened started (its start's guess: opentagstart). */
+  private errors = 0;
+  private errorsAtTag = 0;
+  private tagStart = -1;
   /** File offset minus the parser's position: what skip() passed over. */
   private shift = 0;
 
@@ -138,13 +152,21 @@ export class BiocXmlReader {
     const parser = this.parser;
     const source = this.window;
     parser.on('error', (e) => {
+      this.errors++;
       const at = Math.max(0, this.here() - 1);
       this.problem(`XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, { start: at, end: Math.min(source.end, at + 1) });
       if (c.problems.length >= MAX_PROBLEMS) this.stopped = true;
     });
+    // Where a tag starts: its `<`, name.length + 2 before where its name ended (one character after it).
+    // Kept when nothing went wrong before the tag's end (a `<` inside a tag is always an error) and
+    // the guess is a `<` (the name may have ended in CR LF); else the last `<` before the tag's end.
+    parser.on('opentagstart', (tag) => {
+      this.tagStart = this.here() - tag.name.length - 2;
+      this.errorsAtTag = this.errors;
+    });
     parser.on('opentag', (tag) => {
       const end = this.here();
-      const start = Math.max(0, source.lastOpen(end - 1));
+      const start = this.errors === this.errorsAtTag && source.isOpenAt(this.tagStart) ? this.tagStart : Math.max(0, source.lastOpen(end - 1));
       const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
       const kind = kindOf(tag.name);
       if (!parent) {
@@ -164,7 +186,7 @@ export class BiocXmlReader {
       if (this.depth === 0) return;
       const frame = this.frames[--this.depth];
       const end = this.here();
-      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastClose(end - 1));
+      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.closeTagEndsAt(end, tag.name) ? end - tag.name.length - 3 : source.lastClose(end - 1));
       close(frame, this.depth > 0 ? this.frames[this.depth - 1] : undefined, this.buffer, closeStart, end, c, source);
       this.buffer = '';
       this.collecting = false;
