@@ -7,8 +7,6 @@ import { SaxesParser } from 'saxes';
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 
 const MAX_PROBLEMS = 100;
-/** Characters read past before the streaming window forgets them. */
-const DROP_AFTER = 1 << 17;
 
 /** saxes's state between markup (S_TEXT in saxes.js): where a skipped document leaves it as reading it would have. */
 const SAXES_TEXT = 13;
@@ -195,8 +193,9 @@ export class BiocXmlReader {
       if (frame.kind === Kind.Document && this.onDocument) {
         const d = c.documents.pop();
         if (d) this.onDocument(d);
-        // Forgetting costs a copy of what is kept: done once a megabyte has been read past.
-        if (end - source.base > DROP_AFTER) source.drop(end);
+        // Forgotten at each document's end: dropping is a slice (no copy), and what is kept is copied
+        // with the next piece written (the window is flattened once a piece), so keeping little pays.
+        source.drop(end);
       }
     });
   }
