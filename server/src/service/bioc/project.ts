@@ -75,6 +75,8 @@ const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'concept_id', 'MESH', 'MeSH
 const ABSTRACT_TYPES = new Set(['abstract', 'abstract_title_1', 'a']);
 const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
 const EXTRA_COLUMN = /^column(\d+)$/;
+const ANNOTATION_TYPE_KEYS = ['type', 'Type'];
+const RELATION_TYPE_KEYS = ['type', 'relation', 'Type', 'Relation', 'relation_type'];
 
 export function projectCollection(c: BiocCollection): Projection {
   const { unit, told, fits } = detectUnit(c);
@@ -103,8 +105,9 @@ export class ProjectionStream {
   /** The PubTator text of the documents this one lets go (its lines and the blank line after each; none while the unit is open). */
   document(d: BiocDocument): string {
     if (this.decided) return this.project(d);
-    this.votes.add(d);
-    if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
+    const ascii = isAsciiDocument(d);
+    this.votes.add(d, ascii);
+    if (this.waiting.length === 0 && ascii) return this.project(d, ascii);
     this.waiting.push(d);
     return this.votes.decided || d.range.end - this.waiting[0].range.start > UNIT_SAMPLE_CHARS ? this.decide() : '';
   }
@@ -129,8 +132,8 @@ export class ProjectionStream {
     return waiting.map((d) => this.project(d)).join('');
   }
 
-  private project(d: BiocDocument): string {
-    this.builder.document(d);
+  private project(d: BiocDocument, ascii = false): string {
+    this.builder.document(d, ascii);
     if (!this.projected) return this.builder.take();
     const p = this.builder.takeDocument(d);
     this.projected(d, p);
@@ -164,8 +167,9 @@ export class DocumentProjector {
     Object.assign(this.builder, { unit: found.unit, told: found.told, fits: found.fits });
   }
 
-  project(d: BiocDocument): ProjectedDocument {
-    this.builder.document(d);
+  /** `ascii`: the document's passages are known to be ASCII (isAsciiDocument), not to be tested again. */
+  project(d: BiocDocument, ascii = false): ProjectedDocument {
+    this.builder.document(d, ascii);
     return this.builder.takeDocument(d);
   }
 
@@ -184,8 +188,10 @@ export function isAsciiDocument(d: BiocDocument): boolean {
 class Builder {
   private readonly parts: string[] = [];
   private lines: (LineMap | undefined)[] = [];
-  /** The row being written (field() adds to it, endRow() files it). */
-  private rowText = '';
+  /** The row being written (field() adds to it, endRow() files it): its values, separator, length so far and maps. */
+  private readonly rowValues: string[] = [];
+  private rowSeparator = '\t';
+  private rowLength = 0;
   private rowFields: FieldMap[] = [];
   private readonly warnings = new Map<string, Warning>();
   private readonly passageLocal = new Set<BiocDocument>();
@@ -240,22 +246,27 @@ class Builder {
    */
   private field(value: string, range: SourceRange | undefined, src: SourceRange, separator = '\t', verbatim?: boolean): void {
     const fields = this.rowFields;
-    const from = fields.length === 0 ? 0 : this.rowText.length + 1;
-    this.rowText = fields.length === 0 ? value : this.rowText + separator + value;
+    const from = fields.length === 0 ? 0 : this.rowLength + 1;
+    this.rowValues.push(value);
+    this.rowSeparator = separator;
+    this.rowLength = from + value.length;
     fields.push({ from, to: from + value.length, src: range ?? src, verbatim: verbatim && range !== undefined });
   }
 
   /** Files the row written by field(), for the element at `src`; gives its map. */
   private endRow(src: SourceRange): LineMap {
     const map: LineMap = { src, fields: this.rowFields };
-    this.parts.push(this.rowText);
+    // One flat string for the row (concatenating field by field would make a tree of pieces to walk later).
+    this.parts.push(this.rowValues.join(this.rowSeparator));
     this.lines.push(map);
-    this.rowText = '';
+    this.rowValues.length = 0;
+    this.rowLength = 0;
     this.rowFields = [];
     return map;
   }
 
-  document(d: BiocDocument): void {
+  /** `ascii`: every passage text is known to be ASCII. */
+  document(d: BiocDocument, ascii = false): void {
     this.docNo++;
     let id = d.id.trim();
     if (!id) {
@@ -267,7 +278,7 @@ class Builder {
       this.warn('id-chars', 'a document id holds `|`, TAB or a line break, which PubTator ids cannot: replaced by `_`', d.idRange ?? d.range);
     }
     const idRange = d.idRange;
-    const passages = this.passages(d);
+    const passages = this.passages(d, ascii);
     if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title, its annotations with their offsets as they are', d.range);
     if (passages.length === 0) {
       this.field(id, idRange, d.range, '|');
@@ -337,7 +348,7 @@ class Builder {
   }
 
   /** The passages with text, in order, each with its cleaned text and where it starts in the joined text. */
-  private passages(d: BiocDocument): Placed[] {
+  private passages(d: BiocDocument, allAscii: boolean): Placed[] {
     const out: Placed[] = [];
     let at = 0;
     let cp = 0;
@@ -355,7 +366,8 @@ class Builder {
       }
       if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
       if (p.offset !== undefined) lastOffset = p.offset;
-      const ascii = isAscii(text);
+      // Breaks dropped or made spaces keep a text ASCII or not: a document known ASCII needs no test.
+      const ascii = allAscii || isAscii(text);
       out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units, ascii });
       units += lengthIn(text, this.unit, ascii) + 1;
       at += text.length + 1;
@@ -431,7 +443,7 @@ class Builder {
   }
 
   private annotation(id: string, idRange: SourceRange | undefined, a: BiocAnnotation, passages: Placed[], owner: Placed | undefined, parts: BiocAnnotation[] | undefined): void {
-    const type = infonOf(a.infons, ['type', 'Type']);
+    const type = infonOf(a.infons, ANNOTATION_TYPE_KEYS);
     const ident = identifierOf(a.infons);
     const extras = extraColumns(a.infons);
     if (a.infons.length > (type ? 1 : 0) + (ident ? 1 : 0) + (extras?.length ?? 0)) this.noteDropped(a, type, ident, parts !== undefined);
@@ -494,7 +506,7 @@ class Builder {
 
   private relation(id: string, idRange: SourceRange | undefined, r: BiocRelation, byId: () => Map<string, BiocAnnotation>): void {
     const used = new Set<BiocInfon>();
-    const type = infonOf(r.infons, ['type', 'relation', 'Type', 'Relation', 'relation_type']);
+    const type = infonOf(r.infons, RELATION_TYPE_KEYS);
     if (type) used.add(type);
     const args: [string, SourceRange][] = [];
     let fromNodes = false;
