@@ -205,7 +205,9 @@ class Builder {
 
   /** The PubTator text of the documents added since the last take, and forgets them (streaming). */
   take(): string {
-    const text = this.parts.length > 0 ? this.parts.join('\n') + '\n' : '';
+    // The last newline joined in (not appended after: a flat string, not a pair to flatten when first read).
+    if (this.parts.length > 0) this.parts.push('');
+    const text = this.parts.join('\n');
     this.parts.length = 0;
     this.lines.length = 0;
     return text;
@@ -405,7 +407,9 @@ class Builder {
   /** The joined-text index of a BioC offset, through the passage holding it; undefined when none does. */
   /** The joined-text index of a BioC offset, through its own passage first, then any passage holding it. */
   private place(offset: number, length: number, passages: Placed[], owner: Placed | undefined): { x: Placed; s: number; e: number; start: number; end: number } | undefined {
-    for (const x of owner ? [owner, ...passages] : passages) {
+    // Its own passage first (no list made for it: this runs for every location).
+    for (let k = owner ? -1 : 0; k < passages.length; k++) {
+      const x = k < 0 ? owner! : passages[k];
       const local = offset - x.base;
       if (local < 0) continue;
       const s = indexAfter(x.text, local, this.unit, x.ascii);
