@@ -656,6 +656,11 @@ function clean(value: string, b: Builder, range: SourceRange): string {
  * locations all lie inside the composite's.
  */
 function compositeParts(annotations: BiocAnnotation[]): { parts: Map<BiocAnnotation, BiocAnnotation[]>; skipped: Set<BiocAnnotation> } | undefined {
+  // A key that reads CompositeRole in any case has its 13 characters (case changes no ASCII letter's
+  // length): without one, no annotation is a composite's part (the usual case, told without a copy of any key).
+  let roles = false;
+  for (const a of annotations) for (const i of a.infons) if (i.key.length === 13) roles = true;
+  if (!roles) return undefined;
   const role = (a: BiocAnnotation) => infonValue(a.infons, 'CompositeRole');
   const composites = annotations.filter((a) => role(a) === 'CompositeMention');
   if (composites.length === 0) return undefined;

@@ -416,12 +416,15 @@ function integer(s: string | undefined): number | undefined {
   // The usual value, digits only, without the pattern's run.
   const n = s.length;
   if (n > 0 && n <= 15) {
-    let digits = true;
-    for (let i = 0; i < n && digits; i++) {
+    // Read as it is checked (15 digits stay exact in a double).
+    let value = 0;
+    let i = 0;
+    for (; i < n; i++) {
       const ch = s.charCodeAt(i);
-      digits = ch >= 48 && ch <= 57;
+      if (ch < 48 || ch > 57) break;
+      value = value * 10 + (ch - 48);
     }
-    if (digits) return Number(s);
+    if (i === n) return value;
   }
   if (!/^\s*\d{1,15}\s*$/.test(s)) return undefined;
   return Number(s);
