@@ -72,15 +72,21 @@ export class BiocJsonReader {
     const stack = this.stack;
     let inString = this.inString;
     let escaped = this.escaped;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c) escaped = true;
-        else if (c === 0x22) inString = false;
-        else if (stack.length === 1 && this.lastString.length < KEY_CHARS) this.lastString += text[i];
+        // To the string's closing quote (or the piece's end) in one loop: the depth does not change inside.
+        const key = stack.length === 1;
+        for (; i < n; i++) {
+          const s = text.charCodeAt(i);
+          if (escaped) escaped = false;
+          else if (s === 0x5c) escaped = true;
+          else if (s === 0x22) { inString = false; break; }
+          else if (key && this.lastString.length < KEY_CHARS) this.lastString += text[i];
+        }
         continue;
       }
+      const c = text.charCodeAt(i);
       switch (c) {
         case 0x22: // "
           inString = true;
