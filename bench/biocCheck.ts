@@ -1,6 +1,7 @@
 // `pubtator check` on a ~50 MB BioC XML collection (and the same documents
 // as BioC JSON) beside the same check on its PubTator twin, in the same run and taking turns, on one thread and on
-// two, with the elapsed and CPU time and the peak memory of each; `convert` both ways; and beside the Python
+// two, with the elapsed and CPU time and the peak memory of each; `convert` both ways (BioC XML to PubTator also split:
+// --jobs 2, 3); and beside the Python
 // `bioc` package (bionlplab/bioc, what most users load BioC with) reading the
 // same files, when the interpreter in BENCH_PYTHON (default python3) can
 // import it, and always beside Python 3's standard library streaming them
@@ -79,11 +80,14 @@ export async function biocCheckSection(runs: number): Promise<string> {
   const cases: [string, () => ReturnType<typeof runCli>][] = [
     ['`check --json --jobs 1` BioC XML', () => runCli(['check', '--json', '--jobs', '1', xml])],
     ['`check --json --jobs 1` PubTator twin', () => runCli(['check', '--json', '--jobs', '1', twin])],
-    ['`check --json --jobs 2` BioC XML (documents split between 2 threads)', () => runCli(['check', '--json', '--jobs', '2', xml])],
+    ['`check --json --jobs 2` BioC XML (documents split: this thread and 1 worker)', () => runCli(['check', '--json', '--jobs', '2', xml])],
+    ['`check --json --jobs 3` BioC XML (documents split: this thread and 2 workers)', () => runCli(['check', '--json', '--jobs', '3', xml])],
     ['`check --json --jobs 2` PubTator twin', () => runCli(['check', '--json', '--jobs', '2', twin])],
     [`\`check --json --jobs 1\` BioC JSON (${mb(statSync(json).size)} MB, the same documents)`, () => runCli(['check', '--json', '--jobs', '1', json])],
     ['`check --json --jobs 2` BioC JSON (read on one thread, checked on 2)', () => runCli(['check', '--json', '--jobs', '2', json])],
-    ['`convert` BioC XML to PubTator', () => runCli(['convert', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
+    ['`convert --jobs 1` BioC XML to PubTator', () => runCli(['convert', '--jobs', '1', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
+    ['`convert --jobs 2` BioC XML to PubTator (documents split: this thread and 1 worker)', () => runCli(['convert', '--jobs', '2', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
+    ['`convert --jobs 3` BioC XML to PubTator (this thread and 2 workers)', () => runCli(['convert', '--jobs', '3', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
     ['`convert` PubTator twin to BioC XML', () => runCli(['convert', twin, '--to', 'bioc-xml', '-o', `${out}.xml`])],
   ];
   if (bioc) {

@@ -70,7 +70,7 @@ export async function biocChecks(ctx) {
   });
 
   await report.check(`${FOLDER}/${TEXTLESS}: documents without passage text are one problem for the file, not one per annotation`, async () => {
-    const standoff = fs.readFileSync(path.join(fixtures, 'textless.bioc.xml'), 'utf8');
+    const standoff = fs.readFileSync(path.join(fixtures, '..', 'bioc-standoff', 'textless.bioc.xml'), 'utf8');
     fs.writeFileSync(path.join(dir, TEXTLESS), standoff);
     await wb.open(`${FOLDER}/${TEXTLESS}`, standoff);
     const line = standoff.split('\n').findIndex((l) => l.includes('<id>26094</id>'));

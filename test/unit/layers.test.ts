@@ -11,7 +11,7 @@ const serviceDir = join(repoRoot, 'server', 'src', 'service');
 
 /** Each layer of the service, bottom first: a module may import its own layer or a lower one. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['types.ts', 'sortedSearch.ts', 'ownCopy.ts'],
+  ['types.ts', 'sortedSearch.ts', 'ownCopy.ts', 'keepShapes.ts'],
   ['parse'],
   ['knowledge'],
   ['schema'],

@@ -14,7 +14,7 @@ import { bytePieces } from './readInput';
 import { CHUNK_BYTES } from './fileChunks';
 import type { CheckResult } from './chunkTasks';
 import { OrderedResults } from './runner';
-import { createRunner, type RunnerHints } from './runners';
+import { createRunner, createSplitRunner, type RunnerHints, type SplitRunners } from './runners';
 import { BiocSplitCheck } from './biocSplit';
 
 /** Characters read before the format is told. */
@@ -34,6 +34,8 @@ export interface BiocRun {
   hints: RunnerHints;
   /** Tell print each diagnostic's row of the projection (stats counts rows with problems). */
   rows?: boolean;
+  /** The run's split workers, shared by its BioC XML files, and the key of these options among them (else workers of this file's own). */
+  shared?: { runners: SplitRunners; key: string };
 }
 
 /** The projection row a diagnostic stands for; undefined for one about the file (or when rows were not asked for). */
@@ -55,7 +57,12 @@ export async function checkBiocInput(
   const format = detectFormat(head) === 'bioc-json' ? 'bioc-json' : 'bioc-xml';
   const checkOptions = biocCheckOptions(options);
   const inline = prepare(checkOptions);
-  const runner = createRunner(run.jobs, { options: checkOptions, run: inline }, run.hints);
+  // XML on worker threads, split by documents (biocSplit.ts): this thread and jobs − 1 workers. Not for
+  // stats, which asks each problem's row: the split does not tell it.
+  const splitCtx = { options: checkOptions, run: inline };
+  const splitRunner = format !== 'bioc-xml' || run.rows ? undefined
+    : run.shared ? run.shared.runners.for(run.shared.key, splitCtx, run.hints) : createSplitRunner(run.jobs, splitCtx, run.hints);
+  const runner = splitRunner ?? createRunner(format === 'bioc-xml' && !run.rows ? 1 : run.jobs, { options: checkOptions, run: inline }, run.hints);
   // Batches smaller than a PubTator file's chunk (PUBTATOR_CHUNK_BYTES): a batch keeps its map back to the
   // XML (objects for each row) until it is checked, which costs the collector; a sixteenth on this thread
   // (measured: a fifth less time than a quarter), a quarter on worker threads (fewer messages).
@@ -75,9 +82,7 @@ export async function checkBiocInput(
     }
   };
   try {
-    if (format === 'bioc-xml' && runner.threads > 1 && !run.rows) {
-      // XML on worker threads: documents parsed, projected and checked there (biocSplit.ts). Not for
-      // stats, which asks each problem's row: the split does not tell it.
+    if (splitRunner) {
       const split = new BiocSplitCheck(stream, runner, checkOptions, inline, print);
       await split.write(head);
       for (; !next.done; next = await pieces.next()) await split.write(decoder.decode(next.value, { stream: true }));
@@ -98,8 +103,12 @@ export async function checkBiocInput(
     await send(stream.end());
     await results.drain();
     print(stream.finish(), rowOf);
+  } catch (err) {
+    if (run.shared && runner === splitRunner) await run.shared.runners.discard(run.shared.key);
+    throw err;
   } finally {
-    await runner.close();
+    // Shared workers stay for the run's next file (the run closes them).
+    if (!run.shared || runner !== splitRunner) await runner.close();
   }
   return { documents: stream.documents, mentions: stream.mentions, relations: stream.relations };
 }

@@ -11,6 +11,7 @@ import { lineOps, sameRun, type LineOp } from './unifiedDiff';
 import type { FileRange } from './fileRanges';
 import { emptyFacts } from '../service/conventions/facts';
 import type { BiocBatchResult, BiocBatchTask } from '../service/bioc/batchMap';
+import type { BiocConvertResult, BiocConvertTask } from '../service/bioc/convertBatch';
 
 export interface CheckTask {
   kind: 'check';
@@ -48,8 +49,8 @@ export interface RangeTask {
   range: FileRange;
 }
 
-/** What a runner takes: a chunk's bytes anywhere, a range or a batch of BioC XML documents (biocSplit.ts) on a worker. */
-export type AnyTask = ChunkTask | RangeTask | BiocBatchTask;
+/** What a runner takes: a chunk's bytes anywhere, a range or a batch of BioC XML documents to check (biocSplit.ts) on a worker, a batch to convert (biocConvertSplit.ts) anywhere. */
+export type AnyTask = ChunkTask | RangeTask | BiocBatchTask | BiocConvertTask;
 
 export interface CheckResult {
   kind: 'check';
@@ -77,7 +78,7 @@ export interface StatsResult {
   lines?: number;
 }
 
-export type TaskResult = CheckResult | FixResult | StatsResult | BiocBatchResult;
+export type TaskResult = CheckResult | FixResult | StatsResult | BiocBatchResult | BiocConvertResult;
 
 /** What every task of a run shares: options resolved once per thread. */
 export interface TaskContext {

@@ -21,6 +21,8 @@ export interface ConvertCommand {
   key?: string;
   /** --quiet: no progress bar and no note on the offset unit; warnings and errors are still told. */
   quiet?: boolean;
+  /** --jobs N: threads converting BioC XML to PubTator (biocConvertSplit.ts); absent: runners.ts defaultConvertJobs. */
+  jobs?: number;
 }
 
 const FORMATS: FileFormat[] = ['pubtator', 'bioc-xml', 'bioc-json'];
@@ -34,6 +36,7 @@ export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { ki
       options: {
         output: { type: 'string', short: 'o' }, to: { type: 'string' }, unit: { type: 'string' }, offsets: { type: 'string' },
         source: { type: 'string' }, date: { type: 'string' }, key: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+        jobs: { type: 'string', short: 'j' },
       },
     });
   } catch (err) {
@@ -46,6 +49,10 @@ export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { ki
   if (values.unit !== undefined && !(UNITS as string[]).includes(values.unit)) return { kind: 'usage', message: `--unit must be one of ${UNITS.join(', ')}, not ${JSON.stringify(values.unit)}.` };
   if (values.offsets !== undefined && values.offsets !== 'codepoint' && values.offsets !== 'utf16') return { kind: 'usage', message: `--offsets must be codepoint or utf16, not ${JSON.stringify(values.offsets)}.` };
   if (values.output === '') return { kind: 'usage', message: '--output needs a path (or - for stdout).' };
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 256 || values.jobs!.trim() === '')) {
+    return { kind: 'usage', message: `--jobs takes a number of threads from 1 to 256, not ${JSON.stringify(values.jobs)}.` };
+  }
   const c: ConvertCommand = { kind: 'convert', input: positionals[0] };
   if (values.output !== undefined && values.output !== '-') c.output = values.output;
   if (to) c.to = to as FileFormat;
@@ -55,5 +62,6 @@ export function parseConvertArgs(argv: readonly string[]): ConvertCommand | { ki
   if (values.date !== undefined) c.date = values.date;
   if (values.key !== undefined) c.key = values.key;
   if (values.quiet) c.quiet = true;
+  if (jobs !== undefined) c.jobs = jobs;
   return c;
 }

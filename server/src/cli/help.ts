@@ -23,7 +23,11 @@ export const HELP = `Usage:
                                                 exit 1 with conflicts marked (docs/merge.md)
   pubtator convert IN [-o OUT] [--to FORMAT]    PubTator <-> BioC XML/JSON (FORMAT: pubtator,
                                                 bioc-xml, bioc-json; see docs/bioc.md); a progress
-                                                bar on a terminal's stderr (-q, --quiet: none)
+                                                bar on a terminal's stderr (-q, --quiet: none);
+                                                --jobs N, -j N: BioC XML to PubTator on this
+                                                thread and N-1 workers, the same output (default:
+                                                every core but one, so one thread on 2 cores,
+                                                where the split does not pay)
   pubtator fetch ID... [-o OUT] [--format FORMAT] [--ids-from FILE]
                                                 documents with their annotations from PubTator3's
                                                 export API (PMIDs; PMCIDs for full text in BioC),
@@ -84,7 +88,8 @@ Options for check:
   --output PATH, -o      with --fix and one input: write the fixed text to
                          PATH (gzipped when it ends in .gz; - for stdout)
   --jobs N, -j N         threads checking at once (default: every core; every
-                         core but one for BioC). Files are cut into chunks of
+                         core but one for BioC; BioC XML is split by documents
+                         between this thread and N-1 workers). Files are cut into chunks of
                          whole documents, so one large file is checked on all
                          threads too; the output is the same, byte for byte
                          and in the same order, as with

@@ -26,7 +26,7 @@ import type { ReadCounters } from './readInput';
 import { levelOf, type Reporter } from './reporter';
 import { createReporter } from './reporterRegistry';
 import { wantsColour } from './colour';
-import { createRunner, defaultBiocJobs, defaultJobs } from './runners';
+import { createRunner, defaultBiocJobs, defaultJobs, SplitRunners } from './runners';
 import { OrderedResults, queueFor, type ChunkRunner } from './runner';
 import { CliSchemas } from './schemaOption';
 import { isIgnored } from '../service/schema/ignore';
@@ -155,6 +155,8 @@ export async function checkFiles(
     current = { key, runner, results: new OrderedResults(queueFor(runner)) };
     return current;
   };
+  // BioC XML files split between threads share their workers, which warm up once (runners.ts).
+  const biocSplit = new SplitRunners(options.jobs ?? defaultBiocJobs(), mesh.path);
   progress?.start();
   try {
     for (const input of files) {
@@ -174,7 +176,7 @@ export async function checkFiles(
         // The files before it print first, as with --jobs 1.
         await current?.results.drain();
         out.flush();
-        const biocRun: BiocRun = { jobs: options.jobs ?? defaultBiocJobs(), hints: { meshPath: mesh.path, totalBytes: input.size, compressed: input.gzip } };
+        const biocRun: BiocRun = { jobs: options.jobs ?? defaultBiocJobs(), hints: { meshPath: mesh.path, totalBytes: input.size, compressed: input.gzip }, shared: { runners: biocSplit, key: validation.schema?.key ?? '' } };
         await checkBioc(input, validation, counters, summary, (d) => { if (shown(d)) reporter.diagnostic(label(input), d); }, unreadable, biocRun);
         out.flush();
         continue;
@@ -189,6 +191,7 @@ export async function checkFiles(
     await current?.results.drain();
   } finally {
     await current?.runner.close();
+    await biocSplit.close();
     progress?.stop();
   }
   out.flush();

@@ -4,10 +4,16 @@
 // atomically to -o (gzip when it ends in .gz) or to stdout. What the target
 // cannot hold is told on stderr, once per kind. On a terminal a progress bar
 // (progress.ts, as check draws it) shows the input's bytes read of its size,
-// unless --quiet.
+// unless --quiet. BioC XML to PubTator runs on --jobs threads when that pays
+// (biocConvertSplit.ts; runners.ts defaultConvertJobs): the same output.
 
 import { promises as fs } from 'node:fs';
 import { ConvertStream } from '../service/bioc/convertStream';
+import { detectFormat } from '../service/bioc/detect';
+import { prepare } from '../service/validate';
+import { BiocConvertSplit } from './biocConvertSplit';
+import { createSplitRunner, defaultConvertJobs } from './runners';
+import type { ChunkRunner } from './runner';
 import { AtomicFile } from './atomicFile';
 import { DeferredOutput } from './deferredHead';
 import type { ConvertCommand } from './convertArgs';
@@ -16,6 +22,9 @@ import { printable } from './format';
 import { ProgressBar, type ProgressTiming } from './progress';
 import { readInput, type ReadCounters } from './readInput';
 import type { Streams } from './runCheck';
+
+/** Characters read before the format, and so the way to convert, is told (as ConvertStream sniffs). */
+const HEAD = 4096;
 
 export async function runConvert(command: ConvertCommand, io: Streams = process, timing?: ProgressTiming): Promise<number> {
   const name = command.input === '-' ? 'stdin' : command.input;
@@ -49,22 +58,51 @@ export async function runConvert(command: ConvertCommand, io: Streams = process,
   const deferred = new DeferredOutput(emit);
   const put = (text: string) => deferred.put(text, stream.headDeferred);
   const decoder = new TextDecoder('utf-8');
+  const gzip = /\.gz$/i.test(command.input);
+  // Where the text goes, once the head tells the format: this thread, or split over threads.
+  let runner: ChunkRunner | undefined;
+  let split: BiocConvertSplit | undefined;
+  let sink: ((text: string) => Promise<void>) | undefined;
+  let head = '';
+  const choose = async () => {
+    const to = command.to ?? (detectFormat(head) === 'pubtator' ? 'bioc-xml' : 'pubtator');
+    const jobs = command.jobs ?? defaultConvertJobs();
+    if (detectFormat(head) === 'bioc-xml' && to === 'pubtator' && jobs > 1) {
+      runner = createSplitRunner(jobs, { options: {}, run: prepare({}) }, { totalBytes: size, compressed: gzip || size === undefined ? true : undefined });
+      if (runner) split = new BiocConvertSplit(stream, runner, put);
+    }
+    sink = split ? (text) => split!.write(text) : (text) => put(stream.write(text));
+    await sink(head);
+  };
   progress?.start();
   try {
-    await readInput({ path: command.input, gzip: /\.gz$/i.test(command.input), stdin: command.input === '-' }, counters, async (bytes) => {
-      await put(stream.write(decoder.decode(bytes, { stream: true })));
+    await readInput({ path: command.input, gzip, stdin: command.input === '-' }, counters, async (bytes) => {
+      const text = decoder.decode(bytes, { stream: true });
+      if (sink) return sink(text);
+      head += text;
+      if (head.length >= HEAD) await choose();
     });
-    await put(stream.write(decoder.decode()));
+    const rest = decoder.decode();
+    if (sink) await sink(rest);
+    else {
+      head += rest;
+      await choose();
+    }
+    await split?.end();
     await put(stream.end());
     if (stream.headDeferred) await deferred.finish(stream.deferredHead());
     progress?.stop();
     await file?.commit();
   } catch (err) {
     progress?.stop();
+    await runner?.close();
+    runner = undefined;
     await deferred.discard();
     await file?.discard();
     io.stderr.write(`pubtator: ${printable(name)}: ${printable(describeError(err))}\n`);
     return 2;
+  } finally {
+    await runner?.close();
   }
   for (const e of stream.errors) io.stderr.write(`pubtator: ${printable(name)}: error: ${printable(e)}\n`);
   for (const w of stream.warnings) io.stderr.write(`pubtator: ${printable(name)}: warning: ${printable(w)}\n`);

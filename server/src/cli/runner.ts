@@ -5,6 +5,7 @@
 
 import type { AnyTask, TaskContext, TaskResult } from './chunkTasks';
 import { runTask } from './chunkTasks';
+import { convertBatch } from '../service/bioc/convertBatch';
 
 export interface ChunkRunner {
   /** Threads that run tasks. */
@@ -31,7 +32,7 @@ export class InlineRunner implements ChunkRunner {
   run(task: AnyTask): Promise<TaskResult> {
     if ('range' in task || task.kind === 'bioc-batch') return Promise.reject(new Error('a range of a file, or a split BioC batch, is read on a worker thread only'));
     try {
-      return Promise.resolve(runTask(task, this.ctx));
+      return Promise.resolve(task.kind === 'bioc-convert' ? convertBatch(task) : runTask(task, this.ctx));
     } catch (e) {
       return Promise.reject(e);
     }

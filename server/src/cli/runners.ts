@@ -31,6 +31,11 @@ export function defaultBiocJobs(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/** `convert --jobs` when not given (BioC XML to PubTator): as for a BioC check, a core is left to this thread. */
+export function defaultConvertJobs(): number {
+  return defaultBiocJobs();
+}
+
 /** Threads worth starting: no more than chunks to share, none for an input of a chunk or two. */
 export function threadsFor(jobs: number, hints: RunnerHints): number {
   if (jobs <= 1) return 1;
@@ -42,6 +47,54 @@ export function threadsFor(jobs: number, hints: RunnerHints): number {
 function workerHeapMb(): number {
   const heap = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
   return heap > 0 ? heap : 0;
+}
+
+/**
+ * Worker threads for a BioC XML file split by documents (biocSplit.ts,
+ * biocConvertSplit.ts), undefined when it is read on this thread alone. This
+ * thread is one of the --jobs: it decodes and scans the text, reads what lies
+ * between batches and takes every result, so it starts jobs − 1 workers. Each
+ * worker compiles the parser, projection and checks for itself (per thread,
+ * about 1 s of CPU on 49 MB, measured): on two cores, one worker beside this
+ * thread costs about the CPU of the serial read, two cost 1.1 s more.
+ */
+export function createSplitRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): WorkerPool | undefined {
+  const workers = threadsFor(jobs, hints) - 1;
+  return workers >= 1 ? new WorkerPool(workers, ctx.options, hints.meshPath, workerScript(), workerHeapMb()) : undefined;
+}
+
+/**
+ * The split's workers shared by the BioC XML files of a run (per set of
+ * options: the workers take them as they start), so that each worker warms up
+ * once, not once per file. A file too small to split (threadsFor) reads alone.
+ */
+export class SplitRunners {
+  private readonly pools = new Map<string, WorkerPool>();
+
+  constructor(private readonly jobs: number, private readonly meshPath?: string) {}
+
+  /** The workers for a file of these hints under options known by `key`; undefined: read it on this thread. */
+  for(key: string, ctx: TaskContext, hints: RunnerHints): WorkerPool | undefined {
+    if (threadsFor(this.jobs, hints) < 2) return undefined;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new WorkerPool(this.jobs - 1, ctx.options, this.meshPath, workerScript(), workerHeapMb());
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /** Workers a file left in an unknown state (its read failed, a worker stopped): closed, new ones for the next file. */
+  async discard(key: string): Promise<void> {
+    const pool = this.pools.get(key);
+    this.pools.delete(key);
+    await pool?.close();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
+  }
 }
 
 export function createRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): ChunkRunner {

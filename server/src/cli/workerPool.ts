@@ -14,6 +14,7 @@ import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type TaskConte
 import { readRange } from './fileRanges';
 import type { ChunkRunner } from './runner';
 import { finishBatch, prepareBatch, refusedBatch } from '../service/bioc/batchMap';
+import { convertBatch } from '../service/bioc/convertBatch';
 
 interface WorkerSetup {
   pubtatorChunkWorker: true;
@@ -56,6 +57,7 @@ function serve(setup: WorkerSetup): void {
       post({ id, lines: prepared.lines.length });
       return { id, result: finishBatch(prepared, await firstLine, ctx.options, ctx.run) };
     }
+    if (task.kind === 'bioc-convert') return { id, result: convertBatch(task) };
     if (!('range' in task)) return { id, result: runTask(task, ctx) };
     // A range: read the chunk, say how many lines it holds, and wait to be told its first line.
     const piece = readRange(task.range);
@@ -145,7 +147,7 @@ export class WorkerPool implements ChunkRunner {
       const request = this.waiting.shift()!;
       const waiter = this.pending.get(request.id)!;
       // A --fix chunk is copied: its original bytes are written back when nothing changes.
-      const transfer = request.task.kind === 'fix' || request.task.kind === 'bioc-batch' || 'range' in request.task ? [] : [request.task.bytes.buffer as ArrayBuffer];
+      const transfer = request.task.kind === 'fix' || request.task.kind === 'bioc-batch' || request.task.kind === 'bioc-convert' || 'range' in request.task ? [] : [request.task.bytes.buffer as ArrayBuffer];
       try {
         slot.worker.postMessage(request, transfer);
       } catch (e) {

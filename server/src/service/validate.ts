@@ -17,6 +17,10 @@ import { addDocumentFacts, copyFacts, documentFacts, emptyFacts, type DocumentFa
 import { HeldGroups, type HeldKind, type HeldRow } from './conventions/held';
 import { learn, type Learned } from './conventions/learn';
 import type { CorpusSchema } from './schema/schema';
+import { keepUntilNextChunk } from './keepShapes';
+import { LazyDocument } from './parse/lazyDocument';
+import { parseChunk } from './parse/parseChunk';
+import { ownString } from './ownCopy';
 
 export interface ValidationOptions {
   unit?: OffsetUnit;
@@ -229,7 +233,27 @@ export function validateChunk(
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx, visit);
+  keepUntilNextChunk(shapesOf(file.documents[file.documents.length - 1], run, options.concepts));
   return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
+}
+
+/** A document's text is copied to keep its shapes alive only up to this length (documents are a few KB). */
+const SHAPES_MAX_CHARS = 1 << 16;
+
+/**
+ * The objects the checking of `doc` is made of (document, rows, analysis,
+ * checking context), made again from a copy of its own text: they keep the
+ * chunk's object shapes alive between chunks (keepShapes.ts) without keeping
+ * the chunk's text.
+ */
+function shapesOf(doc: PubtatorDocument | undefined, run: Run, concepts: ConceptSources | undefined): unknown {
+  if (!(doc instanceof LazyDocument)) return undefined;
+  const { text, start, end } = doc.raw;
+  if (end - start > SHAPES_MAX_CHARS) return undefined;
+  const file = parseChunk(ownString(text.slice(start, end)), doc.startLine);
+  const ctx = new Checking(file, run, concepts, outcome());
+  const copy = file.documents[0];
+  return { ctx, rows: copy && [copy.passages, copy.mentions, copy.relations, ctx.analysis(copy)] };
 }
 
 /** The settled diagnostics of a whole file from its held rows and counts, ordered by position. */

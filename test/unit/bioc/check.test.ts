@@ -68,7 +68,7 @@ for (const name of ['bioc/bc5cdr/CDR_DevelopmentSet.BioC.xml', 'bioc/biored/Dev.
 }
 
 test('documents with annotations but no passage text (the Python bioc package\'s converter): one finding for the file, nothing per annotation', () => {
-  const text = fixture('textless.bioc.xml');
+  const text = readFileSync(join(fixturesDir, 'bioc-standoff', 'textless.bioc.xml'), 'utf8');
   const { diagnostics } = checkBioc(text);
   assert.deepEqual(found(text), ['bioc-document-without-text@7:9']);
   assert.equal(diagnostics[0].message, 'document 26094 has 2 annotations but no passage text: they are not checked against any text; so do 2 more documents of this file');
@@ -78,4 +78,29 @@ test('documents with annotations but no passage text (the Python bioc package\'s
   assert.deepEqual(codes.filter((c) => c.startsWith('bioc-document')), ['bioc-document-without-text']);
   assert.ok(!codes.includes('truncated-text') && !codes.includes('bioc-location-outside-passage'), codes.join());
   assert.match(checkBioc(mixed).diagnostics.find((d) => d.code === 'bioc-document-without-text')!.message, /^document 354896 has 1 annotation but no passage text: it is not checked against any text; so do 1 more document of this file$/);
+});
+
+test('offsets counted from each passage in every document (the writer\'s habit): one finding for the file, pointing at the other documents', () => {
+  const doc = (id: number, local: boolean) => {
+    const title = 'Aspirin and asthma.';
+    const abstract = 'We gave aspirin to patients with asthma.';
+    const at = abstract.indexOf('asthma');
+    return `<document><id>${id}</id>\n`
+      + `<passage><offset>0</offset><text>${title}</text>\n<annotation id="A1"><infon key="type">Chemical</infon><location offset="0" length="7"/><text>Aspirin</text></annotation></passage>\n`
+      + `<passage><offset>${title.length + 1}</offset><text>${abstract}</text>\n`
+      + `<annotation id="A2"><infon key="type">Disease</infon><location offset="${(local ? 0 : title.length + 1) + at}" length="6"/><text>asthma</text></annotation></passage>\n`
+      + '</document>\n';
+  };
+  const file = (docs: string[]) => `<?xml version="1.0"?>\n<collection><source>s</source><date>d</date><key>k</key>\n${docs.join('')}</collection>\n`;
+  const text = file([1, 2, 3, 4].map((id) => doc(id, true)));
+  const every = checkBioc(text).diagnostics;
+  assert.deepEqual(every.map((d) => d.code), ['bioc-passage-local-offsets']);
+  assert.match(every[0].message, /^document 1: .*; so do 3 more documents of this file$/);
+  const idLine = (id: number) => text.split('\n').findIndex((l) => l.includes(`<id>${id}</id>`));
+  assert.deepEqual(every[0].relatedInformation!.map((r) => r.range.start.line), [idLine(2), idLine(3), idLine(4)]);
+  // One document among clean ones: told for it, as ever.
+  const one = checkBioc(file([doc(1, false), doc(2, true), doc(3, false)])).diagnostics;
+  assert.deepEqual(one.map((d) => d.code), ['bioc-passage-local-offsets']);
+  assert.match(one[0].message, /^document 2: [^;]*$/);
+  assert.equal(one[0].relatedInformation, undefined);
 });

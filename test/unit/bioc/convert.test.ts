@@ -208,7 +208,7 @@ test('bioc "everything" file: sentences, document-level annotations, nodes; XML 
 });
 
 test('the Python bioc package\'s stand-off output: concept_id is the identifier, a document without text an empty title with its rows, each told once', () => {
-  const r = convertText(fixture('textless.bioc.xml'));
+  const r = convertText(readFileSync(join(fixturesDir, 'bioc-standoff', 'textless.bioc.xml'), 'utf8'));
   assert.equal(r.output, [
     '26094|t|',
     '26094\t27\t37\tdepression\tDisease\tD003866',

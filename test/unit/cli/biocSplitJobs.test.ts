@@ -2,10 +2,10 @@
 // worker threads (cli/biocSplit.ts), prints what --jobs 1 prints, byte for
 // byte: on a generated collection with defects spread over it, on a truncated
 // copy, on one hiding `</document>` in comments and CDATA, and on the BioC XML
-// files of ../shared/corpora/bioc.
+// files of ../shared/corpora/bioc; and a folder of such files (their workers shared).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corporaSkip, fixturesDir, sharedBiocFiles } from '../../support/paths';
 import { ensureBuilt, run, tempDir } from './cliHarness';
@@ -60,4 +60,17 @@ test('check --jobs N on the BioC XML files of ../shared/corpora prints what --jo
   const files = sharedBiocFiles(/\.xml$/i);
   assert.ok(files.length > 0, 'BioC XML files in ../shared/corpora/bioc');
   for (const f of files) same(f);
+});
+
+test('check --jobs N on a folder of BioC XML files (their workers shared, warmed once) prints what --jobs 1 prints', () => {
+  const dir = join(tmp.path, 'folder');
+  mkdirSync(dir);
+  const text = collection(900);
+  writeFileSync(join(dir, 'a.xml'), text);
+  writeFileSync(join(dir, 'b.xml'), text.slice(0, Math.floor(text.length * 0.6)));
+  writeFileSync(join(dir, 'c.xml'), text.replace(/<passage>/g, (m, at: number) => (at % 4 === 0 ? '<!-- </document> -->' + m : m)));
+  writeFileSync(join(dir, 'd.pubtator'), '1|t|Aspirin\n1|a|Aspirin again.\n1\t0\t7\tAspirin\tChemical\tMESH:D001241\n');
+  writeFileSync(join(dir, 'e.xml'), text.replace(/<id>1(\d+)<\/id>/g, '<id>2$1</id>'));
+  const out = same(dir);
+  assert.match(out, /"files":5/);
 });

@@ -80,8 +80,14 @@ const KEYS: Record<OffsetUnit, object> = { codepoint: {}, utf16: {} };
 export function analyseDocument(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
   // Every check of a document asks: a cache hit makes no closure (cached() below is for the first ask).
   const key = KEYS[unit];
-  return (doc.cache.get(key) as DocumentAnalysis | undefined) ?? cached(doc, key, () => compute(doc, unit));
+  return (doc.cache.get(key) as DocumentAnalysis | undefined) ?? cached(doc, key, COMPUTE[unit]);
 }
+
+/** Made once (a closure per call would lose its optimized code at every full collection: parse/model.ts cached). */
+const COMPUTE: Record<OffsetUnit, (doc: PubtatorDocument) => DocumentAnalysis> = {
+  codepoint: (doc) => compute(doc, 'codepoint'),
+  utf16: (doc) => compute(doc, 'utf16'),
+};
 
 function compute(doc: PubtatorDocument, unit: OffsetUnit): DocumentAnalysis {
   const budget = { left: SEARCH_BUDGET };
@@ -280,17 +286,22 @@ function nearest(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budget:
 /** Larger shifts are another occurrence of the text, not a drift. */
 const MAX_DRIFT = 64;
 
+// Made once, not per call: see parse/model.ts cached.
+const isWrong = (s: MentionSpanCheck) => s.status === 'mismatch' || s.status === 'out-of-range';
+const isUtf8 = (s: MentionSpanCheck) => s.utf8;
+const isShiftedALittle = (s: MentionSpanCheck) => s.status === 'mismatch' && s.nearest
+  && s.nearest.shift !== 0 && Math.abs(s.nearest.shift) <= MAX_DRIFT;
+
 /**
  * One explanation for several mismatches: offsets that count UTF-8 bytes, or a
  * shift of the same sign that stays or grows through the document.
  */
 function findDrift(spans: MentionSpanCheck[]): Drift | undefined {
-  const wrong = spans.filter((s) => s.status === 'mismatch' || s.status === 'out-of-range');
+  const wrong = spans.filter(isWrong);
   if (wrong.length < 2) return undefined;
-  const utf8 = wrong.filter((s) => s.utf8);
+  const utf8 = wrong.filter(isUtf8);
   if (utf8.length >= 2) return { kind: 'utf8', rows: sortByStart(utf8) };
-  const shifted = sortByStart(wrong.filter((s) => s.status === 'mismatch' && s.nearest
-    && s.nearest.shift !== 0 && Math.abs(s.nearest.shift) <= MAX_DRIFT));
+  const shifted = sortByStart(wrong.filter(isShiftedALittle));
   if (shifted.length < 3) return undefined;
   const sign = Math.sign(shifted[0].nearest!.shift);
   let size = 0;

@@ -31,10 +31,13 @@ export interface ChunkFacts {
 }
 
 export function chunkFacts(file: ParsedFile): ChunkFacts {
-  return {
-    bom: file.bom,
-    documents: file.documents.map((d, i) => ({ id: d.id, line: d.startLine, continues: i > 0 && d.continuesPrevious })),
-  };
+  // A loop, not a closure made per chunk (see parse/model.ts cached).
+  const documents: ChunkFacts['documents'] = [];
+  for (let i = 0; i < file.documents.length; i++) {
+    const d = file.documents[i];
+    documents.push({ id: d.id, line: d.startLine, continues: i > 0 && d.continuesPrevious });
+  }
+  return { bom: file.bom, documents };
 }
 
 /** The facts of every chunk of a file merged so far, in file order. */

@@ -22,10 +22,9 @@ import { lineRange } from '../types';
 import type { Run, ValidationOptions } from '../validate';
 import { UnitVotes, type DetectedUnit } from './detectUnit';
 import { duplicateAnnotationIds, NodeVotes, overlappingPassages } from './documentFindings';
-import type { BiocDocument } from './model';
 import { DocumentProjector, isAsciiDocument, type LineMap } from './project';
 import type { Ranked } from './rankedOrder';
-import { BiocXmlReader } from './readXml';
+import { parseAlone } from './documentAlone';
 import { LineWindow } from './slidingLines';
 import { sourceRange } from './sourceMap';
 import { keeps, placeFinding, rangeKey } from './streamPlacing';
@@ -139,17 +138,6 @@ export function prepareBatch(task: BiocBatchTask, options: ValidationOptions): P
   }
   const text = parts.join('');
   return { documents, text: text.endsWith('\n') ? text.slice(0, -1) : text, lines, index };
-}
-
-/** One document's text parsed on its own; a reason when that is not what the serial reader would read. */
-function parseAlone(text: string, base: number): BiocDocument | string {
-  const found: BiocDocument[] = [];
-  const reader = new BiocXmlReader((d) => found.push(d), text, { base });
-  reader.write(text);
-  const c = reader.close();
-  if (c.problems.length) return 'a document that does not parse on its own';
-  if (found.length !== 1 || found[0].range.start !== base || found[0].range.end !== base + text.length) return 'a piece that is not one document';
-  return found[0];
 }
 
 class Refusal extends Error {}

@@ -15,7 +15,8 @@ import { projectCollection, type Finding, type Projection } from './project';
 import { readBioc } from './readBioc';
 import { BIOC_CHECKS } from './biocChecks';
 import { sourceRange } from './sourceMap';
-import { TEXT_CODES, TextlessDocuments } from './textlessDocuments';
+import { TEXT_CODES } from './textlessDocuments';
+import { OncePerFile } from './oncePerFile';
 
 export { BIOC_CHECKS };
 
@@ -46,9 +47,14 @@ export function checkBioc(text: string, options: ValidationOptions = {}): BiocCh
     diagnostics.push({ range: index.range(f.range), severity: level, code: f.code, message: f.message, source: 'pubtator' });
   };
   for (const p of collection.problems) add({ code: 'bioc-not-well-formed', message: p.message, range: p.range });
-  const textless = new TextlessDocuments((f: Finding) => f);
-  for (const f of projection.findings) if (!textless.take(f)) add(f);
-  textless.result().forEach(add);
+  // Those told once per file gathered (placed first, as the streamed check gathers them placed).
+  const once = new OncePerFile((d: Diagnostic) => d);
+  for (const f of projection.findings) {
+    const before = diagnostics.length;
+    add(f);
+    if (diagnostics.length > before && once.take(diagnostics[before])) diagnostics.pop();
+  }
+  diagnostics.push(...once.result());
   for (const f of ownFindings(collection, projection)) add(f);
   // The PubTator checks, on the same model, moved onto the elements. Offsets in the projection count code points.
   const file = parsePubtator(projection.text);

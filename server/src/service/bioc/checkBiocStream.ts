@@ -40,7 +40,7 @@ import { sourceRange } from './sourceMap';
 import { HeldPlaces, type BatchPlaces } from './heldPlaces';
 import { order, type Ranked } from './rankedOrder';
 import { rowOfOffset } from './rowOfOffset';
-import { TextlessDocuments } from './textlessDocuments';
+import { OncePerFile } from './oncePerFile';
 
 /** Diagnostics held back to be printed in order with those only the file's end settles. */
 const OUTPUT_BUFFER = 20_000;
@@ -80,8 +80,8 @@ export class BiocCheckStream {
   /** BioC findings placed and not yet in a batch. */
   private findings: Ranked[] = [];
   private dangling: Ranked[] = [];
-  /** Documents without passage text: told once, when the file ends. */
-  private readonly textless = new TextlessDocuments((r: Ranked) => r.d);
+  /** The findings told once per file (oncePerFile.ts): told when the file ends. */
+  private readonly once = new OncePerFile((r: Ranked) => r.d);
   private parts: string[] = [];
   private partLines: (LineMap | undefined)[] = [];
   private partChars = 0;
@@ -179,7 +179,7 @@ export class BiocCheckStream {
     this.findings = [];
     for (const doc of result.documents) {
       this.documents++;
-      for (const r of doc.findings) if (!this.textless.take(r)) out.push(r);
+      for (const r of doc.findings) if (!this.once.take(r)) out.push(r);
       for (const r of doc.dangling) this.dangling.push(r);
       this.nodes.resolved += doc.resolved;
       this.nodes.unresolved += doc.unresolved;
@@ -277,7 +277,7 @@ export class BiocCheckStream {
   finish(): Diagnostic[] {
     const out: Ranked[] = this.findings.splice(0);
     if (this.nodes.nodesReferToAnnotations) out.push(...this.dangling);
-    out.push(...this.textless.result());
+    out.push(...this.once.result());
     for (const d of this.reducer.end()) {
       const found = this.held.move(d, (m) => this.heldLineNames(m), (x, flags) => keeps(x, flags));
       const moved = found === 'unknown' ? this.moveEarlier(d) : found;
@@ -366,7 +366,7 @@ export class BiocCheckStream {
   }
 
   private keep(r: Ranked | undefined): void {
-    if (r && !this.textless.take(r)) this.findings.push(r);
+    if (r && !this.once.take(r)) this.findings.push(r);
   }
 
   /** Ends the batch gathered so far (at the end, also one with only findings, or none). */

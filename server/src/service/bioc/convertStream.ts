@@ -11,9 +11,16 @@
 // documents, and `deferredHead()` gives, after `end()`, the text to write before all
 // of it (the CLI keeps the output in a temporary file meanwhile:
 // cli/deferredHead.ts). So the output is that of the whole-text conversion.
+//
+// BioC XML to PubTator may also be split (cli/biocConvertSplit.ts): batches of
+// documents converted on workers (convertBatch.ts) are taken here in file
+// order where the serial read stands between documents (canTake, takeBatch);
+// their warnings join the file's (project.ts addTally), each kind told once in the order first met.
 
 import { parsePubtator } from '../parse/parseFile';
 import type { ConvertOptions } from './convert';
+import type { BiocConvertResult, BiocConvertTask } from './convertBatch';
+import type { DetectedUnit } from './detectUnit';
 import { detectFormat, type FileFormat } from './detect';
 import { documentToBioc } from './fromPubtator';
 import type { BiocDocument } from './model';
@@ -24,7 +31,7 @@ import { UNIT_NAME } from './units';
 import { defaultHeader, jsonWriter, xmlWriter, type BiocWriter } from './writeBioc';
 
 /** Text looked at before the format is decided. */
-const SNIFF = 4096;
+export const SNIFF = 4096;
 
 export class ConvertStream {
   from: FileFormat | undefined;
@@ -41,6 +48,8 @@ export class ConvertStream {
   /** Set once documents are output before the head they go after (BioC JSON whose header may come later). */
   headDeferred = false;
   private lateHead = '';
+  /** BioC documents read or taken so far. */
+  private biocDocuments = 0;
 
   constructor(private readonly options: ConvertOptions = {}) {}
 
@@ -55,6 +64,18 @@ export class ConvertStream {
       return this.feed(first);
     }
     return this.feed(text);
+  }
+
+  /**
+   * Decides the format from the input's head (SNIFF characters, or all of a
+   * shorter input) before any of it is written: a split conversion writes
+   * the head in pieces, and takes batches only once the format is known.
+   */
+  sniff(head: string): void {
+    if (this.from !== undefined || this.pending) return;
+    this.pending = head;
+    this.start();
+    this.pending = '';
   }
 
   /** Ends the input; returns the rest of the output. */
@@ -131,7 +152,38 @@ export class ConvertStream {
     return this.flush();
   }
 
+  /** The unit a batch converted elsewhere is to assume now: the settled one, else none (its documents must be ASCII). */
+  get settledUnit(): DetectedUnit | undefined {
+    return this.projection?.settledUnit;
+  }
+
+  /**
+   * Whether a batch converted elsewhere can be taken as the serial read would
+   * have read it: BioC XML to PubTator, the reader between documents with
+   * nothing wrong, no document waiting for the unit, the documents before it
+   * those it counted on, and the unit it assumed the settled one (or none).
+   */
+  canTake(task: BiocConvertTask, result: BiocConvertResult): boolean {
+    if (result.refused || this.from !== 'bioc-xml' || this.to !== 'pubtator') return false;
+    if (!(this.reader instanceof BiocXmlReader) || !this.reader.betweenDocuments) return false;
+    if (this.projection!.holding || this.biocDocuments !== task.documentsBefore) return false;
+    if (!task.unit) return true;
+    const u = this.projection!.settledUnit;
+    return u !== undefined && u.unit === task.unit.unit && u.told === task.unit.told && u.fits.join() === task.unit.fits.join();
+  }
+
+  /** Takes a batch converted elsewhere (after canTake): its output. */
+  takeBatch(task: BiocConvertTask, result: BiocConvertResult): string {
+    (this.reader as BiocXmlReader).skip(task.text.length);
+    this.projection!.skipDocuments(result.documents);
+    // After what was read here, which comes before it in the file: each kind keeps the place it was first met.
+    this.projection!.addTally(result.tally);
+    this.biocDocuments += result.documents;
+    return result.text;
+  }
+
   private biocDocument(d: BiocDocument): void {
+    this.biocDocuments++;
     this.projected(this.projection!.document(d));
   }
 

@@ -48,6 +48,13 @@ export interface Warning {
   count: number;
 }
 
+/** What a builder told, as counts: its warnings and the infon keys it left out (split conversion: convertBatch.ts). */
+export interface WarningTally {
+  warnings: Warning[];
+  dropped: [string, number][];
+  droppedAt?: SourceRange;
+}
+
 /** A defect of the BioC file itself, at its element: what `check` reports beside the PubTator checks. */
 export interface Finding {
   code: string;
@@ -122,6 +129,13 @@ export class ProjectionStream {
   get unitFits(): BiocUnit[] { return this.builder.fits; }
   get warnings(): Warning[] { return this.builder.warningList(); }
 
+  /** A split conversion (cli/biocConvertSplit.ts): the unit once decided, else undefined; whether documents wait for it; documents projected elsewhere. */
+  get settledUnit(): DetectedUnit | undefined { return this.decided ? { unit: this.builder.unit, told: this.builder.told, fits: this.builder.fits } : undefined; }
+  get holding(): boolean { return this.waiting.length > 0; }
+  skipDocuments(n: number): void { this.builder.skipDocuments(n); }
+  /** Adds what a batch converted elsewhere told (after what was told here: the order first met). */
+  addTally(t: WarningTally): void { this.builder.addTally(t); }
+
   private decide(): string {
     if (this.decided) return '';
     this.decided = true;
@@ -177,6 +191,9 @@ export class DocumentProjector {
   skipDocuments(n: number): void {
     this.builder.skipDocuments(n);
   }
+
+  /** What the documents projected so far could not hold (a split conversion's batch: convertBatch.ts). */
+  get tally(): WarningTally { return this.builder.tally(); }
 }
 
 /** Whether every passage text of a document is ASCII: then all units agree, and its projection is the same under any. */
@@ -233,6 +250,20 @@ class Builder {
       list.push({ kind: 'dropped-infons', message: `annotation infons that no PubTator column holds were not written: ${keys}`, range: this.droppedAt, count: 1 });
     }
     return list;
+  }
+
+  tally(): WarningTally {
+    return { warnings: [...this.warnings.values()], dropped: [...this.dropped], droppedAt: this.droppedAt };
+  }
+
+  addTally(t: WarningTally): void {
+    for (const w of t.warnings) {
+      const own = this.warnings.get(w.kind);
+      if (own) own.count += w.count;
+      else this.warnings.set(w.kind, { ...w });
+    }
+    for (const [key, n] of t.dropped) this.dropped.set(key, (this.dropped.get(key) ?? 0) + n);
+    this.droppedAt ??= t.droppedAt;
   }
 
   warn(kind: string, message: string, range?: SourceRange): void {

@@ -14,6 +14,9 @@
 export type XmlPiece = { kind: 'text'; text: string } | { kind: 'document'; text: string; start: number };
 
 const OPEN = '<document';
+const CLOSE = '</document';
+/** Inside a document: a close tag that may be the document's, or a comment, CDATA section, PI or declaration (which may hide one). */
+const INNER = /<(?:\/document|[!?])/g;
 
 export class DocumentSplitter {
   /** Text not handed on yet; text[0] is file offset `base`. */
@@ -27,8 +30,6 @@ export class DocumentSplitter {
   private inContent = false;
   /** Not sure of the rest: everything goes on as text. */
   private gaveUp = false;
-  /** Cached searches: the next index of each pattern at or after some point, or -1 up to `to`. */
-  private readonly found = new Map<string, { at: number; from: number; to: number }>();
 
   /** Feeds text; gives the pieces it completes. */
   write(chunk: string): XmlPiece[] {
@@ -80,21 +81,25 @@ export class DocumentSplitter {
         this.pos = end + 1;
         continue;
       }
-      // Inside a document: its close tag, unless markup that may hide one comes first.
-      const close = this.next('</document', this.pos);
-      const bang = this.next('<!', this.pos);
-      const pi = this.next('<?', this.pos);
-      const markup = bang < 0 ? pi : pi < 0 ? bang : Math.min(bang, pi);
-      if (markup >= 0 && (close < 0 || markup < close)) {
-        const skipped = this.skipMarkup(markup);
-        if (skipped === undefined) return;
-        this.pos = skipped >= 0 ? skipped : markup + 2;
+      // Inside a document: its close tag, unless markup that may hide one comes first (one scan for both).
+      INNER.lastIndex = this.pos;
+      const m = INNER.exec(t);
+      if (!m) {
+        // A `</document` may start in the last characters: look there again with more text.
+        this.pos = Math.max(this.pos, t.length - CLOSE.length + 1);
+        return;
+      }
+      const at = m.index;
+      if (m[0].length === 2) {
+        const skipped = this.skipMarkup(at);
+        if (skipped === undefined) { this.pos = at; return; }
+        this.pos = skipped >= 0 ? skipped : at + 2;
         continue;
       }
-      if (close < 0) return;
-      let i = close + '</document'.length;
+      const close = at;
+      let i = close + CLOSE.length;
       while (i < t.length && isSpace(t.charCodeAt(i))) i++;
-      if (i >= t.length) return;
+      if (i >= t.length) { this.pos = close; return; }
       if (t.charCodeAt(i) === 62) { this.emitDocument(out, i + 1); continue; }
       this.pos = close + 2;
     }
@@ -154,21 +159,6 @@ export class DocumentSplitter {
     this.pos -= from;
     this.handed -= from;
     if (this.doc >= 0) this.doc -= from;
-    this.found.clear();
-  }
-
-  /** text.indexOf(pattern, from), remembering a search so that text scanned once is not scanned again. */
-  private next(pattern: string, from: number): number {
-    const t = this.text;
-    const c = this.found.get(pattern);
-    if (c && from >= c.from) {
-      if (c.at >= from) return c.at;
-      if (c.at < 0 && c.to >= t.length) return -1;
-    }
-    const start = c && c.at < 0 && from >= c.from ? Math.max(from, c.to - pattern.length + 1) : from;
-    const at = t.indexOf(pattern, start);
-    this.found.set(pattern, { at, from, to: t.length });
-    return at;
   }
 }
 

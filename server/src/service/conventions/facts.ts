@@ -226,31 +226,33 @@ const NO_RELATIONS: DocumentRelations = { rows: [], tallies: new Map() };
 /** The relation rows of a document that have two concepts, with their keys (cached until the rows are released). */
 export function relationKeys(doc: PubtatorDocument): DocumentRelations {
   if (doc.relations.length === 0) return NO_RELATIONS;
-  return cached(doc, RELATION_KEYS, () => {
-    const rows: RelationKey[] = [];
-    // Per pair: 1 when listed forward, 2 backward, 3 both.
-    const directions = new Map<string, number>();
-    for (const row of doc.relations) {
-      if (row.concepts.length < 2) continue;
-      const type = row.typeField.text.trim();
-      const a = conceptIdentity(row.concepts[0]);
-      const b = conceptIdentity(row.concepts[1]);
-      const forward = a <= b;
-      const pair = forward ? directedKey(type, a, b) : directedKey(type, b, a);
-      directions.set(pair, (directions.get(pair) ?? 0) | (forward ? 1 : 2));
-      rows.push({ row, type, a, b, pair, forward, paired: false });
-    }
-    const tallies = new Map<string, RelationTally>();
-    for (const r of rows) {
-      if (r.a === r.b) continue;
-      r.paired = directions.get(r.pair) === 3;
-      let tally = tallies.get(r.type);
-      if (!tally) tallies.set(r.type, (tally = { eligible: 0, paired: 0 }));
-      tally.eligible++;
-      if (r.paired) tally.paired++;
-    }
-    return { rows, tallies };
-  });
+  return cached(doc, RELATION_KEYS, computeRelationKeys);
+}
+
+function computeRelationKeys(doc: PubtatorDocument): DocumentRelations {
+  const rows: RelationKey[] = [];
+  // Per pair: 1 when listed forward, 2 backward, 3 both.
+  const directions = new Map<string, number>();
+  for (const row of doc.relations) {
+    if (row.concepts.length < 2) continue;
+    const type = row.typeField.text.trim();
+    const a = conceptIdentity(row.concepts[0]);
+    const b = conceptIdentity(row.concepts[1]);
+    const forward = a <= b;
+    const pair = forward ? directedKey(type, a, b) : directedKey(type, b, a);
+    directions.set(pair, (directions.get(pair) ?? 0) | (forward ? 1 : 2));
+    rows.push({ row, type, a, b, pair, forward, paired: false });
+  }
+  const tallies = new Map<string, RelationTally>();
+  for (const r of rows) {
+    if (r.a === r.b) continue;
+    r.paired = directions.get(r.pair) === 3;
+    let tally = tallies.get(r.type);
+    if (!tally) tallies.set(r.type, (tally = { eligible: 0, paired: 0 }));
+    tally.eligible++;
+    if (r.paired) tally.paired++;
+  }
+  return { rows, tallies };
 }
 
 /** Key of a relation by type and ordered ends. */

@@ -100,11 +100,17 @@ export interface PubtatorDocument {
   checked?: CachedDiagnostics;
 }
 
-/** A value cached on a document until its rows are released. */
-export function cached<T>(doc: PubtatorDocument, key: object, make: () => T): T {
+/**
+ * A value cached on a document until its rows are released. `make` is given
+ * the document: on a hot path pass a function made once, not a closure made
+ * per call. V8 keeps a closure's optimized code only while a closure made at
+ * that place is alive, so one that dies after each call is compiled again
+ * after every full collection.
+ */
+export function cached<T>(doc: PubtatorDocument, key: object, make: (doc: PubtatorDocument) => T): T {
   let value = doc.cache.get(key) as T | undefined;
   if (value === undefined) {
-    value = make();
+    value = make(doc);
     doc.cache.set(key, value);
   }
   return value;
