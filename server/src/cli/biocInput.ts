@@ -19,6 +19,8 @@ import { BiocSplitCheck } from './biocSplit';
 
 /** Characters read before the format is told. */
 const HEAD = 4096;
+/** Bytes decoded at a time for the streamed read. */
+const TEXT_PIECE = 1 << 16;
 
 export interface BiocTotals {
   documents: number;
@@ -91,7 +93,12 @@ export async function checkBiocInput(
       return { documents: stream.documents, mentions: stream.mentions, relations: stream.relations };
     }
     await send(stream.write(head));
-    for (; !next.done; next = await pieces.next()) await send(stream.write(decoder.decode(next.value, { stream: true })));
+    for (; !next.done; next = await pieces.next()) {
+      // Text in pieces of at most TEXT_PIECE: a longer string is a large object, which the collector
+      // promotes (with every string sliced from it) whenever it is alive at a scavenge.
+      const bytes = next.value;
+      for (let at = 0; at < bytes.length; at += TEXT_PIECE) await send(stream.write(decoder.decode(bytes.subarray(at, at + TEXT_PIECE), { stream: true })));
+    }
     await send(stream.write(decoder.decode()));
     await send(stream.end());
     await results.drain();

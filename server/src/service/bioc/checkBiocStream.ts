@@ -317,8 +317,9 @@ export class BiocCheckStream {
     this.placeProblems();
     this.documents++;
     if (this.decided) return this.project(d);
-    this.votes.add(d);
-    if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
+    const ascii = isAsciiDocument(d);
+    this.votes.add(d, ascii);
+    if (this.waiting.length === 0 && ascii) return this.project(d, ascii);
     this.waiting.push(d);
     if (this.votes.decided || d.range.end - this.waiting[0].range.start > UNIT_SAMPLE_CHARS) this.decideUnit();
   }
@@ -332,8 +333,8 @@ export class BiocCheckStream {
     for (const d of waiting) this.project(d);
   }
 
-  private project(d: BiocDocument): void {
-    const p = this.projector.project(d);
+  private project(d: BiocDocument, ascii = false): void {
+    const p = this.projector.project(d, ascii);
     this.batchStart ??= d.range.start;
     this.batchEnd = d.range.end;
     const first = this.nextLine + this.partLines.length;

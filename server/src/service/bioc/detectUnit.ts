@@ -33,7 +33,9 @@ export class UnitVotes {
     return this.telling >= TELLING;
   }
 
-  add(d: BiocDocument): void {
+  /** `ascii`: the document is known to be all ASCII (isAsciiDocument): nothing in it tells. */
+  add(d: BiocDocument, ascii = false): void {
+    if (ascii) return;
     for (const p of d.passages) {
       if (this.decided) return;
       if (p.text === undefined || p.offset === undefined || isAscii(p.text)) continue;

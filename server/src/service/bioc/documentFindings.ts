@@ -4,7 +4,7 @@
 // (checkBiocStream.ts) run the same code. Whether nodes should name
 // annotations at all is the file's habit: NodeVotes counts it.
 
-import type { BiocDocument, SourceRange } from './model';
+import type { BiocAnnotation, BiocDocument, BiocRelation } from './model';
 import type { Finding } from './project';
 import { lengthIn, type BiocUnit } from './units';
 
@@ -15,10 +15,11 @@ export class NodeVotes {
 
   /** Counts a document's nodes; gives those that name no annotation of it. */
   add(d: BiocDocument): Finding[] {
-    const ids = annotationIds(d);
     const dangling: Finding[] = [];
+    let ids: Set<string> | undefined;
     for (const r of relationsOf(d)) {
       for (const n of r.nodes) {
+        ids ??= annotationIds(d);
         if (ids.has(n.refid)) {
           this.resolved++;
         } else {
@@ -36,13 +37,15 @@ export class NodeVotes {
   }
 }
 
-export function* duplicateAnnotationIds(d: BiocDocument): Generator<Finding> {
-  const seen = new Map<string, SourceRange>();
-  for (const a of annotationsOf(d)) {
-    if (a.id === undefined) continue;
-    if (seen.has(a.id)) yield { code: 'bioc-duplicate-annotation-id', range: a.idRange ?? a.range, message: `annotation id ${JSON.stringify(a.id)} is used twice in document ${d.id}` };
-    else seen.set(a.id, a.idRange ?? a.range);
-  }
+export function duplicateAnnotationIds(d: BiocDocument): Finding[] {
+  const seen = new Set<string>();
+  const found: Finding[] = [];
+  eachAnnotation(d, (a) => {
+    if (a.id === undefined) return;
+    if (seen.has(a.id)) found.push({ code: 'bioc-duplicate-annotation-id', range: a.idRange ?? a.range, message: `annotation id ${JSON.stringify(a.id)} is used twice in document ${d.id}` });
+    else seen.add(a.id);
+  });
+  return found;
 }
 
 /** Passages starting before the previous one ends (not in a document read as passage-local). */
@@ -58,14 +61,22 @@ export function* overlappingPassages(d: BiocDocument, unit: BiocUnit, passageLoc
 
 function annotationIds(d: BiocDocument): Set<string> {
   const set = new Set<string>();
-  for (const a of annotationsOf(d)) if (a.id !== undefined) set.add(a.id);
+  eachAnnotation(d, (a) => { if (a.id !== undefined) set.add(a.id); });
   return set;
 }
 
-function annotationsOf(d: BiocDocument) {
-  return [...d.passages.flatMap((x) => x.annotations), ...d.annotations];
+/** The passages' annotations, in order, then the document's (no list made for each document). */
+function eachAnnotation(d: BiocDocument, visit: (a: BiocAnnotation) => void): void {
+  for (const x of d.passages) for (const a of x.annotations) visit(a);
+  for (const a of d.annotations) visit(a);
 }
 
-function relationsOf(d: BiocDocument) {
+/** The passages' relations, then the document's; none (the usual case) without a list. */
+function relationsOf(d: BiocDocument): readonly BiocRelation[] {
+  let any = d.relations.length > 0;
+  for (const x of d.passages) if (x.relations.length > 0) any = true;
+  if (!any) return NONE;
   return [...d.passages.flatMap((x) => x.relations), ...d.relations];
 }
+
+const NONE: readonly BiocRelation[] = [];

@@ -12,7 +12,7 @@
 // breaks are dropped. Offsets are written in code points (the PubTator
 // checker's default unit), whatever unit the BioC file counts in.
 
-import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocPassage, BiocRelation, SourceRange } from './model';
+import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 import { infonValue } from './model';
 import { indexAfter, isAscii, lengthIn, unitsBefore, type BiocUnit } from './units';
 import { TEXTLESS_DOCUMENT } from './textlessDocuments';
@@ -82,6 +82,8 @@ const IDENTIFIER_KEYS = ['identifier', 'Identifier', 'concept_id', 'MESH', 'MeSH
 const ABSTRACT_TYPES = new Set(['abstract', 'abstract_title_1', 'a']);
 const TITLE_WORDS = new Set(['t', 'title', 'a', 'abstract']);
 const EXTRA_COLUMN = /^column(\d+)$/;
+const ANNOTATION_TYPE_KEYS = ['type', 'Type'];
+const RELATION_TYPE_KEYS = ['type', 'relation', 'Type', 'Relation', 'relation_type'];
 
 export function projectCollection(c: BiocCollection): Projection {
   const { unit, told, fits } = detectUnit(c);
@@ -110,8 +112,9 @@ export class ProjectionStream {
   /** The PubTator text of the documents this one lets go (its lines and the blank line after each; none while the unit is open). */
   document(d: BiocDocument): string {
     if (this.decided) return this.project(d);
-    this.votes.add(d);
-    if (this.waiting.length === 0 && isAsciiDocument(d)) return this.project(d);
+    const ascii = isAsciiDocument(d);
+    this.votes.add(d, ascii);
+    if (this.waiting.length === 0 && ascii) return this.project(d, ascii);
     this.waiting.push(d);
     return this.votes.decided || d.range.end - this.waiting[0].range.start > UNIT_SAMPLE_CHARS ? this.decide() : '';
   }
@@ -143,8 +146,8 @@ export class ProjectionStream {
     return waiting.map((d) => this.project(d)).join('');
   }
 
-  private project(d: BiocDocument): string {
-    this.builder.document(d);
+  private project(d: BiocDocument, ascii = false): string {
+    this.builder.document(d, ascii);
     if (!this.projected) return this.builder.take();
     const p = this.builder.takeDocument(d);
     this.projected(d, p);
@@ -178,8 +181,9 @@ export class DocumentProjector {
     Object.assign(this.builder, { unit: found.unit, told: found.told, fits: found.fits });
   }
 
-  project(d: BiocDocument): ProjectedDocument {
-    this.builder.document(d);
+  /** `ascii`: the document's passages are known to be ASCII (isAsciiDocument), not to be tested again. */
+  project(d: BiocDocument, ascii = false): ProjectedDocument {
+    this.builder.document(d, ascii);
     return this.builder.takeDocument(d);
   }
 
@@ -200,7 +204,12 @@ export function isAsciiDocument(d: BiocDocument): boolean {
 
 class Builder {
   private readonly parts: string[] = [];
-  private readonly lines: (LineMap | undefined)[] = [];
+  private lines: (LineMap | undefined)[] = [];
+  /** The row being written (field() adds to it, endRow() files it): its values, separator, length so far and maps. */
+  private readonly rowValues: string[] = [];
+  private rowSeparator = '\t';
+  private rowLength = 0;
+  private rowFields: FieldMap[] = [];
   private readonly warnings = new Map<string, Warning>();
   private readonly passageLocal = new Set<BiocDocument>();
   private readonly findings: Finding[] = [];
@@ -213,7 +222,9 @@ class Builder {
 
   /** The PubTator text of the documents added since the last take, and forgets them (streaming). */
   take(): string {
-    const text = this.parts.length > 0 ? this.parts.join('\n') + '\n' : '';
+    // The last newline joined in (not appended after: a flat string, not a pair to flatten when first read).
+    if (this.parts.length > 0) this.parts.push('');
+    const text = this.parts.join('\n');
     this.parts.length = 0;
     this.lines.length = 0;
     return text;
@@ -221,7 +232,8 @@ class Builder {
 
   /** The last document's text, line maps and findings, forgetting them (and it). */
   takeDocument(d: BiocDocument): ProjectedDocument {
-    const lines = this.lines.slice();
+    const lines = this.lines;
+    this.lines = [];
     const findings = this.findings.splice(0);
     const passageLocal = this.passageLocal.delete(d);
     return { text: this.take(), lines, findings, passageLocal };
@@ -260,22 +272,34 @@ class Builder {
     else this.warnings.set(kind, { kind, message, range, count: 1 });
   }
 
-  private line(fields: [string, SourceRange | undefined, boolean?][], src: SourceRange, separator = '\t'): void {
-    const map: LineMap = { src, fields: new Array<FieldMap>(fields.length) };
-    let at = 0;
-    const values = new Array<string>(fields.length);
-    for (let i = 0; i < fields.length; i++) {
-      const [value, range, verbatim] = fields[i];
-      if (i > 0) at++;
-      values[i] = value;
-      map.fields[i] = { from: at, to: at + value.length, src: range ?? src, verbatim: verbatim && range !== undefined };
-      at += value.length;
-    }
-    this.parts.push(values.join(separator));
-    this.lines.push(map);
+  /**
+   * The next field of the row being written, after a one-character
+   * separator: its value and where it came from (`range`, else the row's
+   * element `src`); `verbatim` when each of its characters is one of the file's.
+   */
+  private field(value: string, range: SourceRange | undefined, src: SourceRange, separator = '\t', verbatim?: boolean): void {
+    const fields = this.rowFields;
+    const from = fields.length === 0 ? 0 : this.rowLength + 1;
+    this.rowValues.push(value);
+    this.rowSeparator = separator;
+    this.rowLength = from + value.length;
+    fields.push({ from, to: from + value.length, src: range ?? src, verbatim: verbatim && range !== undefined });
   }
 
-  document(d: BiocDocument): void {
+  /** Files the row written by field(), for the element at `src`; gives its map. */
+  private endRow(src: SourceRange): LineMap {
+    const map: LineMap = { src, fields: this.rowFields };
+    // One flat string for the row (concatenating field by field would make a tree of pieces to walk later).
+    this.parts.push(this.rowValues.join(this.rowSeparator));
+    this.lines.push(map);
+    this.rowValues.length = 0;
+    this.rowLength = 0;
+    this.rowFields = [];
+    return map;
+  }
+
+  /** `ascii`: every passage text is known to be ASCII. */
+  document(d: BiocDocument, ascii = false): void {
     this.docNo++;
     let id = d.id.trim();
     if (!id) {
@@ -287,20 +311,27 @@ class Builder {
       this.warn('id-chars', 'a document id holds `|`, TAB or a line break, which PubTator ids cannot: replaced by `_`', d.idRange ?? d.range);
     }
     const idRange = d.idRange;
-    const passages = this.passages(d);
+    const passages = this.passages(d, ascii);
     if (passages.length === 0) this.warn('no-passage', 'a document has no passage with text: written as an empty title, its annotations with their offsets as they are', d.range);
-    const placed = passages.length > 0 ? passages : [{ p: undefined, text: '', start: 0, startCp: 0, base: 0, ascii: true }];
-    placed.forEach((x, k) => {
-      this.line([[id, idRange], [this.marker(x.p, k), x.p?.offsetRange ?? x.p?.range], [x.text, x.p?.textRange, x.p?.textVerbatim]], x.p?.range ?? d.range, '|');
-    });
-    // No text at all (a stand-off file whose writer left the text out): its annotations cannot be checked
-    // against text, which one finding says, not one per location, nor the PubTator checks of the empty title.
     if (passages.length === 0) {
+      this.field(id, idRange, d.range, '|');
+      this.field('t', undefined, d.range, '|');
+      this.field('', undefined, d.range, '|', undefined);
+      const title = this.endRow(d.range);
+      // No text at all (a stand-off file whose writer left the text out): its annotations cannot be checked
+      // against text, which one finding says, not one per location, nor the PubTator checks of the empty title.
       const annotations = d.annotations.length + d.passages.reduce((n, p) => n + p.annotations.length, 0);
       if (annotations > 0) {
-        this.lines[this.lines.length - 1]!.textless = true;
+        title.textless = true;
         this.findings.push({ code: TEXTLESS_DOCUMENT, range: d.idRange ?? d.range, message: `document ${id} has ${annotations} annotation${annotations === 1 ? '' : 's'} but no passage text: ${annotations === 1 ? 'it is' : 'they are'} not checked against any text` });
       }
+    }
+    for (let k = 0; k < passages.length; k++) {
+      const p = passages[k].p!;
+      this.field(id, idRange, p.range, '|');
+      this.field(this.marker(p, k), p.offsetRange ?? p.range, p.range, '|');
+      this.field(passages[k].text, p.textRange, p.range, '|', p.textVerbatim);
+      this.endRow(p.range);
     }
     const local = this.isPassageLocal(d, passages);
     if (local) {
@@ -311,22 +342,31 @@ class Builder {
     } else {
       this.checkPassageOffsets(passages);
     }
-    const byId = new Map<string, BiocAnnotation>();
-    const owned: { a: BiocAnnotation; owner?: Placed }[] = [];
-    for (const x of passages) for (const a of x.p!.annotations) owned.push({ a, owner: x });
-    for (const a of d.annotations) owned.push({ a });
-    for (const { a } of owned) if (a.id !== undefined && !byId.has(a.id)) byId.set(a.id, a);
-    const composites = compositeParts(owned.map((o) => o.a));
+    // The annotations of the passages with text, in order, then the document's.
+    const owned: BiocAnnotation[] = [];
+    const owners: (Placed | undefined)[] = [];
+    for (const x of passages) for (const a of x.p!.annotations) { owned.push(a); owners.push(x); }
+    for (const a of d.annotations) { owned.push(a); owners.push(undefined); }
+    const composites = compositeParts(owned);
     const first = this.parts.length;
-    for (const o of owned) {
-      if (composites.skipped.has(o.a)) continue;
-      this.annotation(id, idRange, o.a, passages, o.owner, composites.parts.get(o.a));
+    let discontinuous = false;
+    for (let i = 0; i < owned.length; i++) {
+      const a = owned[i];
+      if (composites && composites.skipped.has(a)) continue;
+      this.annotation(id, idRange, a, passages, owners[i], composites?.parts.get(a));
+      if (a.locations.length > 1) discontinuous = true;
     }
-    if (owned.some((o) => !composites.skipped.has(o.a) && o.a.locations.length > 1)) this.sortRows(first);
-    const relations: BiocRelation[] = [];
-    for (const x of passages) relations.push(...x.p!.relations);
-    relations.push(...d.relations);
-    for (const r of relations) this.relation(id, idRange, r, byId);
+    if (discontinuous) this.sortRows(first);
+    let byId: Map<string, BiocAnnotation> | undefined;
+    /** The first annotation of each id (relation nodes name them): made when a relation asks. */
+    const annotationById = (): Map<string, BiocAnnotation> => {
+      if (byId) return byId;
+      byId = new Map();
+      for (const a of owned) if (a.id !== undefined && !byId.has(a.id)) byId.set(a.id, a);
+      return byId;
+    };
+    for (const x of passages) for (const r of x.p!.relations) this.relation(id, idRange, r, annotationById);
+    for (const r of d.relations) this.relation(id, idRange, r, annotationById);
     this.parts.push('');
     this.lines.push(undefined);
   }
@@ -341,7 +381,7 @@ class Builder {
   }
 
   /** The passages with text, in order, each with its cleaned text and where it starts in the joined text. */
-  private passages(d: BiocDocument): Placed[] {
+  private passages(d: BiocDocument, allAscii: boolean): Placed[] {
     const out: Placed[] = [];
     let at = 0;
     let cp = 0;
@@ -352,14 +392,15 @@ class Builder {
         if (p.annotations.length > 0) this.warn('no-text', 'a passage has annotations but no text: its annotations are written with their offsets as they are', p.range);
         continue;
       }
-      let text = p.text.replace(/[\r\n]+$/, '');
+      let text = withoutTrailingBreaks(p.text);
       if (/[\t\n\r]/.test(text)) {
         this.warn('line-breaks', 'a passage text holds line breaks or TABs, which a PubTator line cannot: written as spaces', p.textRange ?? p.range);
         text = text.replace(/[\t\n\r]/g, ' ');
       }
       if (p.offset !== undefined && p.offset < lastOffset) this.warn('order', 'passages are not in offset order: written in file order', p.range);
       if (p.offset !== undefined) lastOffset = p.offset;
-      const ascii = isAscii(text);
+      // Breaks dropped or made spaces keep a text ASCII or not: a document known ASCII needs no test.
+      const ascii = allAscii || isAscii(text);
       out.push({ p, text, start: at, startCp: cp, base: p.offset ?? units, ascii });
       units += lengthIn(text, this.unit, ascii) + 1;
       at += text.length + 1;
@@ -397,7 +438,9 @@ class Builder {
   /** The joined-text index of a BioC offset, through the passage holding it; undefined when none does. */
   /** The joined-text index of a BioC offset, through its own passage first, then any passage holding it. */
   private place(offset: number, length: number, passages: Placed[], owner: Placed | undefined): { x: Placed; s: number; e: number; start: number; end: number } | undefined {
-    for (const x of owner ? [owner, ...passages] : passages) {
+    // Its own passage first (no list made for it: this runs for every location).
+    for (let k = owner ? -1 : 0; k < passages.length; k++) {
+      const x = k < 0 ? owner! : passages[k];
       const local = offset - x.base;
       if (local < 0) continue;
       const s = indexAfter(x.text, local, this.unit, x.ascii);
@@ -435,11 +478,11 @@ class Builder {
   }
 
   private annotation(id: string, idRange: SourceRange | undefined, a: BiocAnnotation, passages: Placed[], owner: Placed | undefined, parts: BiocAnnotation[] | undefined): void {
-    const type = infonOf(a.infons, ['type', 'Type']);
+    const type = infonOf(a.infons, ANNOTATION_TYPE_KEYS);
     const ident = identifierOf(a.infons);
-    const extras = a.infons.filter((i) => i.key.startsWith('column') && EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
-    if (a.infons.length > (type ? 1 : 0) + (ident ? 1 : 0) + extras.length) this.noteDropped(a, type, ident, parts !== undefined);
-    const locs = a.locations.filter((l) => l.offset !== undefined && l.length !== undefined);
+    const extras = extraColumns(a.infons);
+    if (a.infons.length > (type ? 1 : 0) + (ident ? 1 : 0) + (extras?.length ?? 0)) this.noteDropped(a, type, ident, parts !== undefined);
+    const locs = usableLocations(a.locations);
     if (locs.length === 0) {
       this.warn('no-location', 'an annotation has no usable location: left out', a.range);
       this.findings.push({ code: 'bioc-annotation-without-location', range: a.range, message: 'annotation has no location with a whole-number offset and length' });
@@ -464,15 +507,16 @@ class Builder {
         end = loc.offset! + loc.length!;
         text = a.text ?? '';
       }
-      const fields: [string, SourceRange | undefined, boolean?][] = [
-        [id, idRange], [String(start), loc.offsetRange ?? loc.range], [String(end), loc.range],
-        [clean(text, this, a.textRange ?? a.range), a.textRange], [clean(type?.value ?? '', this, a.range), type?.range ?? a.range],
-      ];
-      if (ident || extras.length > 0 || parts) fields.push([clean(ident?.value ?? '', this, a.range), ident?.range ?? a.range]);
-      if (parts) fields.push([parts.map((p) => clean(p.text ?? '', this, p.range)).join('|'), parts[0].range]);
-      for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
-      this.line(fields, a.range);
-      const map = this.lines[this.lines.length - 1]!;
+      const src = a.range;
+      this.field(id, idRange, src);
+      this.field(String(start), loc.offsetRange ?? loc.range, src);
+      this.field(String(end), loc.range, src);
+      this.field(clean(text, this, a.textRange ?? a.range), a.textRange, src);
+      this.field(clean(type?.value ?? '', this, a.range), type?.range ?? a.range, src);
+      if (ident || extras || parts) this.field(clean(ident?.value ?? '', this, a.range), ident?.range ?? a.range, src);
+      if (parts) this.field(parts.map((p) => clean(p.text ?? '', this, p.range)).join('|'), parts[0].range, src);
+      if (extras) for (const e of extras) this.field(clean(e.value, this, e.range), e.range, src);
+      const map = this.endRow(src);
       if (!type) map.noType = true;
       if (!placed) map.outside = true;
     }
@@ -495,9 +539,9 @@ class Builder {
     rows.forEach((r, i) => { this.parts[first + i] = r.text; this.lines[first + i] = r.map; });
   }
 
-  private relation(id: string, idRange: SourceRange | undefined, r: BiocRelation, byId: Map<string, BiocAnnotation>): void {
+  private relation(id: string, idRange: SourceRange | undefined, r: BiocRelation, byId: () => Map<string, BiocAnnotation>): void {
     const used = new Set<BiocInfon>();
-    const type = infonOf(r.infons, ['type', 'relation', 'Type', 'Relation', 'relation_type']);
+    const type = infonOf(r.infons, RELATION_TYPE_KEYS);
     if (type) used.add(type);
     const args: [string, SourceRange][] = [];
     let fromNodes = false;
@@ -513,7 +557,7 @@ class Builder {
       if (r.nodes.length >= 2) {
         fromNodes = true;
         for (const n of r.nodes.slice(0, 2)) {
-          const a = byId.get(n.refid);
+          const a = byId().get(n.refid);
           const ident = a ? identifierOf(a.infons) : undefined;
           args.push([ident?.value ?? n.refid, n.range]);
         }
@@ -530,11 +574,12 @@ class Builder {
       }
     }
     const extras = r.infons.filter((i) => !used.has(i));
-    const fields: [string, SourceRange | undefined][] = [[id, idRange], [clean(type?.value ?? '', this, r.range), type?.range ?? r.range]];
-    for (const [v, rg] of args) fields.push([clean(v, this, rg), rg]);
-    for (const e of extras) fields.push([clean(e.value, this, e.range), e.range]);
-    this.line(fields, r.range);
-    if (fromNodes) this.lines[this.lines.length - 1]!.fromNodes = true;
+    this.field(id, idRange, r.range);
+    this.field(clean(type?.value ?? '', this, r.range), type?.range ?? r.range, r.range);
+    for (const [v, rg] of args) this.field(clean(v, this, rg), rg, r.range);
+    for (const e of extras) this.field(clean(e.value, this, e.range), e.range, r.range);
+    const map = this.endRow(r.range);
+    if (fromNodes) map.fromNodes = true;
   }
 
   finish(): Projection {
@@ -594,8 +639,43 @@ function argument(i: BiocInfon): string {
   return i.value;
 }
 
+/** The annotation's extra columns (infons column7, column8...), in column order; undefined when it has none (the usual case). */
+function extraColumns(infons: BiocInfon[]): BiocInfon[] | undefined {
+  let any = false;
+  for (const i of infons) if (i.key.startsWith('column')) { any = true; break; }
+  if (!any) return undefined;
+  const extras = infons.filter((i) => i.key.startsWith('column') && EXTRA_COLUMN.test(i.key)).sort((x, y) => Number(EXTRA_COLUMN.exec(x.key)![1]) - Number(EXTRA_COLUMN.exec(y.key)![1]));
+  return extras.length > 0 ? extras : undefined;
+}
+
+/** The locations with an offset and a length (all of them, the usual case, without a copy). */
+function usableLocations(locations: BiocLocation[]): BiocLocation[] {
+  for (const l of locations) if (l.offset === undefined || l.length === undefined) return locations.filter((x) => x.offset !== undefined && x.length !== undefined);
+  return locations;
+}
+
+/** The text without the line breaks it ends with. */
+function withoutTrailingBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text.charCodeAt(end - 1);
+    if (ch !== 10 && ch !== 13) break;
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Whether a value holds a TAB or a line break (a loop: values are short, a pattern's call costs more). */
+function hasBreak(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch === 9 || ch === 10 || ch === 13) return true;
+  }
+  return false;
+}
+
 function clean(value: string, b: Builder, range: SourceRange): string {
-  if (!/[\t\n\r]/.test(value)) return value;
+  if (!hasBreak(value)) return value;
   b.warn('field-chars', 'a value holds a TAB or a line break, which a PubTator column cannot: written as a space', range);
   return value.replace(/[\t\n\r]/g, ' ');
 }
@@ -606,12 +686,17 @@ function clean(value: string, b: Builder, range: SourceRange): string {
  * column holds the parts' texts. Parts are the individual mentions whose
  * locations all lie inside the composite's.
  */
-function compositeParts(annotations: BiocAnnotation[]): { parts: Map<BiocAnnotation, BiocAnnotation[]>; skipped: Set<BiocAnnotation> } {
-  const parts = new Map<BiocAnnotation, BiocAnnotation[]>();
-  const skipped = new Set<BiocAnnotation>();
+function compositeParts(annotations: BiocAnnotation[]): { parts: Map<BiocAnnotation, BiocAnnotation[]>; skipped: Set<BiocAnnotation> } | undefined {
+  // A key that reads CompositeRole in any case has its 13 characters (case changes no ASCII letter's
+  // length): without one, no annotation is a composite's part (the usual case, told without a copy of any key).
+  let roles = false;
+  for (const a of annotations) for (const i of a.infons) if (i.key.length === 13) roles = true;
+  if (!roles) return undefined;
   const role = (a: BiocAnnotation) => infonValue(a.infons, 'CompositeRole');
   const composites = annotations.filter((a) => role(a) === 'CompositeMention');
-  if (composites.length === 0) return { parts, skipped };
+  if (composites.length === 0) return undefined;
+  const parts = new Map<BiocAnnotation, BiocAnnotation[]>();
+  const skipped = new Set<BiocAnnotation>();
   const individuals = annotations.filter((a) => role(a) === 'IndividualMention');
   for (const c of composites) {
     const loc = c.locations[0];

@@ -45,8 +45,14 @@ export function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/**
+ * Added to every node offset read (readJsonDocument's `base`: a document parsed
+ * out of the file reads at the file's offsets without moving each node of its tree).
+ */
+let base = 0;
+
 function range(n: Node, head = false): SourceRange {
-  return { start: n.offset, end: head ? n.offset + 1 : n.offset + n.length };
+  return { start: base + n.offset, end: base + (head ? n.offset + 1 : n.offset + n.length) };
 }
 
 function prop(obj: Node | undefined, key: string): Node | undefined {
@@ -90,9 +96,14 @@ function infons(n: Node | undefined): BiocInfon[] {
   return out;
 }
 
-/** One document object (its node's offsets are the file's). */
-export function readJsonDocument(n: Node): BiocDocument {
-  return document(n);
+/** One document object; its node's offsets plus `at` are the file's (a document parsed from the file's text at `at`). */
+export function readJsonDocument(n: Node, at = 0): BiocDocument {
+  base = at;
+  try {
+    return document(n);
+  } finally {
+    base = 0;
+  }
 }
 
 function document(n: Node): BiocDocument {
@@ -107,7 +118,7 @@ function document(n: Node): BiocDocument {
 
 /** A string's content range (inside the quotes), or the value's range. */
 function inner(n: Node): SourceRange {
-  return n.type === 'string' ? { start: n.offset + 1, end: n.offset + n.length - 1 } : range(n);
+  return n.type === 'string' ? { start: base + n.offset + 1, end: base + n.offset + n.length - 1 } : range(n);
 }
 
 function passage(n: Node): BiocPassage {

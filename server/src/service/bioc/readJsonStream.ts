@@ -15,7 +15,7 @@
 // where they are; an end of file inside an open document, array or object is
 // told at the end. (The whole-file reader may word the same defect otherwise.)
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { BiocCollection, BiocDocument, SourceRange } from './model';
 import { describe, readBiocJson, readJsonDocument, str } from './readJson';
 
@@ -68,18 +68,28 @@ export class BiocJsonReader {
   write(text: string): void {
     let from = 0;
     let headerFrom = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 0x5c) this.escaped = true;
-        else if (c === 0x22) this.inString = false;
-        else if (this.stack.length === 1 && this.lastString.length < KEY_CHARS) this.lastString += text[i];
+    // The scanner's state in locals while the piece is scanned (most characters are inside strings).
+    const stack = this.stack;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      if (inString) {
+        // To the string's closing quote (or the piece's end) in one loop: the depth does not change inside.
+        const key = stack.length === 1;
+        for (; i < n; i++) {
+          const s = text.charCodeAt(i);
+          if (escaped) escaped = false;
+          else if (s === 0x5c) escaped = true;
+          else if (s === 0x22) { inString = false; break; }
+          else if (key && this.lastString.length < KEY_CHARS) this.lastString += text[i];
+        }
         continue;
       }
+      const c = text.charCodeAt(i);
       switch (c) {
         case 0x22: // "
-          this.inString = true;
+          inString = true;
           this.lastString = '';
           break;
         case 0x3a: // :
@@ -125,6 +135,8 @@ export class BiocJsonReader {
           break;
       }
     }
+    this.inString = inString;
+    this.escaped = escaped;
     if (this.doc) this.doc.push(text.slice(from));
     if (this.headerKey) this.headerText.push(text.slice(headerFrom));
     this.kept?.push(text);
@@ -171,19 +183,10 @@ export class BiocJsonReader {
     const node = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     for (const e of errors) this.problem(`JSON is not well-formed: ${describe(printParseErrorCode(e.error))}`, { start: this.docStart + e.offset, end: this.docStart + e.offset + Math.max(1, e.length) });
     if (!node || node.type !== 'object') return;
-    shift(node, this.docStart);
-    this.onDocument(readJsonDocument(node));
+    this.onDocument(readJsonDocument(node, this.docStart));
   }
 
   private problem(message: string, range: SourceRange): void {
     if (this.collection.problems.length < MAX_PROBLEMS) this.collection.problems.push({ message, range });
   }
-}
-
-/** Moves a tree parsed from a slice to the file's offsets. */
-function shift(n: Node, by: number): void {
-  const m = n as { offset: number; colonOffset?: number };
-  m.offset += by;
-  if (m.colonOffset !== undefined) m.colonOffset += by;
-  if (n.children) for (const c of n.children) shift(c, by);
 }

@@ -7,17 +7,35 @@ import { SaxesParser } from 'saxes';
 import type { BiocAnnotation, BiocCollection, BiocDocument, BiocInfon, BiocLocation, BiocPassage, BiocRelation, SourceRange } from './model';
 
 const MAX_PROBLEMS = 100;
-/** Characters read past before the streaming window forgets them. */
-const DROP_AFTER = 1 << 17;
 
 /** saxes's state between markup (S_TEXT in saxes.js): where a skipped document leaves it as reading it would have. */
 const SAXES_TEXT = 13;
 
-/** Elements whose text content is read. */
-const LEAVES = new Set(['source', 'date', 'key', 'infon', 'id', 'offset', 'text']);
+/** The elements the reader acts on, told apart once per tag (then compared as numbers, not names). */
+const enum Kind { Other, Collection, Document, Passage, Sentence, Annotation, Relation, Location, Node, Source, Date, Key, Infon, Id, Offset, Text }
 
+/** Elements whose text content is read: source to text. */
+const FIRST_LEAF = Kind.Source;
+
+/** The kind of an element by its name (its length first: one or two comparisons, not one per name). */
+function kindOf(name: string): Kind {
+  switch (name.length) {
+    case 2: return name === 'id' ? Kind.Id : Kind.Other;
+    case 3: return name === 'key' ? Kind.Key : Kind.Other;
+    case 4: return name === 'text' ? Kind.Text : name === 'node' ? Kind.Node : name === 'date' ? Kind.Date : Kind.Other;
+    case 5: return name === 'infon' ? Kind.Infon : Kind.Other;
+    case 6: return name === 'offset' ? Kind.Offset : name === 'source' ? Kind.Source : Kind.Other;
+    case 7: return name === 'passage' ? Kind.Passage : Kind.Other;
+    case 8: return name === 'location' ? Kind.Location : name === 'document' ? Kind.Document : name === 'relation' ? Kind.Relation : name === 'sentence' ? Kind.Sentence : Kind.Other;
+    case 10: return name === 'annotation' ? Kind.Annotation : name === 'collection' ? Kind.Collection : Kind.Other;
+    default: return Kind.Other;
+  }
+}
+
+/** An open element. One per depth, reused (an element's frame is not kept past its close tag). */
 interface Frame {
   name: string;
+  kind: Kind;
   start: number;
   /** Just after the open tag's `>`. */
   contentStart: number;
@@ -50,6 +68,22 @@ class Window {
     const t = this.text;
     for (let i = Math.max(0, Math.min(before - this.base, t.length - 2)); i >= 0; i--) if (t.charCodeAt(i) === 60 && t.charCodeAt(i + 1) === 47) return i + this.base;
     return -1;
+  }
+  /**
+   * Whether the close tag `</name>` ends just before `end`: then it starts
+   * at end - name.length - 3, where lastClose would find it (no `</` inside).
+   */
+  closeTagEndsAt(end: number, name: string): boolean {
+    const t = this.text;
+    const at = end - name.length - 3 - this.base;
+    if (at < 0 || end - this.base > t.length || t.charCodeAt(at) !== 60 || t.charCodeAt(at + 1) !== 47 || t.charCodeAt(end - 1 - this.base) !== 62) return false;
+    for (let k = 0; k < name.length; k++) if (t.charCodeAt(at + 2 + k) !== name.charCodeAt(k)) return false;
+    return true;
+  }
+  /** Whether the character at `offset` is `<`. */
+  isOpenAt(offset: number): boolean {
+    const i = offset - this.base;
+    return i >= 0 && this.text.charCodeAt(i) === 60;
   }
   indexOf(s: string, from: number): number {
     const i = this.text.indexOf(s, from - this.base);
@@ -84,11 +118,17 @@ export class BiocXmlReader {
   readonly collection: BiocCollection = { format: 'bioc-xml', source: '', date: '', key: '', infons: [], documents: [], problems: [] };
   stopped = false;
   private readonly parser = new SaxesParser({ position: true });
-  private readonly stack: Frame[] = [];
+  /** frames[0..depth) are the open elements. */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private readonly window = new Window();
   private buffer = '';
   private collecting = false;
   private rootSeen = false;
+  /** Well-formedness errors so far, and when the tag being opened started (its start's guess: opentagstart). */
+  private errors = 0;
+  private errorsAtTag = 0;
+  private tagStart = -1;
   /** File offset minus the parser's position: what skip() passed over. */
   private shift = 0;
 
@@ -104,50 +144,77 @@ export class BiocXmlReader {
     if (fragment) {
       this.window.base = this.shift = fragment.base;
       this.rootSeen = true;
-      this.stack.push({ name: 'collection', start: fragment.base, contentStart: fragment.base, attributes: {} });
+      this.push('collection', Kind.Collection, fragment.base, fragment.base, {});
     }
     const c = this.collection;
     const parser = this.parser;
-    const stack = this.stack;
     const source = this.window;
     parser.on('error', (e) => {
+      this.errors++;
       const at = Math.max(0, this.here() - 1);
       this.problem(`XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, { start: at, end: Math.min(source.end, at + 1) });
       if (c.problems.length >= MAX_PROBLEMS) this.stopped = true;
     });
+    // Where a tag starts: its `<`, name.length + 2 before where its name ended (one character after it).
+    // Kept when nothing went wrong before the tag's end (a `<` inside a tag is always an error) and
+    // the guess is a `<` (the name may have ended in CR LF); else the last `<` before the tag's end.
+    parser.on('opentagstart', (tag) => {
+      this.tagStart = this.here() - tag.name.length - 2;
+      this.errorsAtTag = this.errors;
+    });
     parser.on('opentag', (tag) => {
       const end = this.here();
-      const start = Math.max(0, source.lastOpen(end - 1));
-      const frame: Frame = { name: tag.name, start, contentStart: end, attributes: tag.attributes as Record<string, string> };
-      const parent = stack[stack.length - 1];
+      const start = this.errors === this.errorsAtTag && source.isOpenAt(this.tagStart) ? this.tagStart : Math.max(0, source.lastOpen(end - 1));
+      const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+      const kind = kindOf(tag.name);
       if (!parent) {
         if (this.rootSeen) return;
         this.rootSeen = true;
-        if (tag.name !== 'collection') this.problem(`not a BioC collection: the root element is <${tag.name}>, BioC's is <collection>`, { start, end });
+        if (kind !== Kind.Collection) this.problem(`not a BioC collection: the root element is <${tag.name}>, BioC's is <collection>`, { start, end });
       }
-      open(frame, parent, c, source);
-      stack.push(frame);
-      this.collecting = LEAVES.has(tag.name);
+      const frame = this.push(tag.name, kind, start, end, tag.attributes as Record<string, string>);
+      if (kind >= Kind.Document && kind <= Kind.Node) open(frame, parent, source);
+      this.collecting = kind >= FIRST_LEAF;
       this.buffer = '';
     });
     // Only a leaf's content is kept (not the white space between elements).
     parser.on('text', (t) => { if (this.collecting) this.buffer += t; });
     parser.on('cdata', (t) => { if (this.collecting) this.buffer += t; });
     parser.on('closetag', (tag) => {
-      const frame = stack.pop();
-      if (!frame) return;
+      if (this.depth === 0) return;
+      const frame = this.frames[--this.depth];
       const end = this.here();
-      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.lastClose(end - 1));
-      close(frame, stack[stack.length - 1], this.buffer, { start: frame.contentStart, end: closeStart }, { start: frame.start, end }, c, source);
+      const closeStart = tag.isSelfClosing ? end : Math.max(frame.contentStart, source.closeTagEndsAt(end, tag.name) ? end - tag.name.length - 3 : source.lastClose(end - 1));
+      close(frame, this.depth > 0 ? this.frames[this.depth - 1] : undefined, this.buffer, closeStart, end, c, source);
       this.buffer = '';
       this.collecting = false;
-      if (frame.name === 'document' && this.onDocument) {
+      frame.node = undefined;
+      frame.attributes = NO_ATTRIBUTES;
+      if (frame.kind === Kind.Document && this.onDocument) {
         const d = c.documents.pop();
         if (d) this.onDocument(d);
-        // Forgetting costs a copy of what is kept: done once a megabyte has been read past.
-        if (end - source.base > DROP_AFTER) source.drop(end);
+        // Forgotten at each document's end: dropping is a slice (no copy), and what is kept is copied
+        // with the next piece written (the window is flattened once a piece), so keeping little pays.
+        source.drop(end);
       }
     });
+  }
+
+  /** Opens an element: the frame at the current depth, reused. */
+  private push(name: string, kind: Kind, start: number, contentStart: number, attributes: Record<string, string>): Frame {
+    let frame = this.frames[this.depth];
+    if (frame) {
+      frame.name = name;
+      frame.kind = kind;
+      frame.start = start;
+      frame.contentStart = contentStart;
+      frame.attributes = attributes;
+      frame.node = undefined;
+    } else {
+      frame = this.frames[this.depth] = { name, kind, start, contentStart, attributes, node: undefined };
+    }
+    this.depth++;
+    return frame;
   }
 
   private readonly whole: boolean;
@@ -163,7 +230,7 @@ export class BiocXmlReader {
    */
   get betweenDocuments(): boolean {
     const p = this.parser as unknown as { state: number; carriedFromPrevious?: string };
-    return !this.stopped && this.collection.problems.length === 0 && this.stack.length === 1 && this.stack[0].name === 'collection'
+    return !this.stopped && this.collection.problems.length === 0 && this.depth === 1 && this.frames[0].name === 'collection'
       && p.state === SAXES_TEXT && p.carriedFromPrevious === undefined && !this.collecting;
   }
 
@@ -208,103 +275,110 @@ export class BiocXmlReader {
   }
 }
 
-function open(frame: Frame, parent: Frame | undefined, c: BiocCollection, text: Window): void {
+const NO_ATTRIBUTES: Record<string, string> = {};
+
+function open(frame: Frame, parent: Frame | undefined, text: Window): void {
   const p = parent?.node;
-  const range = { start: frame.start, end: frame.start };
-  switch (frame.name) {
-    case 'document':
-      if (parent?.name === 'collection') frame.node = { id: '', infons: [], passages: [], annotations: [], relations: [], range };
+  switch (frame.kind) {
+    case Kind.Document:
+      if (parent?.kind === Kind.Collection) frame.node = { id: '', infons: [], passages: [], annotations: [], relations: [], range: { start: frame.start, end: frame.start } };
       break;
-    case 'passage':
-      if (p && isDocument(p)) frame.node = { infons: [], annotations: [], relations: [], range, textVerbatim: false };
+    case Kind.Passage:
+      if (p && isDocument(p)) frame.node = { infons: [], annotations: [], relations: [], range: { start: frame.start, end: frame.start }, textVerbatim: false };
       break;
-    case 'sentence':
+    case Kind.Sentence:
       if (p && isPassage(p)) frame.node = { kind: 'sentence', passage: p };
       break;
-    case 'annotation':
+    case Kind.Annotation:
       if (p && (isDocument(p) || isPassage(p) || isSentence(p))) {
-        const a: BiocAnnotation = { infons: [], locations: [], range };
-        if (frame.attributes.id !== undefined) {
-          a.id = frame.attributes.id;
+        const a: BiocAnnotation = { infons: [], locations: [], range: { start: frame.start, end: frame.start } };
+        const id = frame.attributes.id;
+        if (id !== undefined) {
+          a.id = id;
           a.idRange = attributeRange(text, frame, 'id');
         }
         frame.node = a;
       }
       break;
-    case 'relation':
+    case Kind.Relation:
       if (p && (isDocument(p) || isPassage(p) || isSentence(p))) {
-        frame.node = { id: frame.attributes.id, infons: [], nodes: [], range };
+        frame.node = { id: frame.attributes.id, infons: [], nodes: [], range: { start: frame.start, end: frame.start } };
       }
       break;
-    case 'location':
+    case Kind.Location:
       if (p && isAnnotation(p)) {
+        const attributes = frame.attributes;
         const loc: BiocLocation = { range: { start: frame.start, end: frame.contentStart } };
-        loc.offset = integer(frame.attributes.offset);
-        loc.length = integer(frame.attributes.length);
+        loc.offset = integer(attributes.offset);
+        loc.length = integer(attributes.length);
         loc.offsetRange = attributeRange(text, frame, 'offset');
         p.locations.push(loc);
       }
       break;
-    case 'node':
+    case Kind.Node:
       if (p && isRelation(p)) {
         p.nodes.push({ refid: frame.attributes.refid ?? '', role: frame.attributes.role ?? '', range: { start: frame.start, end: frame.contentStart } });
       }
       break;
   }
-  void c;
 }
 
-function close(frame: Frame, parent: Frame | undefined, content: string, inner: SourceRange, whole: SourceRange, c: BiocCollection, text: Window): void {
+/** An element closes: `closeStart` is where its close tag starts (its content's end), `end` just after it. */
+function close(frame: Frame, parent: Frame | undefined, content: string, closeStart: number, end: number, c: BiocCollection, text: Window): void {
   const node = frame.node;
-  if (node && 'range' in node) node.range = whole;
+  // The range made at the open tag, now complete (nothing else holds it yet).
+  if (node && 'range' in node) node.range.end = end;
   const p = parent?.node;
-  switch (frame.name) {
-    case 'source': case 'date': case 'key':
-      if (parent?.name === 'collection') c[frame.name] = content;
+  switch (frame.kind) {
+    case Kind.Source: case Kind.Date: case Kind.Key:
+      if (parent?.kind === Kind.Collection) c[frame.name as 'source' | 'date' | 'key'] = content;
       return;
-    case 'infon': {
-      const i: BiocInfon = { key: frame.attributes.key ?? '', value: content, range: whole };
-      if (parent?.name === 'collection') c.infons.push(i);
-      else if (p && !isSentence(p)) p.infons.push(i);
+    case Kind.Infon: {
+      if (parent?.kind === Kind.Collection) c.infons.push(infonOf(frame, content, end));
+      else if (p && !isSentence(p)) p.infons.push(infonOf(frame, content, end));
       return;
     }
-    case 'id':
-      if (p && isDocument(p)) { p.id = content.trim(); p.idRange = inner; }
+    case Kind.Id:
+      if (p && isDocument(p)) { p.id = content.trim(); p.idRange = { start: frame.contentStart, end: closeStart }; }
       return;
-    case 'offset':
+    case Kind.Offset:
       if (p && (isPassage(p) || isSentence(p))) {
         p.offset = integer(content.trim());
-        if (isPassage(p)) p.offsetRange = inner;
+        if (isPassage(p)) p.offsetRange = { start: frame.contentStart, end: closeStart };
       }
       return;
-    case 'text':
+    case Kind.Text:
       if (p && isPassage(p)) {
         p.text = content;
-        p.textRange = inner;
-        p.textVerbatim = inner.end - inner.start === content.length && text.slice(inner.start, inner.end) === content;
+        p.textRange = { start: frame.contentStart, end: closeStart };
+        p.textVerbatim = closeStart - frame.contentStart === content.length && text.slice(frame.contentStart, closeStart) === content;
       } else if (p && isAnnotation(p)) {
         p.text = content;
-        p.textRange = inner;
+        p.textRange = { start: frame.contentStart, end: closeStart };
       } else if (p && isSentence(p)) {
         p.text = content;
       }
       return;
-    case 'document':
+    case Kind.Document:
       if (node && isDocument(node)) c.documents.push(node);
       return;
-    case 'passage':
+    case Kind.Passage:
       if (node && isPassage(node) && p && isDocument(p)) p.passages.push(node);
       return;
-    case 'sentence':
+    case Kind.Sentence:
       if (node && isSentence(node)) fillFromSentence(node);
       return;
-    case 'annotation':
+    case Kind.Annotation:
       if (node && isAnnotation(node)) annotationHolder(parent)?.annotations.push(node);
       return;
-    case 'relation':
+    case Kind.Relation:
       if (node && isRelation(node)) annotationHolder(parent)?.relations.push(node);
       return;
   }
+}
+
+function infonOf(frame: Frame, content: string, end: number): BiocInfon {
+  return { key: frame.attributes.key ?? '', value: content, range: { start: frame.start, end } };
 }
 
 /** Where an annotation or relation goes: its passage or document (a sentence's go to the passage). */
@@ -336,21 +410,64 @@ function isSentence(n: object): n is Sentence { return (n as Sentence).kind === 
 function isAnnotation(n: object): n is BiocAnnotation { return 'locations' in n; }
 function isRelation(n: object): n is BiocRelation { return 'nodes' in n; }
 
+/** A whole number of up to 15 digits, white space around allowed. */
 function integer(s: string | undefined): number | undefined {
-  if (s === undefined || !/^\s*\d{1,15}\s*$/.test(s)) return undefined;
+  if (s === undefined) return undefined;
+  // The usual value, digits only, without the pattern's run.
+  const n = s.length;
+  if (n > 0 && n <= 15) {
+    // Read as it is checked (15 digits stay exact in a double).
+    let value = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch < 48 || ch > 57) break;
+      value = value * 10 + (ch - 48);
+    }
+    if (i === n) return value;
+  }
+  if (!/^\s*\d{1,15}\s*$/.test(s)) return undefined;
   return Number(s);
 }
 
-const ATTRIBUTE = new Map<string, RegExp>();
+/** Whether a character is white space to a JavaScript pattern's `\s`. */
+function isPatternSpace(ch: number): boolean {
+  if (ch <= 32) return ch === 32 || (ch >= 9 && ch <= 13);
+  if (ch < 0xa0) return false;
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
 
-/** The range of an attribute's value inside an open tag. */
+/** Whether `name` stands at `at` in `t` (a loop: startsWith's call costs more on a few characters). */
+function followedBy(t: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (t.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The range of an attribute's value inside an open tag: the first place in
+ * the tag where white space, the name, `=` and a quote follow each other
+ * (white space allowed around `=`), as the pattern \s NAME \s* = \s* ["']
+ * finds it; its value ends at the next same quote. Read in place (no copy of
+ * the tag, no match object: this runs for two attributes of most tags).
+ */
 function attributeRange(text: Window, frame: Frame, name: string): SourceRange | undefined {
-  const tag = text.slice(frame.start, frame.contentStart);
-  let pattern = ATTRIBUTE.get(name);
-  if (!pattern) ATTRIBUTE.set(name, pattern = new RegExp(`\\s${name}\\s*=\\s*(["'])`));
-  const m = pattern.exec(tag);
-  if (!m) return undefined;
-  const start = frame.start + m.index + m[0].length;
-  const close = text.indexOf(m[1], start);
-  return { start, end: close < 0 ? start : close };
+  const t = text.text;
+  const from = Math.min(t.length, Math.max(0, frame.start - text.base));
+  const to = Math.min(t.length, Math.max(0, frame.contentStart - text.base));
+  const size = name.length;
+  for (let i = from; i + size + 3 <= to; i++) {
+    if (!isPatternSpace(t.charCodeAt(i)) || !followedBy(t, i + 1, name)) continue;
+    let j = i + 1 + size;
+    while (j < to && isPatternSpace(t.charCodeAt(j))) j++;
+    if (j >= to || t.charCodeAt(j) !== 61) continue;
+    j++;
+    while (j < to && isPatternSpace(t.charCodeAt(j))) j++;
+    if (j >= to) continue;
+    const quote = t.charCodeAt(j);
+    if (quote !== 34 && quote !== 39) continue;
+    const start = frame.start + j + 1 - from;
+    const close = text.indexOf(quote === 34 ? '"' : "'", start);
+    return { start, end: close < 0 ? start : close };
+  }
+  return undefined;
 }
