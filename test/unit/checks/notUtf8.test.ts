@@ -46,3 +46,17 @@ test('no hint that offsets count UTF-8 bytes when the byte counts run through re
   assert.doesNotMatch(mismatch[0].message, /UTF-8/);
   assert.equal(check(text).filter((d) => d.code === 'offset-drift').length, 0);
 });
+
+test('each document is searched for U+FFFD within its own text only: a replacement in one document marks that one, in a text with Greek letters (a two-byte string) and at the last character of a document', () => {
+  const text = file(
+    doc('1', 'TNF-\u03b1 in rats', 'Plain.'),
+    doc('2', 'Second', 'Lost byte at the end \ufffd'),
+    doc('3', 'IL-\u03b2 again', 'Plain too.'),
+    doc('4', '\ufffdFirst character', 'x'),
+  );
+  const d = only(text, 'not-utf8');
+  assert.equal(d.length, 1);
+  assert.deepEqual(d[0].range.start, { line: 4, character: 25 }); // 2|a|Lost byte at the end U+FFFD
+  assert.match(d[0].message, /and 2 documents have such bytes/);
+  assert.deepEqual(only(file(doc('1', 'TNF-\u03b1', 'clean'), doc('2', 'IL-\u03b2', 'clean')), 'not-utf8'), []);
+});
