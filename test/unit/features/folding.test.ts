@@ -33,6 +33,13 @@ describe('folding ranges', () => {
     assert.deepEqual(folds(text), ['0-5', '1-2', '4-5']);
   });
 
+  it('reads each line\'s TABs within the line: documents without rows before and after one with rows, Greek text, a tab-led line', () => {
+    const text = lines('1|t|TNF-\u03b1 only a title', '1|a|and its abstract', '', '2|t|x', '2|a|y', '2\t0\t1\tx\tGene\t1',
+      '2\t0\t1\tx\tGene\t1', '', '3|t|IL-\u03b2', '3|a|text', '\tnot a row', '3|a|more');
+    assert.deepEqual(folds(text), ['0-1', '3-6', '5-6', '8-10']);
+    assert.deepEqual(folds(text, true), folds(text));
+  });
+
   it('gives nothing for an empty file or single lines, and never throws', () => {
     assert.deepEqual(folds(''), []);
     assert.deepEqual(folds('1|t|only a title\n'), []);

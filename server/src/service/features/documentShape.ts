@@ -48,8 +48,11 @@ function classifyLine(text: string, from: number, to: number): LineKind {
     PASSAGE.lastIndex = from;
     if (PASSAGE.exec(text) && PASSAGE.lastIndex <= to) return 'passage';
   }
+  // Searched in the line only (a slice is a view, not a copy): indexOf on the text would run on to the
+  // next TAB of the file, to its end for a title or abstract in a file without rows (quadratic).
+  const line = text.slice(from, to);
   const tabs: number[] = [];
-  for (let i = text.indexOf('\t', from); i >= 0 && i < to && tabs.length < 5; i = text.indexOf('\t', i + 1)) tabs.push(i);
+  for (let i = line.indexOf('\t'); i >= 0 && tabs.length < 5; i = line.indexOf('\t', i + 1)) tabs.push(from + i);
   const n = tabs.length + 1;
   if (n < 3) return 'other';
   const fieldAt = (k: number) => text.slice(tabs[k - 1] + 1, k < tabs.length ? tabs[k] : to);
@@ -77,8 +80,8 @@ function scanShape(doc: LazyDocument): DocumentShape | undefined {
       PASSAGE.lastIndex = from;
       const m = kind === 'passage' ? PASSAGE.exec(text) : null;
       if (m && TITLE_MARKERS.has(m[2])) title = text.slice(PASSAGE.lastIndex, lineEnd);
-      const tab = text.indexOf('\t', from);
-      idEnd = (m ? from + m[1].length : tab >= 0 && tab < lineEnd ? tab : lineEnd) - pos;
+      const tab = m ? -1 : text.slice(from, lineEnd).indexOf('\t');
+      idEnd = (m ? from + m[1].length : tab >= 0 ? from + tab : lineEnd) - pos;
     }
     lines.push({ kind, from: from - pos, to: lineEnd - pos });
     pos = nl + 1;
