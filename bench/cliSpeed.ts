@@ -16,7 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { childrenOf } from './cliStream';
 import { generatedCorpus, repoRoot } from './corpus';
-import { median } from './measure';
+import { median, pct } from './measure';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
 const HEAP_MB = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
@@ -125,11 +125,6 @@ export async function conventionsCliSection(minRuns: number): Promise<string> {
     `What the conventions cost, the median of each round's ratio: ${pct(paired((r) => r.cpu))} CPU time, ${pct(paired((r) => r.seconds))} time `
     + `(target: under 10%; the ratio of the medians above: ${pct(on.cpu / off.cpu)} CPU, ${pct(on.seconds / off.seconds)} time).`,
   ].join('\n');
-}
-
-function pct(ratio: number): string {
-  const p = (ratio - 1) * 100;
-  return `${p >= 0 ? '+' : ''}${p.toFixed(1)}%`;
 }
 
 /** Abstracts in PubTator3 (its 2024 release: about 36 million PubMed abstracts, annotated). */

@@ -40,6 +40,12 @@ export function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
+/** A ratio as the change it makes: 1.083 → "+8.3%". */
+export function pct(ratio: number): string {
+  const p = (ratio - 1) * 100;
+  return `${p >= 0 ? '+' : ''}${p.toFixed(1)}%`;
+}
+
 export function ms(value: number): string {
   return value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(0);
 }

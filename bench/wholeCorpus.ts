@@ -19,7 +19,7 @@ import { createGzip } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../test/lsp/support/lspClient';
 import { generatedCorpus, repoRoot } from './corpus';
-import { mb, median, percentile } from './measure';
+import { mb, median, pct, percentile } from './measure';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
 
@@ -101,13 +101,13 @@ export function parallelSection(): string {
     const single = join(repoRoot, 'bench', '.cache', 'generated-200mb.pubtator');
     const inputs: [string, string][] = [['a folder of 5 MB files (200 MB)', dir], ['one 200 MB file', single]];
     const perCore: number[] = [];
-    const extraCpu: number[] = [];
+    const cpuRatios: number[] = [];
     const oneCoreRows: string[] = [];
     const rows = inputs.map(([name, path]) => {
       const load = loadavg()[0];
       const { one, many, oneCore } = compare(path, cores, runs);
       perCore.push(one.bytes / 1024 / 1024 / one.cpu);
-      extraCpu.push(many.cpu / one.cpu - 1);
+      cpuRatios.push(many.cpu / one.cpu);
       const speedUp = one.seconds / many.seconds;
       if (oneCore) {
         const fromOneCore = oneCore.seconds / many.seconds;
@@ -140,7 +140,7 @@ export function parallelSection(): string {
       ...perCoreTable,
       '',
       `Per core: ${perCore.map((v) => v.toFixed(0)).join(' and ')} MB of text per CPU second (--jobs 1: bytes / CPU time), the speed one core gives when it is not shared. `
-      + `CPU time of --jobs ${cores} against --jobs 1: ${extraCpu.map((v) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(0)}%`).join(' and ')} `
+      + `CPU time of --jobs ${cores} against --jobs 1: ${cpuRatios.map(pct).join(' and ')} `
       + '(each thread warms up on its own: V8 compiles the checker once per thread), so on these cores --jobs 1\'s time over '
       + `(--jobs ${cores}'s CPU time / ${cores}) bounds the speed-up.`,
     ].join('\n');
