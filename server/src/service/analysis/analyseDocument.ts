@@ -181,24 +181,42 @@ function indexConcepts(doc: PubtatorDocument): ConceptIndex {
   return { concepts, variants };
 }
 
+/**
+ * A span check: a class whose fields are all set in one order, absent ones
+ * undefined. Object literals of six shapes (one per outcome) made every check
+ * that reads `status` or `span` on each row polymorphic: V8 threw its
+ * optimised code away at each new shape and compiled it again, in every thread.
+ */
+class SpanCheck implements MentionSpanCheck {
+  constructor(
+    readonly mention: MentionRow,
+    readonly status: SpanStatus,
+    readonly span: Span | undefined = undefined,
+    readonly nearest: MentionSpanCheck['nearest'] = undefined,
+    readonly boundary: Boundary | undefined = undefined,
+    readonly utf8: boolean | undefined = undefined,
+    public shifted: boolean | undefined = undefined,
+  ) {}
+}
+
 function checkSpan(doc: PubtatorDocument, m: MentionRow, unit: OffsetUnit, budget: { left: number }): MentionSpanCheck {
-  if (m.start === undefined || m.end === undefined || m.start >= m.end) return { mention: m, status: 'bad-offsets' };
+  if (m.start === undefined || m.end === undefined || m.start >= m.end) return new SpanCheck(m, 'bad-offsets');
   const span = mentionSpan(doc, m, unit);
-  if (!span || m.end > textLength(doc, unit)) return { mention: m, status: 'out-of-range', nearest: nearest(doc, m, unit, budget) };
+  if (!span || m.end > textLength(doc, unit)) return new SpanCheck(m, 'out-of-range', undefined, nearest(doc, m, unit, budget));
   const text = m.textField.text;
-  if (span.covered === text) return { mention: m, status: 'ok', span };
+  if (span.covered === text) return new SpanCheck(m, 'ok', span);
   // Offsets that count UTF-8 bytes go wrong by the extra bytes, an end or a
   // whole span at a time: that explanation comes before any other.
   const bytes = utf8ByteSpan(doc, m.start, m.end);
   if (bytes && doc.text.slice(bytes.start, bytes.end) === text) {
-    return { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget), utf8: true };
+    return new SpanCheck(m, 'mismatch', span, nearest(doc, m, unit, budget), undefined, true);
   }
   const boundary = findBoundary(doc, m, span, unit);
-  if (boundary?.kind === 'space') return { mention: m, status: 'boundary', span, boundary };
+  if (boundary?.kind === 'space') return new SpanCheck(m, 'boundary', span, undefined, boundary);
   // A dash more or less at an end is minor too, keeping the end it moves (an error where the file is verbatim).
-  if (equalLoosely(span.covered, text)) return boundary ? { mention: m, status: 'minor', span, boundary } : { mention: m, status: 'minor', span };
-  if (boundary) return { mention: m, status: 'boundary', span, boundary };
-  const result: MentionSpanCheck = { mention: m, status: 'mismatch', span, nearest: nearest(doc, m, unit, budget) };
+  if (equalLoosely(span.covered, text)) return new SpanCheck(m, 'minor', span, undefined, boundary);
+  if (boundary) return new SpanCheck(m, 'boundary', span, undefined, boundary);
+  const result = new SpanCheck(m, 'mismatch', span, nearest(doc, m, unit, budget));
   if (sitsNearby(doc, span, text, result.nearest)) result.shifted = true;
   return result;
 }

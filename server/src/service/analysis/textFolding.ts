@@ -61,7 +61,12 @@ const UNICODE_SPELLED = /[α-ω\u2010-\u2015\u2212\u00ad\ufe58\ufe63\uff0d\u00a0
 
 /** Whether a covered text holds a character that an ASCII text column spells otherwise. */
 export function hasUnicodeSpelling(covered: string): boolean {
-  return UNICODE_SPELLED.test(covered);
+  // Every character UNICODE_SPELLED names is from U+00A0 on: most covered texts
+  // are plain ASCII and need no regular expression (it runs on every span).
+  for (let i = 0; i < covered.length; i++) {
+    if (covered.charCodeAt(i) >= 0xa0) return UNICODE_SPELLED.test(covered);
+  }
+  return false;
 }
 
 /**

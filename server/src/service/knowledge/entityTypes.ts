@@ -27,30 +27,42 @@ const ID_LIKE = /\||^(MESH|OMIM|CVCL|CHEBI|RS#|RSID|tmVar|HGVS|Gene|Tax):|^(rs)?
 
 /** Whether a type column holds what is really a concept id (a column went missing). */
 export function looksLikeConceptId(type: string): boolean {
-  return ID_LIKE.test(type.trim());
+  return typeFacts(type).idLike;
 }
 
 interface TypeFacts {
   family: EntityFamily;
   known: boolean;
+  idLike: boolean;
 }
 
-// A file uses a handful of types on every row: remember their facts. Bounded,
-// so a file with millions of distinct junk types cannot grow it without end.
+// A file uses a handful of types on every row, and several checks ask about
+// each row's: remember their facts. Bounded, so a file with millions of
+// distinct junk types cannot grow it without end.
 const facts = new Map<string, TypeFacts>();
 const MAX_REMEMBERED = 1000;
+// Rows of one type often follow each other: the last answer, before the map.
+let lastType = '';
+let lastFacts: TypeFacts | undefined;
 
 function typeFacts(type: string): TypeFacts {
+  if (type === lastType && lastFacts) return lastFacts;
   let f = facts.get(type);
   if (!f) {
-    const t = type.trim().toLowerCase();
+    const trimmed = type.trim();
+    const t = trimmed.toLowerCase();
+    // Own keys only: a type named `constructor` or `toString` is no family's.
+    const family = Object.prototype.hasOwnProperty.call(FAMILY_OF, t) ? FAMILY_OF[t] : undefined;
     f = {
-      family: FAMILY_OF[t] ?? 'other',
-      known: t in FAMILY_OF || OTHER_KNOWN.has(t) || UMLS_TYPES.test(type.trim()),
+      family: family ?? 'other',
+      known: family !== undefined || OTHER_KNOWN.has(t) || UMLS_TYPES.test(trimmed),
+      idLike: ID_LIKE.test(trimmed),
     };
     if (facts.size >= MAX_REMEMBERED) facts.clear();
     facts.set(type, f);
   }
+  lastType = type;
+  lastFacts = f;
   return f;
 }
 

@@ -150,8 +150,10 @@ function splitAtoms(field: string, separators: RegExp, variant: boolean): Concep
   return atoms;
 }
 
-function atom(raw: string, start: number, namespace: Namespace, prefix: string, value: string, key: string): ConceptAtom {
-  return { raw, start, end: start + raw.length, namespace, prefix, value, key };
+// Every atom has the same fields in one order (`species` undefined but for a
+// gene with its species): one hidden class for the checks that read them.
+function atom(raw: string, start: number, namespace: Namespace, prefix: string, value: string, key: string, species?: string): ConceptAtom {
+  return { raw, start, end: start + raw.length, namespace, prefix, value, key, species };
 }
 
 /** Parses one part of an id. Exported for completion and hover on partial input. */
@@ -163,9 +165,7 @@ export function parseAtom(raw: string, start = 0, inVariant = false): ConceptAto
   }
   const withSpecies = GENE_WITH_SPECIES.exec(raw);
   if (withSpecies) {
-    const a = atom(raw, start, 'ncbi', '', withSpecies[1], 'NCBI:' + withSpecies[1]);
-    a.species = withSpecies[2];
-    return a;
+    return atom(raw, start, 'ncbi', '', withSpecies[1], 'NCBI:' + withSpecies[1], withSpecies[2]);
   }
   const colon = raw.indexOf(':');
   if (colon > 0) {
