@@ -172,7 +172,7 @@ function checkOne(doc: PubtatorDocument, run: Run, ctx: Checking, visit?: (doc: 
   for (const check of run.documentChecks) check.document!(doc, ctx);
   // `visit` sees the document with its rows parsed, just before they are released.
   visit?.(doc);
-  const facts = run.learning ? documentFacts(doc, ctx.analysis(doc), !ctx.target.facts) : NO_FACTS;
+  const facts = run.learning ? documentFacts(doc, ctx.analysis(doc)) : NO_FACTS;
   if (ctx.target.facts) addDocumentFacts(ctx.target.facts, facts);
   else ctx.target.documentFacts = facts;
   if (!wasParsed) doc.release();

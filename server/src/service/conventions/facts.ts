@@ -101,10 +101,8 @@ export function addDocumentFacts(into: Facts, d: DocumentFacts, sign: 1 | -1 = 1
   into.spansAscii += sign * d.spansAscii;
   for (let k = 0; k < d.typeNames.length; k++) {
     const type = d.typeNames[k];
-    const had = into.types.get(type);
-    const n = (had ?? 0) + sign * d.typeCounts[k];
-    // A name new to the file is kept as its own string (see intern), not as a slice of a chunk.
-    if (n > 0) into.types.set(had === undefined ? intern(type) : type, n);
+    const n = (into.types.get(type) ?? 0) + sign * d.typeCounts[k];
+    if (n > 0) into.types.set(type, n);
     else into.types.delete(type);
   }
   const r = d.relations;
@@ -112,7 +110,7 @@ export function addDocumentFacts(into: Facts, d: DocumentFacts, sign: 1 | -1 = 1
     for (let k = 0; k < r.length; k += 3) {
       const type = r[k] as string;
       let tally = into.relations.get(type);
-      if (!tally) into.relations.set(intern(type), (tally = { eligible: 0, paired: 0 }));
+      if (!tally) into.relations.set(type, (tally = { eligible: 0, paired: 0 }));
       tally.eligible += sign * (r[k + 1] as number);
       tally.paired += sign * (r[k + 2] as number);
       if (tally.eligible <= 0 && tally.paired <= 0) into.relations.delete(type);
@@ -160,12 +158,8 @@ function internList(names: readonly string[]): readonly string[] {
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
-/**
- * The facts of one document, from its rows and its analysis. `kept`: they are
- * cached with the document (the editor), so their names are interned; facts
- * added into a file's totals at once (the command line) skip that work.
- */
-export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis, kept = true): DocumentFacts {
+/** The facts of one document, from its rows and its analysis. */
+export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis): DocumentFacts {
   const d: DocumentFacts = {
     // Every block with a title counts, continuation blocks of one id too: facts
     // are cached per document, and whether a block continues the one before can
@@ -174,7 +168,7 @@ export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis,
     withAbstract: doc.title && doc.abstract ? 1 : 0,
     mentions: doc.mentions.length,
     spansInRange: 0, spansMinor: 0, spansUnexplained: 0, spansUnicode: 0, spansAscii: 0,
-    typeNames: kept ? internList(analysis.types.names) : analysis.types.names,
+    typeNames: internList(analysis.types.names),
     typeCounts: analysis.types.counts,
   };
   for (const s of analysis.spans) {
@@ -197,7 +191,7 @@ export function documentFacts(doc: PubtatorDocument, analysis: DocumentAnalysis,
   }
   if (doc.relations.length) {
     const flat: (string | number)[] = [];
-    for (const [type, t] of relationKeys(doc).tallies) flat.push(kept ? intern(type) : type, t.eligible, t.paired);
+    for (const [type, t] of relationKeys(doc).tallies) flat.push(intern(type), t.eligible, t.paired);
     if (flat.length) d.relations = flat;
   }
   return d;
