@@ -191,11 +191,11 @@ class SpanCheck implements MentionSpanCheck {
   constructor(
     readonly mention: MentionRow,
     readonly status: SpanStatus,
-    readonly span: Span | undefined = undefined,
-    readonly nearest: MentionSpanCheck['nearest'] = undefined,
-    readonly boundary: Boundary | undefined = undefined,
-    readonly utf8: boolean | undefined = undefined,
-    public shifted: boolean | undefined = undefined,
+    readonly span?: Span,
+    readonly nearest?: MentionSpanCheck['nearest'],
+    readonly boundary?: Boundary,
+    readonly utf8?: boolean,
+    public shifted?: boolean,
   ) {}
 }
 
