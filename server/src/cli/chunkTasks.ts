@@ -40,13 +40,18 @@ export type ChunkTask = CheckTask | FixTask | StatsTask;
 
 /**
  * A check or stats task on a range of a plain file, for a worker thread: it
- * reads its chunk itself (fileRanges.ts), says how many lines it holds, and is
- * told its first line (the lines before it, which only the main thread learns,
- * in file order) before it checks; workerPool.ts does the exchange.
+ * reads its chunk itself (fileRanges.ts) and works out its first line in the
+ * file's shared ledger (sharedLines.ts), reading a range before it whose count
+ * no thread has said yet.
  */
 export interface RangeTask {
   kind: 'check' | 'stats';
   range: FileRange;
+  /** The range's place in the file: its index, and the nominal bytes of every range (to find the ranges before it). */
+  index: number;
+  step: number;
+  /** The file's ledger (sharedLines.ts). */
+  lines: SharedArrayBuffer;
 }
 
 /** What a runner takes: a chunk's bytes anywhere, a range or a batch of BioC XML documents to check (biocSplit.ts) on a worker, a batch to convert (biocConvertSplit.ts) anywhere. */

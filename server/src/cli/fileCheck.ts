@@ -13,7 +13,8 @@ import type { CheckResult, CheckTask, StatsResult, StatsTask } from './chunkTask
 import type { InputFile, InputProblem } from './discover';
 import { describeError, InputError } from './errors';
 import { CHUNK_BYTES, forEachChunk, StopReading } from './fileChunks';
-import { fileRanges, LineLedger, refuseBinary } from './fileRanges';
+import { fileRanges, refuseBinary } from './fileRanges';
+import { sharedLines } from './sharedLines';
 import { isProjected, projectedPieces } from './projectedInput';
 import { bytePieces, type ReadCounters } from './readInput';
 import type { ChunkRunner, OrderedResults } from './runner';
@@ -56,19 +57,20 @@ export async function checkOne(
 
 /**
  * A plain file on worker threads: each worker reads its own range
- * (fileRanges.ts), and its results are moved to their lines here, in file order.
+ * (fileRanges.ts) and works out its first line with the others (sharedLines.ts);
+ * the results are taken here, in file order.
  */
 async function checkRanges(
   input: InputFile, size: number, counters: ReadCounters, runner: ChunkRunner, results: OrderedResults, file: FileCheck,
   kind: 'check' | 'stats', use: (result: CheckResult | StatsResult) => ChunkCheck,
 ): Promise<void> {
   await refuseBinary(input.path);
-  const ledger = new LineLedger();
   const ranges = fileRanges(input.path, size, CHUNK_BYTES);
+  const lines = sharedLines(ranges.length);
   for (let i = 0; i < ranges.length; i++) {
     if (file.done) throw new StopReading();
     const range = ranges[i];
-    await results.add(runner.run({ kind, range }, (lines) => ledger.firstLine(i, lines)), (result) => {
+    await results.add(runner.run({ kind, range, index: i, step: CHUNK_BYTES, lines }), (result) => {
       const r = result as CheckResult | StatsResult;
       counters.raw += range.end - range.start;
       counters.text += range.end - range.start;

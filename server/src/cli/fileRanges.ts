@@ -4,9 +4,10 @@
 // or after its end (the cut rule of parse/byteChunks.ts, so neighbouring ranges
 // meet exactly and the chunks joined by "\n" are the file). The main thread
 // never copies, decodes or counts the text: its share of the work (Amdahl's
-// serial part) is the reduce. The one thing a worker cannot know is how many
-// lines come before its chunk: it counts its own and is told its first line
-// (workerPool.ts, LineLedger below).
+// serial part) is the reduce. The one thing a worker cannot know from its own
+// range is how many lines come before its chunk: the workers count their
+// chunks and add up the counts before theirs in memory they share
+// (sharedLines.ts).
 
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -49,8 +50,12 @@ function cutFrom(fd: number, pos: number, size: number): number {
   }
 }
 
-/** The chunk of a range, read from its file, and its line count; undefined when a long document before took it all in. */
-export function readRange(range: FileRange): { bytes: Uint8Array; lines: number } | undefined {
+/**
+ * The chunk of a range, read from its file, and its line count (`counted`: the
+ * count when known already, not counted again); undefined when a long document
+ * before took it all in.
+ */
+export function readRange(range: FileRange, counted?: number): { bytes: Uint8Array; lines: number } | undefined {
   const fd = openSync(range.path, 'r');
   try {
     const from = range.start === 0 ? 0 : cutFrom(fd, range.start - 1, range.size) + 1;
@@ -59,7 +64,7 @@ export function readRange(range: FileRange): { bytes: Uint8Array; lines: number 
     const bytes = new Uint8Array(to - from);
     const got = readAt(fd, bytes, from);
     const chunk = got < bytes.length ? bytes.subarray(0, got) : bytes;
-    return { bytes: chunk, lines: linesIn(chunk, 0, chunk.length) };
+    return { bytes: chunk, lines: counted ?? linesIn(chunk, 0, chunk.length) };
   } finally {
     closeSync(fd);
   }
@@ -68,9 +73,15 @@ export function readRange(range: FileRange): { bytes: Uint8Array; lines: number 
 /** The ranges of a file of `size` bytes, `target` bytes each (the last one shorter). */
 export function fileRanges(path: string, size: number, target: number): FileRange[] {
   const out: FileRange[] = [];
-  for (let start = 0; start < size; start += target) out.push({ path, start, end: Math.min(size, start + target), size });
+  for (let index = 0; index * target < size; index++) out.push(rangeAt(path, size, target, index));
   if (out.length === 0) out.push({ path, start: 0, end: 0, size: 0 });
   return out;
+}
+
+/** Range `index` of those fileRanges gives. */
+export function rangeAt(path: string, size: number, target: number, index: number): FileRange {
+  const start = index * target;
+  return { path, start, end: Math.min(size, start + target), size };
 }
 
 /** Throws, as readInput does, when the file's first bytes show binary data. */
@@ -83,36 +94,5 @@ export async function refuseBinary(path: string): Promise<void> {
     if (binary) throw binary;
   } finally {
     await file.close();
-  }
-}
-
-/**
- * The first line of each range's chunk, from the line counts of the chunks
- * before it, which arrive in any order (each from the worker that read it).
- */
-export class LineLedger {
-  private readonly counts: (number | undefined)[] = [];
-  private readonly waiters: ((line: number) => void)[] = [];
-  /** Ranges whose first line is known, and the line after the last of them. */
-  private known = 0;
-  private line = 0;
-
-  /** Range `index` holds `lines` lines; resolves with its first line once every range before it has said. */
-  firstLine(index: number, lines: number): Promise<number> {
-    this.counts[index] = lines;
-    const promise = new Promise<number>((resolve) => {
-      this.waiters[index] = resolve;
-    });
-    this.advance();
-    return promise;
-  }
-
-  private advance(): void {
-    while (this.counts[this.known] !== undefined) {
-      const at = this.known;
-      this.waiters[at](this.line);
-      this.line += this.counts[at]!;
-      this.known++;
-    }
   }
 }

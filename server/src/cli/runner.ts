@@ -11,8 +11,8 @@ export interface ChunkRunner {
   /** Threads that run tasks. */
   readonly threads: number;
   /**
-   * A range task (a worker reads its own chunk) needs `firstLine`: given the
-   * chunk's line count, it resolves with the chunk's first line.
+   * A split BioC batch needs `firstLine`: given the batch's line count, it
+   * resolves with the batch's first line.
    */
   run(task: AnyTask, firstLine?: (lines: number) => Promise<number>): Promise<TaskResult>;
   close(): Promise<void>;

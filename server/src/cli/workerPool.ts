@@ -10,8 +10,9 @@
 import { isMainThread, parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
 import { openMeshIndex } from '../service/concepts/index';
 import { prepare, type ValidationOptions } from '../service/validate';
-import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type TaskContext, type TaskResult } from './chunkTasks';
-import { readRange } from './fileRanges';
+import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type RangeTask, type TaskContext, type TaskResult } from './chunkTasks';
+import { rangeAt, readRange } from './fileRanges';
+import { SharedLines } from './sharedLines';
 import type { ChunkRunner } from './runner';
 import { finishBatch, prepareBatch, refusedBatch } from '../service/bioc/batchMap';
 import { convertBatch } from '../service/bioc/convertBatch';
@@ -59,16 +60,23 @@ function serve(setup: WorkerSetup): void {
     }
     if (task.kind === 'bioc-convert') return { id, result: convertBatch(task) };
     if (!('range' in task)) return { id, result: runTask(task, ctx) };
-    // A range: read the chunk, say how many lines it holds, and wait to be told its first line.
-    const piece = readRange(task.range);
-    if (!piece) {
-      post({ id, lines: 0 });
-      return { id, result: emptyRangeResult(task.kind) };
-    }
-    const firstLine = new Promise<number>((resolve) => firstLines.set(id, resolve));
-    post({ id, lines: piece.lines });
-    return { id, result: runTask({ kind: task.kind, bytes: piece.bytes, firstLine: await firstLine } as ChunkTask, ctx) };
+    return { id, result: checkRange(task, ctx) };
   }
+}
+
+/**
+ * A range: read the chunk and say how many lines it holds (unless a thread
+ * that needed the count has said it already), then work out its first line
+ * from the counts before it (sharedLines.ts) and check it.
+ */
+function checkRange(task: RangeTask, ctx: TaskContext): TaskResult {
+  const ledger = new SharedLines(task.lines);
+  const piece = readRange(task.range, ledger.count(task.index));
+  ledger.say(task.index, piece ? piece.lines : 0);
+  if (!piece) return emptyRangeResult(task.kind);
+  const { path, size } = task.range;
+  const firstLine = ledger.firstLine(task.index, (index) => readRange(rangeAt(path, size, task.step, index))?.lines ?? 0);
+  return runTask({ kind: task.kind, bytes: piece.bytes, firstLine } as ChunkTask, ctx);
 }
 
 /** A fixed chunk's bytes are moved back, not copied. */
@@ -131,7 +139,7 @@ export class WorkerPool implements ChunkRunner {
 
   run(task: AnyTask, firstLine?: (lines: number) => Promise<number>): Promise<TaskResult> {
     if (this.failure) return Promise.reject(this.failure);
-    if (('range' in task || task.kind === 'bioc-batch') && !firstLine) return Promise.reject(new Error('a range task needs its first line worked out'));
+    if (task.kind === 'bioc-batch' && !firstLine) return Promise.reject(new Error('a BioC batch needs its first line worked out'));
     const id = this.nextId++;
     return new Promise<TaskResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot: undefined as unknown as Slot, firstLine });

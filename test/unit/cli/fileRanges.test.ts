@@ -1,14 +1,14 @@
 // A worker reads its own range of a plain file (cli/fileRanges.ts): the
 // chunks of all ranges, joined by "\n", are the file byte for byte, whatever
 // the range size (a document longer than a range leaves the ranges it covers
-// empty), each chunk ends where the parser closes a document, and the line
-// ledger gives each chunk its first line whatever order the counts come in.
+// empty), each chunk ends where the parser closes a document, and rangeAt
+// gives each of those ranges on its own.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fileRanges, LineLedger, readRange, refuseBinary } from '../../../server/src/cli/fileRanges';
+import { fileRanges, rangeAt, readRange, refuseBinary } from '../../../server/src/cli/fileRanges';
 import { chunkBytes } from '../../../server/src/service/parse/byteChunks';
 import { tempDir } from './cliHarness';
 
@@ -58,23 +58,21 @@ test('a document longer than several ranges: the ranges it covers are empty, the
   assert.equal(chunks.filter((c) => c !== undefined).map((c) => c!.text).join('\n'), text);
 });
 
+test('rangeAt gives range i of fileRanges, and a count given to readRange is the one it returns', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 700 }), (size, target) => {
+    const ranges = fileRanges('f', size, target);
+    if (size > 0) ranges.forEach((r, i) => assert.deepEqual(rangeAt('f', size, target, i), r));
+  }));
+  const path = join(tmp.path, 'counted.pubtator');
+  writeFileSync(path, '1|t|A\n1|a|B\n');
+  assert.equal(readRange({ path, start: 0, end: 12, size: 12 })!.lines, 3);
+  assert.equal(readRange({ path, start: 0, end: 12, size: 12 }, 3)!.lines, 3);
+});
+
 test('an empty file is one empty chunk of one line, as the stream chunker gives', () => {
   const path = join(tmp.path, 'empty.pubtator');
   writeFileSync(path, '');
   assert.deepEqual(readAll(path, 0, 1024), [{ text: '', lines: 1 }]);
-});
-
-test('the line ledger gives each chunk its first line once every chunk before it has counted, in any order', async () => {
-  const ledger = new LineLedger();
-  const third = ledger.firstLine(2, 7);
-  const second = ledger.firstLine(1, 0);
-  let settled = false;
-  void third.then(() => { settled = true; });
-  await new Promise((r) => setImmediate(r));
-  assert.equal(settled, false, 'chunk 2 waits for chunk 0');
-  const first = ledger.firstLine(0, 10);
-  assert.deepEqual(await Promise.all([first, second, third]), [0, 10, 10]);
-  assert.equal(await ledger.firstLine(3, 1), 17);
 });
 
 test('binary data is refused before any range is read', async () => {
