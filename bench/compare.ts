@@ -52,8 +52,8 @@ interface CliRun {
 }
 
 /** Runs the built CLI as a user would (under its heap budget, in a child process), or another `command`; peak RSS over the processes. */
-export async function runCli(args: string[], command: string[] = [process.execPath, cli]): Promise<CliRun> {
-  const child = spawn(command[0], [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runCli(args: string[], command: string[] = [process.execPath, cli], env: Record<string, string> = {}): Promise<CliRun> {
+  const child = spawn(command[0], [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let peak = 0;
   const sample = () => {
     for (const pid of [child.pid!, ...childrenOf(child.pid!)]) {

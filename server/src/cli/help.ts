@@ -89,7 +89,10 @@ Options for check:
                          PATH (gzipped when it ends in .gz; - for stdout)
   --jobs N, -j N         threads checking at once (default: every core; every
                          core but one for BioC; BioC XML is split by documents
-                         between this thread and N-1 workers). Files are cut into chunks of
+                         between this thread and N-1 workers); at most one
+                         thread for every 32 MB of input, as a thread compiles
+                         the checker for itself and a smaller share does not
+                         repay it. Files are cut into chunks of
                          whole documents, so one large file is checked on all
                          threads too; the output is the same, byte for byte
                          and in the same order, as with

@@ -36,11 +36,24 @@ export function defaultConvertJobs(): number {
   return defaultBiocJobs();
 }
 
-/** Threads worth starting: no more than chunks to share, none for an input of a chunk or two. */
+/**
+ * Chunks a thread must have to repay its start. Each thread compiles the
+ * checker for itself (V8 shares no optimised code between threads): until it
+ * has, it checks at a fraction of its speed, and its compiler takes a core from
+ * the others. Both the warm-up and the checking scale with the core's speed, so
+ * the break-even is a size, not a time. Measured on 2 cores (generated corpora,
+ * `--jobs 2` against `--jobs 1`, docs/performance.md): 10-30 MB 10-20% slower
+ * with two threads, 50 MB even, 100 MB 1.24x and 200 MB 1.46x faster; so a
+ * thread is started for every 32 chunks (32 MB), past the break-even.
+ * PUBTATOR_THREAD_CHUNKS changes it, for tests that want threads on a small file.
+ */
+const CHUNKS_PER_THREAD = Number(process.env.PUBTATOR_THREAD_CHUNKS) > 0 ? Number(process.env.PUBTATOR_THREAD_CHUNKS) : 32;
+
+/** Threads worth starting: none beyond what the input repays (CHUNKS_PER_THREAD); a compressed input's text is of unknown size. */
 export function threadsFor(jobs: number, hints: RunnerHints): number {
   if (jobs <= 1) return 1;
   if (hints.totalBytes === undefined || hints.compressed) return jobs;
-  return Math.max(1, Math.min(jobs, Math.floor(hints.totalBytes / CHUNK_BYTES)));
+  return Math.max(1, Math.min(jobs, Math.floor(hints.totalBytes / (CHUNK_BYTES * CHUNKS_PER_THREAD))));
 }
 
 /** Each worker's heap limit: the command line's own budget (memoryBudget.ts), PUBTATOR_HEAP_MB. */

@@ -47,7 +47,8 @@ export function run(args: string[], options: RunOptions = {}): Run {
   const cwd = options.cwd ?? (options.uid === undefined ? CLI_FIXTURES : dirname(cli));
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd, input: options.input, encoding: 'utf8', timeout: 120_000,
-    uid: options.uid, gid: options.uid, env: options.env ? { ...process.env, ...options.env } : undefined,
+    // Threads start on a file of two chunks or more (not 32: runners.ts), so --jobs tests use them on small files.
+    uid: options.uid, gid: options.uid, env: { ...process.env, PUBTATOR_THREAD_CHUNKS: '1', ...options.env },
     maxBuffer: 256 * 1024 * 1024,
   });
   if (cli !== CLI) rmSync(dirname(cli), { recursive: true, force: true });

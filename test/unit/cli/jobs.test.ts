@@ -47,9 +47,14 @@ test('--jobs takes a number of threads; none given means every core', () => {
   assert.equal(jobs(['check', '--jobs', '4', 'x']), 4);
   assert.equal(jobs(['check', '-j', '1', 'x']), 1);
   for (const bad of ['0', '-1', 'two', '1.5', '']) assert.equal(jobs(['check', `--jobs=${bad}`, 'x']), 'usage', bad);
-  // Threads are started only when there are chunks to share.
+  // Threads are started only for as much work as repays their warm-up: 32 chunks (1 MB each) a thread.
+  const MB = 1024 * 1024;
   assert.equal(threadsFor(8, { totalBytes: 100 }), 1);
-  assert.equal(threadsFor(8, { totalBytes: 3.5 * 1024 * 1024 }), 3);
+  assert.equal(threadsFor(8, { totalBytes: 3.5 * MB }), 1);
+  assert.equal(threadsFor(8, { totalBytes: 64 * MB - 1 }), 1);
+  assert.equal(threadsFor(8, { totalBytes: 64 * MB }), 2);
+  assert.equal(threadsFor(8, { totalBytes: 100 * MB }), 3);
+  assert.equal(threadsFor(8, { totalBytes: 10_000 * MB }), 8);
   assert.equal(threadsFor(8, { totalBytes: 100, compressed: true }), 8);
   assert.equal(threadsFor(1, { totalBytes: 1e9 }), 1);
 });
