@@ -61,12 +61,13 @@ const UNICODE_SPELLED = /[α-ω\u2010-\u2015\u2212\u00ad\ufe58\ufe63\uff0d\u00a0
 
 /** Whether a covered text holds a character that an ASCII text column spells otherwise. */
 export function hasUnicodeSpelling(covered: string): boolean {
-  // Every character UNICODE_SPELLED names is from U+00A0 on: most covered texts
-  // are plain ASCII and need no regular expression (it runs on every span).
-  for (let i = 0; i < covered.length; i++) {
-    if (covered.charCodeAt(i) >= 0xa0) return UNICODE_SPELLED.test(covered);
-  }
-  return false;
+  // The regular expression alone, not a charCodeAt loop to skip ASCII text
+  // first: covered texts come in every string representation V8 has (one or
+  // two bytes a character, sliced or flat), and once a process has met several,
+  // the optimised loop takes V8's generic path. After the real corpora, the
+  // conventions' facts of a 50 MB file took 70 ms instead of 28, and the whole
+  // check 9% longer; the regular expression engine has code for each kind.
+  return UNICODE_SPELLED.test(covered);
 }
 
 /**
