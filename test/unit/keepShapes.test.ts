@@ -2,7 +2,8 @@
 // (service/keepShapes.ts: V8 would otherwise drop the shapes, and the code
 // optimized for them, at a full collection between two chunks). They are made
 // from a copy of the chunk's last document, so the chunk's text is not kept;
-// only the last chunk's are held, and holding them changes no result.
+// only the last chunk's are held (a chunk without a document lets go of
+// nothing), and holding them changes no result.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +36,21 @@ test('a copy of the last document checked is held, with its rows parsed, and not
   assert.equal(relations.length, 1);
   checkChunk(chunkB, 10, options, run);
   assert.deepEqual((keptObjects() as Kept).ctx.file.documents.map((d) => d.id), ['13']);
+});
+
+test('a chunk without a document (a file\'s blank tail, as the last chunk of each file of a folder) keeps what was held', () => {
+  const options = {};
+  const run = prepare(options);
+  checkChunk(chunkB, 10, options, run);
+  const before = keptObjects();
+  for (const empty of ['', '\n', '   \n\n']) {
+    checkChunk(empty, 20, options, run);
+    assert.equal(keptObjects(), before, JSON.stringify(empty));
+  }
+  // Many files' tails in turn (a folder checked on worker threads) let go of nothing either.
+  checkChunk(chunkA, 0, options, run);
+  checkChunk('', 9, options, run);
+  assert.deepEqual((keptObjects() as Kept).ctx.file.documents.map((d) => d.id), ['12']);
 });
 
 test('holding the last chunk changes no result: a chunk checked again, after others, gives the same', () => {

@@ -233,7 +233,9 @@ export function validateChunk(
   const whole: DocumentOutcome = { ...outcome(), list: runFileChecks(file, run, options.concepts) };
   const ctx = new Checking(file, run, options.concepts, whole);
   for (const doc of file.documents) checkOne(doc, run, ctx, visit);
-  keepUntilNextChunk(shapesOf(file.documents[file.documents.length - 1], run, options.concepts));
+  // A chunk without a document to copy (a file's blank tail, a document too long to copy) keeps the shapes kept before.
+  const shapes = shapesOf(file.documents[file.documents.length - 1], run, options.concepts);
+  if (shapes !== undefined) keepUntilNextChunk(shapes);
   return { diagnostics: sortDiagnostics(whole.list), held: whole.held, facts: whole.facts! };
 }
 
