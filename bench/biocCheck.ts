@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { generatedCorpus, repoRoot } from './corpus';
 import { runCli } from './compare';
-import { mb, median } from './measure';
+import { mb, median, THREADS_FORCED } from './measure';
 
 const cli = join(repoRoot, 'dist', 'server', 'cli.js');
 const cacheDir = join(repoRoot, 'bench', '.cache');
@@ -67,12 +67,6 @@ function biocPackage(): string | undefined {
   }
 }
 
-/**
- * Threads started whatever the file's size (runners.ts starts one only for 32 MB
- * of input): these rows measure the split itself.
- */
-const THREADS = { PUBTATOR_THREAD_CHUNKS: '1' };
-
 export async function biocCheckSection(runs: number): Promise<string> {
   generatedCorpus(PUBTATOR_MB);
   const twin = join(cacheDir, `generated-${PUBTATOR_MB}mb.pubtator`);
@@ -86,14 +80,14 @@ export async function biocCheckSection(runs: number): Promise<string> {
   const cases: [string, () => ReturnType<typeof runCli>][] = [
     ['`check --json --jobs 1` BioC XML', () => runCli(['check', '--json', '--jobs', '1', xml])],
     ['`check --json --jobs 1` PubTator twin', () => runCli(['check', '--json', '--jobs', '1', twin])],
-    ['`check --json --jobs 2` BioC XML (documents split: this thread and 1 worker; threads forced)', () => runCli(['check', '--json', '--jobs', '2', xml], undefined, THREADS)],
-    ['`check --json --jobs 3` BioC XML (documents split: this thread and 2 workers; threads forced)', () => runCli(['check', '--json', '--jobs', '3', xml], undefined, THREADS)],
-    ['`check --json --jobs 2` PubTator twin (threads forced)', () => runCli(['check', '--json', '--jobs', '2', twin], undefined, THREADS)],
+    ['`check --json --jobs 2` BioC XML (documents split: this thread and 1 worker; threads forced)', () => runCli(['check', '--json', '--jobs', '2', xml], undefined, THREADS_FORCED)],
+    ['`check --json --jobs 3` BioC XML (documents split: this thread and 2 workers; threads forced)', () => runCli(['check', '--json', '--jobs', '3', xml], undefined, THREADS_FORCED)],
+    ['`check --json --jobs 2` PubTator twin (threads forced)', () => runCli(['check', '--json', '--jobs', '2', twin], undefined, THREADS_FORCED)],
     [`\`check --json --jobs 1\` BioC JSON (${mb(statSync(json).size)} MB, the same documents)`, () => runCli(['check', '--json', '--jobs', '1', json])],
-    ['`check --json --jobs 2` BioC JSON (read on one thread, checked on 2; threads forced)', () => runCli(['check', '--json', '--jobs', '2', json], undefined, THREADS)],
+    ['`check --json --jobs 2` BioC JSON (read on one thread, checked on 2; threads forced)', () => runCli(['check', '--json', '--jobs', '2', json], undefined, THREADS_FORCED)],
     ['`convert --jobs 1` BioC XML to PubTator', () => runCli(['convert', '--jobs', '1', xml, '--to', 'pubtator', '-o', `${out}.pubtator`])],
-    ['`convert --jobs 2` BioC XML to PubTator (documents split: this thread and 1 worker; threads forced)', () => runCli(['convert', '--jobs', '2', xml, '--to', 'pubtator', '-o', `${out}.pubtator`], undefined, THREADS)],
-    ['`convert --jobs 3` BioC XML to PubTator (this thread and 2 workers; threads forced)', () => runCli(['convert', '--jobs', '3', xml, '--to', 'pubtator', '-o', `${out}.pubtator`], undefined, THREADS)],
+    ['`convert --jobs 2` BioC XML to PubTator (documents split: this thread and 1 worker; threads forced)', () => runCli(['convert', '--jobs', '2', xml, '--to', 'pubtator', '-o', `${out}.pubtator`], undefined, THREADS_FORCED)],
+    ['`convert --jobs 3` BioC XML to PubTator (this thread and 2 workers; threads forced)', () => runCli(['convert', '--jobs', '3', xml, '--to', 'pubtator', '-o', `${out}.pubtator`], undefined, THREADS_FORCED)],
     ['`convert` PubTator twin to BioC XML', () => runCli(['convert', twin, '--to', 'bioc-xml', '-o', `${out}.xml`])],
   ];
   if (bioc) {

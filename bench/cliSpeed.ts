@@ -16,7 +16,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { childrenOf } from './cliStream';
 import { generatedCorpus, repoRoot } from './corpus';
-import { median, pct } from './measure';
+import { median, pct, THREADS_FORCED } from './measure';
+import { threadsFor } from '../server/src/cli/runners';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
 const HEAP_MB = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
@@ -144,10 +145,9 @@ export async function parallelShareSection(runs: number): Promise<string> {
   // The threaded path is measured with its threads forced (runners.ts starts one only for 32 MB of input, so 50 MB gets one);
   // the third: a tiny file on as many threads (tiny chunks, so that they start), for the main thread's fixed cost (start-up, threads);
   // the fourth: --jobs N as a user runs it.
-  const forced = { PUBTATOR_THREAD_CHUNKS: '1' };
   const [one, many, fixed, asRun] = await inTurns([
-    { args: ['--jobs', '1', path] }, { args: ['--jobs', String(cores), path], env: forced },
-    { args: ['--jobs', String(cores), small], env: { ...forced, PUBTATOR_CHUNK_BYTES: '512' } },
+    { args: ['--jobs', '1', path] }, { args: ['--jobs', String(cores), path], env: THREADS_FORCED },
+    { args: ['--jobs', String(cores), small], env: { ...THREADS_FORCED, PUBTATOR_CHUNK_BYTES: '512' } },
     { args: ['--jobs', String(cores), path] },
   ], runs);
   const speedUp = one.seconds / many.seconds;
@@ -174,7 +174,7 @@ export async function parallelShareSection(runs: number): Promise<string> {
     `| 50 MB, --jobs 1 | ${one.seconds.toFixed(2)} | ${one.cpu.toFixed(2)} | ${one.mainCpu.toFixed(2)} | ${one.peakMb.toFixed(0)} |`,
     `| 50 MB, --jobs ${cores}, its threads forced (PUBTATOR_THREAD_CHUNKS=1) | ${many.seconds.toFixed(2)} | ${many.cpu.toFixed(2)} | ${many.mainCpu.toFixed(2)} | ${many.peakMb.toFixed(0)} |`,
     `| one document, --jobs ${cores} (fixed cost) | ${fixed.seconds.toFixed(2)} | ${fixed.cpu.toFixed(2)} | ${fixed.mainCpu.toFixed(2)} | ${fixed.peakMb.toFixed(0)} |`,
-    `| 50 MB, --jobs ${cores} as run (threads for every 32 MB: ${Math.max(1, Math.min(cores, Math.floor(one.bytes / 2 ** 25)))}) | ${asRun.seconds.toFixed(2)} | ${asRun.cpu.toFixed(2)} | ${asRun.mainCpu.toFixed(2)} | ${asRun.peakMb.toFixed(0)} |`,
+    `| 50 MB, --jobs ${cores} as run (threads for every 32 MB: ${threadsFor(cores, { totalBytes: one.bytes })}) | ${asRun.seconds.toFixed(2)} | ${asRun.cpu.toFixed(2)} | ${asRun.mainCpu.toFixed(2)} | ${asRun.peakMb.toFixed(0)} |`,
     '',
     `Speed-up ${speedUp.toFixed(2)}× on ${cores} cores (efficiency ${(speedUp / cores).toFixed(2)}; target ≥ 0.8)`
     + (cores > 1 ? `; from it, s = (n/S − 1)/(n − 1) = ${(timedSerial * 100).toFixed(1)}% (only meaningful when the cores are free for it: see the load).` : '.'),

@@ -79,3 +79,10 @@ export function splitLinesAndFields(text: string): number {
   for (const line of text.split('\n')) fields += line.split('\t').length;
   return fields;
 }
+
+/**
+ * The environment that starts a run's threads whatever its input's size
+ * (runners.ts starts one only for 32 MB of input): for the rows that measure
+ * the threaded path itself.
+ */
+export const THREADS_FORCED = { PUBTATOR_THREAD_CHUNKS: '1' };
