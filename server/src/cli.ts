@@ -14,15 +14,28 @@ import { parseConvertArgs } from './cli/convertArgs';
 import { runConvert } from './cli/runConvert';
 import { parseFetchArgs } from './cli/fetchArgs';
 import { runFetch } from './cli/runFetch';
-import { underMemoryBudget } from './cli/memoryBudget';
+import { rerunUnderBudget, underBudgetAlready } from './cli/memoryBudget';
+import { needsHeapBudget } from './cli/budgetNeed';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
 // Loaded for its side: in a worker thread it serves chunk tasks.
 import './cli/workerPool';
 
-async function main(argv: readonly string[]): Promise<number> {
+type AnyCommand = ReturnType<typeof parseCommandLine> | ReturnType<typeof parseConvertArgs> | ReturnType<typeof parseFetchArgs>;
+
+function parse(argv: readonly string[]): AnyCommand {
   // `convert` and `fetch` have options of their own (convertArgs.ts, fetchArgs.ts).
-  const command = argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : argv[0] === 'fetch' ? parseFetchArgs(argv.slice(1)) : parseCommandLine(argv);
+  return argv[0] === 'convert' ? parseConvertArgs(argv.slice(1)) : argv[0] === 'fetch' ? parseFetchArgs(argv.slice(1)) : parseCommandLine(argv);
+}
+
+/** The command, here or (for large inputs) in a re-started process under the heap budget. */
+async function run(argv: readonly string[]): Promise<number> {
+  const command = parse(argv);
+  if (!underBudgetAlready() && await needsHeapBudget(command)) return rerunUnderBudget(process.argv[1], argv);
+  return main(command);
+}
+
+async function main(command: AnyCommand): Promise<number> {
   switch (command.kind) {
     case 'help':
       process.stdout.write(HELP);
@@ -64,7 +77,7 @@ function start(): void {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
-  (underMemoryBudget(process.argv[1], process.argv.slice(2)) ?? main(process.argv.slice(2))).then(
+  run(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err: unknown) => {
       process.stderr.write(`pubtator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

@@ -180,6 +180,8 @@ Memory: the checker runs under a heap budget (128 MB; PUBTATOR_HEAP_MB=N to
 change it, 0 to lift it), and so does each of its threads, so its memory stays
 flat whatever the input's size.
 A single document too large for the budget stops the run with a message.
+Inputs known to be small (files and folders under 32 MB in all) are checked
+without the budget, which starts faster; setting PUBTATOR_HEAP_MB keeps it.
 `;
 
 /** `pubtator checks`: an aligned table, or one JSON object per line. */

@@ -2,7 +2,8 @@
 // but V8 lets its heap grow to gigabytes before it bothers collecting, so a
 // multi-GB run would still show a large resident size. The CLI therefore runs
 // itself with a heap limit: a parent process re-starts the same script with
-// --max-old-space-size and passes its exit status through.
+// --max-old-space-size and passes its exit status through. A run on small
+// inputs does without (budgetNeed.ts).
 
 import { spawn } from 'node:child_process';
 
@@ -10,13 +11,17 @@ import { spawn } from 'node:child_process';
 const DEFAULT_HEAP_MB = 128;
 const MARK = 'PUBTATOR_HEAP_LIMITED';
 
+/** Whether this process already runs under a heap limit: the re-started checker, or Node given one. */
+export function underBudgetAlready(): boolean {
+  return Boolean(process.env[MARK]) || process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
+}
+
 /**
- * Returns undefined when this process already runs under the budget (go on);
- * otherwise runs the script again under it and resolves with its exit status.
+ * Runs the script again under the budget (whether a run needs it: budgetNeed.ts)
+ * and resolves with its exit status.
  */
-export function underMemoryBudget(script: string, args: readonly string[]): Promise<number> | undefined {
-  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? DEFAULT_HEAP_MB);
-  if (process.env[MARK] || !(heap > 0) || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
+export function rerunUnderBudget(script: string, args: readonly string[]): Promise<number> {
+  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? DEFAULT_HEAP_MB) || DEFAULT_HEAP_MB;
   const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, script, ...args], {
     stdio: 'inherit',
     env: { ...process.env, [MARK]: '1' },
