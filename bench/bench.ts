@@ -23,6 +23,7 @@ import { curateSection } from './curate';
 import { wholeCorpusSections } from './wholeCorpus';
 import { conventionsCliSection, parallelShareSection } from './cliSpeed';
 import { biocCheckSection } from './biocCheck';
+import { cliStartSection } from './cliStart';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ['Parse + check throughput', () => throughputSection(runs)],
     ['Learning each file\'s conventions', () => conventionsSection(runs)],
     ['What the conventions cost the command line (check --jobs 1)', () => conventionsCliSection(runs)],
+    ['A whole check on small inputs, start to exit (the heap budget only where it is needed)', () => cliStartSection(runs)],
     ['Memory kept for an open file', modelMemorySection],
     ['One keystroke (service)', () => keystrokeSection()],
     ['Editor requests on a 50 MB file', () => featuresSection()],
