@@ -31,8 +31,9 @@ function inputsOf(command: AnyCommand): string[] | undefined {
     case 'version':
     case 'checks':
     case 'usage':
-    case 'schema':
       return [];
+    case 'schema':
+      return [command.path];
     case 'check':
       return command.paths.length > 0 ? [...command.paths, ...(command.mesh ?? [])] : undefined;
     case 'stats':

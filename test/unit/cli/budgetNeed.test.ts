@@ -67,6 +67,8 @@ test('a run keeps the budget unless its inputs are known to be small; PUBTATOR_H
     assert.equal(await needsHeapBudget(parseCommandLine(['check', join(dir, 'a.pubtator')]), env), false);
     assert.equal(await needsHeapBudget(parseCommandLine(['check', join(dir, 'a.pubtator'), '--mesh', big]), env), true, 'a large MeSH file counts');
     assert.equal(await needsHeapBudget(parseCommandLine(['compare', join(dir, 'a.pubtator'), big]), env), true);
+    assert.equal(await needsHeapBudget(parseCommandLine(['schema', big]), env), true, 'schema reads its file whole');
+    assert.equal(await needsHeapBudget(parseCommandLine(['schema', join(dir, 'a.pubtator')]), env), false);
     assert.equal(await needsHeapBudget(parseCommandLine(['check', '-']), env), true);
     assert.equal(await needsHeapBudget(parseConvertArgs([join(dir, 'a.pubtator')]), env), false);
     assert.equal(await needsHeapBudget(parseFetchArgs(['12345']), env), true, 'what fetch downloads is not known');
