@@ -18,6 +18,7 @@ import { childrenOf } from './cliStream';
 import { generatedCorpus, repoRoot } from './corpus';
 import { median, pct, THREADS_FORCED } from './measure';
 import { threadsFor } from '../server/src/cli/runners';
+import { YOUNG_GENERATION_MB } from '../server/src/cli/memoryBudget';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
 const HEAP_MB = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
@@ -45,7 +46,7 @@ function threadCpu(pid: number, tid: number): number {
  * checker (under its heap budget), with its main thread's CPU sampled.
  */
 export async function timedCheck(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, `--max-old-space-size=${HEAP_MB}`, CLI, 'check', '--json', ...args], {
+  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, `--max-old-space-size=${HEAP_MB}`, `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}`, CLI, 'check', '--json', ...args], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

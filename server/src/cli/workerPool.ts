@@ -13,6 +13,7 @@ import { prepare, type ValidationOptions } from '../service/validate';
 import { emptyRangeResult, runTask, type AnyTask, type ChunkTask, type RangeTask, type TaskContext, type TaskResult } from './chunkTasks';
 import { rangeAt, readRange } from './fileRanges';
 import { SharedLines } from './sharedLines';
+import { YOUNG_GENERATION_MB } from './memoryBudget';
 import type { ChunkRunner } from './runner';
 import { finishBatch, prepareBatch, refusedBatch } from '../service/bioc/batchMap';
 import { convertBatch } from '../service/bioc/convertBatch';
@@ -112,14 +113,15 @@ export class WorkerPool implements ChunkRunner {
 
   /**
    * `script`: the file the workers run (this module, or the bundle that holds
-   * it); `heapMb`: each worker's heap limit (0: none).
+   * it); `heapMb`: each worker's old-space limit (0: none), beside a young
+   * generation pinned as the command line's own (memoryBudget.ts).
    */
   constructor(size: number, options: ValidationOptions, meshPath: string | undefined, script: string, heapMb: number) {
     const setup: WorkerSetup = { pubtatorChunkWorker: true, options: { unit: options.unit, severities: options.severities, schema: options.schema, learnConventions: options.learnConventions }, meshPath };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, {
         workerData: setup,
-        resourceLimits: heapMb > 0 ? { maxOldGenerationSizeMb: heapMb } : undefined,
+        resourceLimits: heapMb > 0 ? { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } : undefined,
         stdout: false,
         stderr: false,
       });
