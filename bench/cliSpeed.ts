@@ -18,10 +18,10 @@ import { childrenOf } from './cliStream';
 import { generatedCorpus, repoRoot } from './corpus';
 import { median, pct, THREADS_FORCED } from './measure';
 import { threadsFor } from '../server/src/cli/runners';
-import { YOUNG_GENERATION_MB } from '../server/src/cli/memoryBudget';
+import { heapBudgetMb, YOUNG_GENERATION_MB } from '../server/src/cli/memoryBudget';
 
 const CLI = join(repoRoot, 'dist', 'server', 'cli.js');
-const HEAP_MB = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
+const HEAP_MB = heapBudgetMb();
 
 export interface CliRun {
   /** The checker's own time (its --json summary: reading and checking, without Node's start). */

@@ -15,13 +15,11 @@ import { runConvert } from './cli/runConvert';
 import { parseFetchArgs } from './cli/fetchArgs';
 import { runFetch } from './cli/runFetch';
 import { rerunUnderBudget, underBudgetAlready } from './cli/memoryBudget';
-import { needsHeapBudget } from './cli/budgetNeed';
+import { needsHeapBudget, type AnyCommand } from './cli/budgetNeed';
 import { packageVersion } from './cli/version';
 import { isMainThread } from 'node:worker_threads';
 // Loaded for its side: in a worker thread it serves chunk tasks.
 import './cli/workerPool';
-
-type AnyCommand = ReturnType<typeof parseCommandLine> | ReturnType<typeof parseConvertArgs> | ReturnType<typeof parseFetchArgs>;
 
 function parse(argv: readonly string[]): AnyCommand {
   // `convert` and `fetch` have options of their own (convertArgs.ts, fetchArgs.ts).

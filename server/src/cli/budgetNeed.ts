@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Command } from './args';
 import type { ConvertCommand } from './convertArgs';
 import type { FetchCommand } from './fetchArgs';
+import { heapSetting } from './memoryBudget';
 import { isGzipName } from '../service/knowledge/fileNames';
 
 /**
@@ -22,7 +23,8 @@ export const SMALL_RUN_BYTES = 32 * 2 ** 20;
 /** Folder entries looked at before a walk gives up and keeps the budget (a folder that large is not a quick run). */
 export const SMALL_RUN_ENTRIES = 2000;
 
-type AnyCommand = Command | ConvertCommand | FetchCommand;
+/** Any command line, parsed (args.ts, convertArgs.ts, fetchArgs.ts). */
+export type AnyCommand = Command | ConvertCommand | FetchCommand;
 
 /** The files and folders a command reads; undefined when that is not known in advance (stdin, the network). */
 function inputsOf(command: AnyCommand): string[] | undefined {
@@ -92,7 +94,8 @@ export async function inputsFitIn(paths: readonly string[], limit = SMALL_RUN_BY
  * run whose inputs are known to be small goes without.
  */
 export async function needsHeapBudget(command: AnyCommand, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  if (env.PUBTATOR_HEAP_MB !== undefined && env.PUBTATOR_HEAP_MB !== '') return Number(env.PUBTATOR_HEAP_MB) > 0;
+  const set = heapSetting(env);
+  if (set !== undefined) return set > 0;
   const inputs = inputsOf(command);
   return inputs === undefined || !(await inputsFitIn(inputs));
 }

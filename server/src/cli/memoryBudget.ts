@@ -10,6 +10,18 @@ import { spawn } from 'node:child_process';
 /** Old-space limit in MB; PUBTATOR_HEAP_MB overrides it, 0 lifts it. */
 const DEFAULT_HEAP_MB = 128;
 
+/** PUBTATOR_HEAP_MB as set: a limit in MB, 0 when it lifts the budget (0, or not a positive number); undefined when unset. */
+export function heapSetting(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (env.PUBTATOR_HEAP_MB === undefined) return undefined;
+  const heap = Number(env.PUBTATOR_HEAP_MB);
+  return heap > 0 ? heap : 0;
+}
+
+/** The old-space limit of the checker and of each of its threads, in MB (0: none). */
+export function heapBudgetMb(env: NodeJS.ProcessEnv = process.env): number {
+  return heapSetting(env) ?? DEFAULT_HEAP_MB;
+}
+
 /**
  * The young generation beside the old space, in MB (three semi-spaces of 16).
  * Node sets it from the machine, not from the old space: 48 MB in Node 20 and
@@ -30,7 +42,7 @@ export function underBudgetAlready(): boolean {
  * and resolves with its exit status.
  */
 export function rerunUnderBudget(script: string, args: readonly string[]): Promise<number> {
-  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? DEFAULT_HEAP_MB) || DEFAULT_HEAP_MB;
+  const heap = heapBudgetMb() || DEFAULT_HEAP_MB;
   const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}`, script, ...args], {
     stdio: 'inherit',
     env: { ...process.env, [MARK]: '1' },

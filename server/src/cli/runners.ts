@@ -6,6 +6,7 @@ import type { TaskContext } from './chunkTasks';
 import { CHUNK_BYTES } from './fileChunks';
 import { InlineRunner, type ChunkRunner } from './runner';
 import { WorkerPool } from './workerPool';
+import { heapBudgetMb } from './memoryBudget';
 
 export interface RunnerHints {
   /** The MeSH index file, which each worker opens for itself. */
@@ -56,12 +57,6 @@ export function threadsFor(jobs: number, hints: RunnerHints): number {
   return Math.max(1, Math.min(jobs, Math.floor(hints.totalBytes / (CHUNK_BYTES * CHUNKS_PER_THREAD))));
 }
 
-/** Each worker's heap limit: the command line's own budget (memoryBudget.ts), PUBTATOR_HEAP_MB. */
-function workerHeapMb(): number {
-  const heap = Number(process.env.PUBTATOR_HEAP_MB ?? 128);
-  return heap > 0 ? heap : 0;
-}
-
 /**
  * Worker threads for a BioC XML file split by documents (biocSplit.ts,
  * biocConvertSplit.ts), undefined when it is read on this thread alone. This
@@ -73,7 +68,7 @@ function workerHeapMb(): number {
  */
 export function createSplitRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): WorkerPool | undefined {
   const workers = threadsFor(jobs, hints) - 1;
-  return workers >= 1 ? new WorkerPool(workers, ctx.options, hints.meshPath, workerScript(), workerHeapMb()) : undefined;
+  return workers >= 1 ? new WorkerPool(workers, ctx.options, hints.meshPath, workerScript(), heapBudgetMb()) : undefined;
 }
 
 /**
@@ -91,7 +86,7 @@ export class SplitRunners {
     if (threadsFor(this.jobs, hints) < 2) return undefined;
     let pool = this.pools.get(key);
     if (!pool) {
-      pool = new WorkerPool(this.jobs - 1, ctx.options, this.meshPath, workerScript(), workerHeapMb());
+      pool = new WorkerPool(this.jobs - 1, ctx.options, this.meshPath, workerScript(), heapBudgetMb());
       this.pools.set(key, pool);
     }
     return pool;
@@ -113,7 +108,7 @@ export class SplitRunners {
 export function createRunner(jobs: number, ctx: TaskContext, hints: RunnerHints = {}): ChunkRunner {
   const threads = threadsFor(jobs, hints);
   if (threads <= 1) return new InlineRunner(ctx);
-  return new WorkerPool(threads, ctx.options, hints.meshPath, workerScript(), workerHeapMb());
+  return new WorkerPool(threads, ctx.options, hints.meshPath, workerScript(), heapBudgetMb());
 }
 
 /** The script a worker runs: the CLI bundle itself, or this folder's compiled workerPool.js. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputsFitIn, needsHeapBudget, SMALL_RUN_BYTES } from '../../../server/src/cli/budgetNeed';
 import { parseCommandLine } from '../../../server/src/cli/args';
+import { heapBudgetMb } from '../../../server/src/cli/memoryBudget';
 import { parseConvertArgs } from '../../../server/src/cli/convertArgs';
 import { parseFetchArgs } from '../../../server/src/cli/fetchArgs';
 
@@ -74,6 +75,10 @@ test('a run keeps the budget unless its inputs are known to be small; PUBTATOR_H
     assert.equal(await needsHeapBudget(parseFetchArgs(['12345']), env), true, 'what fetch downloads is not known');
     assert.equal(await needsHeapBudget(parseCommandLine(['check', join(dir, 'a.pubtator')]), { PUBTATOR_HEAP_MB: '128' }), true);
     assert.equal(await needsHeapBudget(parseCommandLine(['check', '-']), { PUBTATOR_HEAP_MB: '0' }), false);
+    // Set but not a positive number lifts the budget, as it always has (and for the threads too: heapBudgetMb).
+    assert.equal(await needsHeapBudget(parseCommandLine(['check', '-']), { PUBTATOR_HEAP_MB: '' }), false);
+    assert.deepEqual(['', '0', 'none', '-5', '256'].map((v) => heapBudgetMb({ PUBTATOR_HEAP_MB: v })), [0, 0, 0, 0, 256]);
+    assert.equal(heapBudgetMb({}), 128);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
